@@ -1,0 +1,64 @@
+"""Every directory the program uses, in one place.
+
+The data dir is, in order of precedence: `--data-dir`, the environment variable `LEREND_TUI_HOME`,
+platformdirs' `user_data_dir("lerend-tui")`. Sub-directories are created on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "lerend-tui"
+HOME_ENV = "LEREND_TUI_HOME"
+
+
+class DataDirError(Exception):
+    """The data dir cannot be used; the message is Dutch and names the path."""
+
+
+@dataclass(frozen=True)
+class Paths:
+    data: Path
+    config: Path
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
+        chosen = data_dir or os.environ.get(HOME_ENV) or user_data_dir(APP_NAME)
+        return cls(data=Path(chosen).expanduser(), config=Path(user_config_dir(APP_NAME)))
+
+    def _sub(self, name: str) -> Path:
+        folder = self.data / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    @property
+    def meetings(self) -> Path:
+        return self._sub("meetings")
+
+    @property
+    def templates(self) -> Path:
+        return self._sub("templates")
+
+    @property
+    def workforms(self) -> Path:
+        return self._sub("workforms")
+
+    def check_usable(self) -> None:
+        """Make sure the data dir exists and can be written, or say in Dutch why not."""
+        try:
+            self.data.mkdir(parents=True, exist_ok=True)
+            self.meetings
+        except OSError as error:
+            raise DataDirError(
+                f"De datamap {self.data} kan niet worden aangemaakt: {error.strerror or error}."
+            ) from error
+        if not os.access(self.data, os.R_OK | os.X_OK):
+            raise DataDirError(f"De datamap {self.data} is niet leesbaar.")
+        if not os.access(self.meetings, os.W_OK):
+            raise DataDirError(
+                f"In de datamap {self.meetings} kan niet worden geschreven: notities zouden verloren gaan."
+            )

@@ -1,0 +1,98 @@
+"""Meeting templates: the phases of a meeting, their kinds, minutes and guidance for the facilitator.
+
+Built-in templates live as TOML files in `lerend_tui/templates/`; a facilitator's own templates in
+`<data>/templates/` add to them or replace a built-in one with the same name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .validation import DataError, Fields, read_toml
+
+PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
+DEFAULT_TEMPLATE = "bijeenkomst"
+
+
+@dataclass(frozen=True)
+class PhasePlan:
+    kind: str
+    title: str
+    minutes: int
+    guidance: str = ""
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingTemplate:
+    name: str
+    title: str
+    description: str
+    phases: tuple[PhasePlan, ...]
+    source: Path | None = field(default=None, compare=False)
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(phase.minutes for phase in self.phases)
+
+    def guidance_for(self, kind: str, title: str) -> PhasePlan | None:
+        """The template's phase that a recorded phase came from, if it still exists."""
+        return next((p for p in self.phases if p.kind == kind and p.title == title), None)
+
+
+def parse_template(path: Path) -> MeetingTemplate:
+    fields = Fields(read_toml(path), path)
+    phases = tuple(
+        PhasePlan(
+            kind=phase.choice("kind", PHASE_KINDS),
+            title=phase.text("title", allow_empty=False),
+            minutes=phase.integer("minutes", minimum=1),
+            guidance=phase.text("guidance", "").strip(),
+            questions=tuple(phase.texts("questions", [])),
+        )
+        for phase in fields.tables("phases")
+    )
+    if not phases:
+        raise fields.error("phases", "verwacht minstens één fase")
+    return MeetingTemplate(
+        name=fields.text("name", path.stem, allow_empty=False),
+        title=fields.text("title", path.stem, allow_empty=False),
+        description=fields.text("description", "").strip(),
+        phases=phases,
+        source=path,
+    )
+
+
+@dataclass
+class TemplateCatalogue:
+    templates: dict[str, MeetingTemplate]
+    problems: list[DataError]
+
+    def get(self, name: str) -> MeetingTemplate:
+        try:
+            return self.templates[name]
+        except KeyError:
+            known = ", ".join(sorted(self.templates))
+            raise KeyError(f"Onbekend sjabloon '{name}'. Beschikbaar: {known}.") from None
+
+
+def builtin_template_files() -> list[Path]:
+    folder = resources.files("lerend_tui") / "templates"
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml"))
+
+
+def load_templates(user_folder: Path | None = None) -> TemplateCatalogue:
+    """Built-in templates, then the user's; a broken user file is reported and skipped."""
+    templates: dict[str, MeetingTemplate] = {}
+    problems: list[DataError] = []
+    user_files = sorted(user_folder.glob("*.toml")) if user_folder and user_folder.is_dir() else []
+    for path in [*builtin_template_files(), *user_files]:
+        try:
+            template = parse_template(path)
+        except DataError as error:
+            problems.append(error)
+            continue
+        templates[template.name] = template
+    return TemplateCatalogue(templates, problems)

@@ -1,0 +1,158 @@
+"""The record of one meeting: what was planned, what happened, and the notes per phase.
+
+A record is one human-readable TOML file (see `storage`). `to_toml` and `parse_record` are each other's
+inverse; `parse_record` validates every field and names the field when something is off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .plan import PHASE_KINDS, MeetingTemplate
+from .validation import DataError, Fields, read_toml
+
+SCHEMA = 1
+
+
+@dataclass
+class PhaseRecord:
+    kind: str
+    title: str
+    planned_minutes: int
+    extra_minutes: int = 0
+    started: datetime | None = None
+    ended: datetime | None = None
+    elapsed_seconds: float = 0.0
+    running_since: datetime | None = None
+    notes: str = ""
+
+    @property
+    def minutes(self) -> int:
+        """The minutes the phase has now: the plan plus what was added or taken off during the meeting."""
+        return self.planned_minutes + self.extra_minutes
+
+    @property
+    def finished(self) -> bool:
+        return self.ended is not None
+
+    def elapsed_at(self, moment: datetime) -> float:
+        """Timer seconds as they stood at `moment`, counting a timer that was running when saved."""
+        if self.running_since is None:
+            return self.elapsed_seconds
+        return self.elapsed_seconds + max((moment - self.running_since).total_seconds(), 0.0)
+
+
+@dataclass
+class MeetingRecord:
+    title: str
+    template: str
+    planned_start: datetime
+    phases: list[PhaseRecord]
+    participants: list[str] = field(default_factory=list)
+    started: datetime | None = None
+    ended: datetime | None = None
+    current_phase: int = 0
+
+    @classmethod
+    def from_template(
+        cls, template: MeetingTemplate, *, title: str, participants: list[str], planned_start: datetime
+    ) -> MeetingRecord:
+        phases = [PhaseRecord(kind=p.kind, title=p.title, planned_minutes=p.minutes) for p in template.phases]
+        return cls(title=title, template=template.name, planned_start=planned_start, phases=phases,
+                   participants=list(participants))
+
+    @property
+    def finished(self) -> bool:
+        return self.ended is not None
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(phase.planned_minutes for phase in self.phases)
+
+    @property
+    def planned_end(self) -> datetime:
+        return self.planned_start + timedelta(minutes=self.planned_minutes)
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(_drop_none(_record_table(self)), multiline_strings=True)
+
+
+def _record_table(record: MeetingRecord) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "title": record.title,
+        "template": record.template,
+        "participants": record.participants,
+        "planned_start": record.planned_start,
+        "started": record.started,
+        "ended": record.ended,
+        "current_phase": record.current_phase,
+        "phases": [
+            {
+                "kind": phase.kind,
+                "title": phase.title,
+                "planned_minutes": phase.planned_minutes,
+                "extra_minutes": phase.extra_minutes,
+                "started": phase.started,
+                "ended": phase.ended,
+                "elapsed_seconds": round(phase.elapsed_seconds, 3),
+                "running_since": phase.running_since,
+                "notes": phase.notes,
+            }
+            for phase in record.phases
+        ],
+    }
+
+
+def _drop_none(value: Any) -> Any:
+    """TOML has no null: a missing key means 'not yet'."""
+    if isinstance(value, dict):
+        return {key: _drop_none(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_drop_none(item) for item in value]
+    return value
+
+
+def parse_record(path: Path) -> MeetingRecord:
+    fields = Fields(read_toml(path), path)
+    schema = fields.integer("schema")
+    if schema != SCHEMA:
+        raise fields.error("schema", f"verwacht versie {SCHEMA}, maar vond {schema}")
+    phases = [
+        PhaseRecord(
+            kind=phase.choice("kind", PHASE_KINDS),
+            title=phase.text("title", allow_empty=False),
+            planned_minutes=phase.integer("planned_minutes", minimum=1),
+            extra_minutes=phase.integer("extra_minutes", 0),
+            started=phase.moment("started", None),
+            ended=phase.moment("ended", None),
+            elapsed_seconds=phase.number("elapsed_seconds", 0.0, minimum=0),
+            running_since=phase.moment("running_since", None),
+            notes=phase.text("notes", ""),
+        )
+        for phase in fields.tables("phases")
+    ]
+    if not phases:
+        raise fields.error("phases", "verwacht minstens één fase")
+    current = fields.integer("current_phase", 0, minimum=0)
+    if current >= len(phases):
+        raise fields.error("current_phase", f"verwacht een fase tussen 0 en {len(phases) - 1}, maar vond {current}")
+    participants = fields.texts("participants", [])
+    return MeetingRecord(
+        title=fields.text("title"),
+        template=fields.text("template", ""),
+        planned_start=fields.moment("planned_start"),
+        phases=phases,
+        participants=participants,
+        started=fields.moment("started", None),
+        ended=fields.moment("ended", None),
+        current_phase=current,
+    )
+
+
+__all__ = ["SCHEMA", "DataError", "MeetingRecord", "PhaseRecord", "parse_record"]

@@ -1,0 +1,101 @@
+"""Where meeting records live on disk, and how they are written without ever losing one.
+
+Every write goes to a temporary file in the same folder, is flushed and fsynced, and then replaces the
+old file with `os.replace`, so a crash leaves either the old version or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .record import MeetingRecord, parse_record
+from .validation import DataError
+
+MAX_SLUG = 60
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe, lowercase ASCII version of a title; never empty, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:MAX_SLUG].rstrip("-") or "bijeenkomst"
+
+
+@dataclass(frozen=True)
+class StoredMeeting:
+    path: Path
+    record: MeetingRecord
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+
+class MeetingStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def new_path(self, record: MeetingRecord) -> Path:
+        """`<date>-<slug>.toml`, with a number added when that name is taken."""
+        stem = f"{record.planned_start.date().isoformat()}-{slugify(record.title)}"
+        path = self.folder / f"{stem}.toml"
+        number = 2
+        while path.exists():
+            path = self.folder / f"{stem}-{number}.toml"
+            number += 1
+        return path
+
+    def save(self, record: MeetingRecord, path: Path) -> None:
+        atomic_write_text(path, record.to_toml())
+
+    def load(self, path: Path) -> MeetingRecord:
+        return parse_record(path)
+
+    def scan(self) -> tuple[list[StoredMeeting], list[DataError]]:
+        """Every readable meeting, newest first, and a problem for each file that is not."""
+        meetings: list[StoredMeeting] = []
+        problems: list[DataError] = []
+        for path in sorted(self.folder.glob("*.toml")):
+            try:
+                meetings.append(StoredMeeting(path, parse_record(path)))
+            except DataError as error:
+                problems.append(error)
+        meetings.sort(key=lambda stored: stored.record.planned_start, reverse=True)
+        return meetings, problems
+
+    def latest_unfinished(self) -> StoredMeeting | None:
+        meetings, _ = self.scan()
+        return next((stored for stored in meetings if not stored.record.finished), None)

@@ -1,0 +1,118 @@
+import os
+import tomllib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lerend_tui.plan import load_templates
+from lerend_tui.record import MeetingRecord, parse_record
+from lerend_tui.storage import MeetingStore, atomic_write_text, slugify
+from lerend_tui.validation import DataError
+
+CET = timezone(timedelta(hours=1))
+
+
+def sample_record(title="Zorgnetwerk", notes=("",) * 5) -> MeetingRecord:
+    record = MeetingRecord.from_template(
+        load_templates().get("bijeenkomst"), title=title, participants=["Anouk", "Bram"],
+        planned_start=datetime(2026, 11, 24, 19, 0, tzinfo=CET),
+    )
+    for phase, text in zip(record.phases, notes):
+        phase.notes = text
+    record.started = datetime(2026, 11, 24, 19, 2, 30, tzinfo=CET)
+    record.phases[0].started = record.started
+    record.phases[0].elapsed_seconds = 61.5
+    return record
+
+
+def test_file_has_schema_and_toml_datetimes_with_offset(tmp_path: Path):
+    path = tmp_path / "m.toml"
+    atomic_write_text(path, sample_record().to_toml())
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["schema"] == 1
+    assert data["started"] == datetime(2026, 11, 24, 19, 2, 30, tzinfo=CET)
+    assert "started = 2026-11-24 19:02:30+01:00" in path.read_text(encoding="utf-8")
+    assert [p["kind"] for p in data["phases"]] == ["checkin", "reflectie", "inhoud", "coaching", "afsluiting"]
+    assert "ended" not in data
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(min_size=1), notes=st.lists(st.text(), min_size=5, max_size=5))
+def test_round_trip_for_any_unicode(tmp_path_factory, title, notes):
+    path = tmp_path_factory.mktemp("rt") / "m.toml"
+    record = sample_record(title, notes)
+    atomic_write_text(path, record.to_toml())
+    assert parse_record(path) == record
+
+
+def test_very_long_notes_round_trip(tmp_path: Path):
+    path = tmp_path / "m.toml"
+    record = sample_record(notes=("regel met 'quotes' en \"\"\" drie\n" * 20000,) + ("",) * 4)
+    atomic_write_text(path, record.to_toml())
+    assert parse_record(path).phases[0].notes == record.phases[0].notes
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda text: text.replace("schema = 1", "schema = 9"), "schema"),
+        (lambda text: text.replace('kind = "reflectie"', 'kind = "pauze"'), "phases[2].kind"),
+        (lambda text: text.replace("planned_start = 2026-11-24 19:00:00+01:00", "planned_start = 2026-11-24 19:00:00"), "planned_start"),
+        (lambda text: text.replace("current_phase = 0", "current_phase = 7"), "current_phase"),
+        (lambda text: text.replace("elapsed_seconds = 61.5", 'elapsed_seconds = "lang"'), "phases[1].elapsed_seconds"),
+    ],
+)
+def test_bad_fields_are_named(tmp_path: Path, change, field):
+    path = tmp_path / "m.toml"
+    path.write_text(change(sample_record().to_toml()), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        parse_record(path)
+    assert caught.value.field == field
+    assert str(path) in str(caught.value)
+
+
+def test_store_names_files_by_date_and_safe_slug(tmp_path: Path):
+    store = MeetingStore(tmp_path)
+    record = sample_record(title="../../Intervisie: wijk-teams / Zuid!")
+    path = store.new_path(record)
+    assert path.name == "2026-11-24-intervisie-wijk-teams-zuid.toml"
+    store.save(record, path)
+    assert store.new_path(record).name == "2026-11-24-intervisie-wijk-teams-zuid-2.toml"
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [("Café Één", "cafe-een"), ("\x00\x1b[31m", "31m"), ("/", "bijeenkomst"), ("a" * 300, "a" * 60), ("..", "bijeenkomst")],
+)
+def test_slugify_is_always_a_plain_name(title, slug):
+    assert slugify(title) == slug
+
+
+def test_scan_lists_good_meetings_and_reports_broken_ones(tmp_path: Path):
+    store = MeetingStore(tmp_path)
+    record = sample_record()
+    store.save(record, store.new_path(record))
+    broken = tmp_path / "2026-01-01-kapot.toml"
+    broken.write_text("title = \n", encoding="utf-8")
+    meetings, problems = store.scan()
+    assert [m.record.title for m in meetings] == ["Zorgnetwerk"]
+    assert problems[0].path == broken and problems[0].line == 1
+    assert broken.read_text(encoding="utf-8") == "title = \n"
+    assert store.latest_unfinished().record.title == "Zorgnetwerk"
+
+
+def test_a_crash_during_the_write_leaves_the_old_file(tmp_path: Path, monkeypatch):
+    path = tmp_path / "m.toml"
+    atomic_write_text(path, "oud = 1\n")
+
+    def crash(*args):
+        raise OSError("stroom weg")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        atomic_write_text(path, "nieuw = 2\n")
+    assert path.read_text(encoding="utf-8") == "oud = 1\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.toml"]
