@@ -162,3 +162,59 @@ class Meeting:
     def _store_timer(self) -> None:
         self.current.elapsed_seconds = self.timer.elapsed
         self.current.running_since = self.clock.now() if self.timer.running else None
+
+
+# -- setting up a meeting ---------------------------------------------------------------------------
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+MAX_NAME = 60
+
+
+class SetupError(ValueError):
+    """A facilitator's input for a new meeting that cannot be used; the message is Dutch."""
+
+
+def parse_participants(text: str) -> list[str]:
+    """'Anouk, Bram, Chris' → names; empty, duplicate or unprintable names are refused."""
+    if not text.strip():
+        return []
+    names: list[str] = []
+    for position, raw in enumerate(text.split(","), start=1):
+        name = " ".join(raw.split())
+        if not name:
+            after = f" (na '{names[-1]}')" if names else ""
+            raise SetupError(f"Lege naam op plaats {position} in de deelnemerslijst{after}: gebruik komma's tussen namen.")
+        if not name.isprintable():
+            raise SetupError(f"De naam op plaats {position} bevat tekens die niet te tonen zijn.")
+        if len(name) > MAX_NAME:
+            raise SetupError(f"De naam op plaats {position} is langer dan {MAX_NAME} tekens.")
+        if name.casefold() in (known.casefold() for known in names):
+            raise SetupError(f"'{name}' staat twee keer in de deelnemerslijst.")
+        names.append(name)
+    return names
+
+
+def parse_start(text: str, clock: Clock) -> datetime:
+    """'19:30' (or '19.30') today in the facilitator's timezone; empty means now."""
+    now = clock.local(clock.now())
+    if not text.strip():
+        return now.replace(microsecond=0)
+    hours, separator, minutes = text.strip().replace(".", ":").partition(":")
+    if not (separator and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+            and int(hours) < 24 and int(minutes) < 60):
+        raise SetupError(f"Ongeldige starttijd '{text}': verwacht UU:MM, bijvoorbeeld 19:30.")
+    return now.replace(hour=int(hours), minute=int(minutes), second=0, microsecond=0)
+
+
+def default_title(template: MeetingTemplate, moment: datetime) -> str:
+    return f"{template.title} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def new_meeting_record(
+    template: MeetingTemplate, *, title: str, participants: list[str], planned_start: datetime
+) -> MeetingRecord:
+    title = " ".join(title.split()) or default_title(template, planned_start)
+    if not title.isprintable():
+        raise SetupError("De titel bevat tekens die niet te tonen zijn.")
+    return MeetingRecord.from_template(template, title=title, participants=participants, planned_start=planned_start)

@@ -99,3 +99,9 @@ class MeetingStore:
     def latest_unfinished(self) -> StoredMeeting | None:
         meetings, _ = self.scan()
         return next((stored for stored in meetings if not stored.record.finished), None)
+
+    def create(self, record: MeetingRecord) -> Path:
+        """Save a new meeting under a fresh name, so it is on disk before anything is typed."""
+        path = self.new_path(record)
+        self.save(record, path)
+        return path

@@ -1,0 +1,168 @@
+"""The home screen: a new meeting from a template, an unfinished one to resume, the past meetings,
+and the network's uitgangspunten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ..meeting import SetupError, new_meeting_record, parse_participants, parse_start
+from ..plan import DEFAULT_TEMPLATE
+from ..storage import StoredMeeting
+from ..widgets.too_small import TooSmall
+
+UITGANGSPUNTEN = (
+    "De mensen die komen zijn de juiste mensen",
+    "Alle kennis en ervaring die we nodig hebben is aanwezig of kan gevonden worden",
+    "Wat er gebeurt, is het enige dat er had kunnen gebeuren",
+    "Het moment van beginnen is het juiste moment",
+    "De wet van twee voeten is geldig: kom in actie als iets niet (langer) bijdraagt aan jouw leerproces",
+)
+
+
+def describe(stored: StoredMeeting, local) -> str:
+    record = stored.record
+    when = local(record.planned_start).strftime("%d-%m-%Y %H:%M")
+    done = sum(phase.finished for phase in record.phases)
+    if record.finished:
+        minutes = round(sum(phase.elapsed_seconds for phase in record.phases) / 60)
+        return f"{when}  {record.title}  ·  {record.template}  ·  {minutes} van {record.planned_minutes} min"
+    return f"{when}  {record.title}  ·  fase {record.current_phase + 1} van {len(record.phases)} ({done} klaar)"
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("ctrl+n", "focus_new", "Nieuwe bijeenkomst", id="home.new"),
+        Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("[b]lerend-tui[/b] · procesbegeleiding voor lerende netwerken", id="topbar")
+        with Horizontal(id="columns"):
+            with VerticalScroll(id="new-meeting") as new:
+                new.border_title = "Nieuwe bijeenkomst"
+                yield Label("Sjabloon")
+                templates = self.app.templates.templates
+                yield Select(
+                    [(f"{t.title} ({t.total_minutes} min)", name) for name, t in sorted(templates.items())],
+                    value=DEFAULT_TEMPLATE if DEFAULT_TEMPLATE in templates else Select.NULL,
+                    allow_blank=DEFAULT_TEMPLATE not in templates,
+                    id="template",
+                )
+                yield Static(id="template-phases")
+                yield Label("Titel")
+                yield Input(placeholder="leeg: sjabloon en datum", id="title")
+                yield Label("Deelnemers, gescheiden door komma's")
+                yield Input(placeholder="Anouk, Bram, Chris", id="participants")
+                yield Label("Starttijd (UU:MM)")
+                yield Input(placeholder="leeg: nu", id="start-at")
+                yield Static(id="setup-error")
+                yield Button("Start bijeenkomst", variant="primary", id="start")
+            with Vertical(id="side"):
+                unfinished = OptionList(id="unfinished")
+                unfinished.border_title = "Verder met een onderbroken bijeenkomst"
+                yield unfinished
+                past = OptionList(id="past")
+                past.border_title = "Eerdere bijeenkomsten"
+                yield past
+                principles = Static("\n".join(f"• {line}" for line in UITGANGSPUNTEN), id="principles")
+                principles.border_title = "Uitgangspunten"
+                yield principles
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        for problem in self.app.templates.problems:
+            self.notify(str(problem), title="Sjabloon overgeslagen", severity="warning", timeout=15)
+        self.load_meetings()
+        self.query_one("#title", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.load_meetings()
+
+    def load_meetings(self) -> None:
+        meetings, problems = self.app.store.scan()
+        local = self.app.clock.local
+        unfinished = self.query_one("#unfinished", OptionList)
+        unfinished.clear_options()
+        unfinished.add_options(
+            Option(describe(stored, local), id=str(stored.path)) for stored in meetings if not stored.record.finished
+        )
+        past = self.query_one("#past", OptionList)
+        past.clear_options()
+        past.add_options(
+            Option(describe(stored, local), id=str(stored.path), disabled=True)
+            for stored in meetings if stored.record.finished
+        )
+        for problem in problems:
+            past.add_option(Option(f"⚠ onleesbaar: {problem}", disabled=True))
+        if not unfinished.option_count:
+            unfinished.add_option(Option("Geen onderbroken bijeenkomsten.", disabled=True))
+        if not past.option_count:
+            past.add_option(Option("Nog geen afgeronde bijeenkomsten.", disabled=True))
+
+    @on(Select.Changed, "#template")
+    def show_template(self, event: Select.Changed) -> None:
+        template = self.app.templates.templates.get(event.value)
+        if template is None:
+            return
+        lines = [f"{phase.minutes:>3}'  {phase.title}" for phase in template.phases]
+        self.query_one("#template-phases", Static).update("\n".join(lines))
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted)
+    def start_meeting(self) -> None:
+        app = self.app
+        error = self.query_one("#setup-error", Static)
+        try:
+            template = app.templates.get(self.query_one("#template", Select).value)
+            record = new_meeting_record(
+                template,
+                title=self.query_one("#title", Input).value,
+                participants=parse_participants(self.query_one("#participants", Input).value),
+                planned_start=parse_start(self.query_one("#start-at", Input).value, app.clock),
+            )
+        except (SetupError, KeyError) as problem:
+            error.update(f"[b]{problem.args[0]}[/b]")
+            return
+        error.update("")
+        app.open_new_meeting(record, template)
+
+    @on(OptionList.OptionSelected, "#unfinished")
+    def resume(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.resume_meeting(Path(event.option.id))
+
+    def action_focus_new(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def action_resume_latest(self) -> None:
+        latest = self.app.store.latest_unfinished()
+        if latest is None:
+            self.notify("Er is geen onderbroken bijeenkomst.")
+        else:
+            self.app.resume_meeting(latest.path)
+
+    def palette_commands(self):
+        yield "Nieuwe bijeenkomst", "Naar het formulier voor een nieuwe bijeenkomst", self.action_focus_new
+        yield "Start bijeenkomst", "Start met wat in het formulier staat", self.start_meeting
+        yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R", self.action_resume_latest
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        return [
+            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+            ("Enter", "Start de bijeenkomst (in een veld) of kies de gemarkeerde bijeenkomst"),
+            ("Ctrl+N", "Naar het formulier voor een nieuwe bijeenkomst"),
+            ("Ctrl+R", "Verder met de laatste onderbroken bijeenkomst"),
+            ("Ctrl+P", "Opdrachten"),
+            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
+            ("Ctrl+Q", "Stoppen"),
+        ]
