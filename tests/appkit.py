@@ -1,0 +1,30 @@
+"""Building the app for Pilot and snapshot tests: a fake clock, a temporary data dir, no delays."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from pathlib import Path
+
+from lerend_tui.app import LerendApp
+from lerend_tui.clock import FakeClock
+from lerend_tui.meeting import Meeting, new_meeting_record
+from lerend_tui.paths import Paths
+from lerend_tui.plan import load_templates
+from lerend_tui.storage import MeetingStore
+
+
+def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zuid", save_delay: float = 60.0,
+                participants=("Anouk", "Bram", "Chris")) -> tuple[LerendApp, Path]:
+    """An app that opens straight on a new bijeenkomst, as `lerend-tui start` does."""
+    template = load_templates().get("bijeenkomst")
+    record = new_meeting_record(template, title=title, participants=list(participants),
+                                planned_start=clock.now() - timedelta(seconds=0))
+    path = MeetingStore(paths.meetings).create(record)
+    app = LerendApp(paths, clock=clock, rng=random.Random(1), meeting=Meeting(record, clock, template),
+                    meeting_path=path, save_delay=save_delay)
+    return app, path
+
+
+def home_app(paths: Paths, clock: FakeClock) -> LerendApp:
+    return LerendApp(paths, clock=clock, rng=random.Random(1))

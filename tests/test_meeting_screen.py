@@ -1,0 +1,149 @@
+"""Pilot tests: a facilitator steps through a meeting with the keyboard."""
+
+import tomllib
+
+from textual.widgets import Digits, TextArea
+
+from lerend_tui.screens.confirm import ConfirmScreen
+from lerend_tui.screens.help import HelpScreen
+from lerend_tui.screens.home import HomeScreen
+from lerend_tui.screens.meeting import MeetingScreen
+from lerend_tui.widgets.too_small import TooSmall
+
+from .appkit import meeting_app
+
+
+def saved(path):
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+async def type_text(pilot, text):
+    await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def test_step_through_every_phase_typing_notes(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press("escape", "space", "enter")  # start the clock, back to the notes
+        for index in range(5):
+            assert screen.meeting.index == index
+            assert isinstance(app.focused, TextArea)  # typing goes to the notes when a phase opens
+            await type_text(pilot, f"notitie {index + 1}")
+            clock.advance(minutes=10 + index)
+            await pilot.press("escape", "n")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    data = saved(path)
+    assert [phase["notes"] for phase in data["phases"]] == [f"notitie {n}" for n in range(1, 6)]
+    assert [round(phase["elapsed_seconds"] / 60) for phase in data["phases"]] == [10, 11, 12, 13, 14]
+    assert all("started" in phase and "ended" in phase for phase in data["phases"])
+    assert "ended" in data
+
+
+async def test_single_keys_type_while_in_the_notes_and_act_outside(paths, clock):
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        await pilot.press("n", "p", "space", "plus")
+        assert screen.meeting.index == 0 and not screen.meeting.timer.running
+        assert screen.query_one("#notes", TextArea).text == "np +"
+        await pilot.press("escape", "n")
+        assert screen.meeting.index == 1
+        await pilot.press("escape", "p")
+        assert screen.meeting.index == 0
+
+
+async def test_clicker_keys_move_even_while_typing(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        await type_text(pilot, "hallo")
+        await pilot.press("pagedown")
+        assert screen.meeting.index == 1
+        await pilot.press("pageup")
+        assert screen.meeting.index == 0
+        assert screen.query_one("#notes", TextArea).text == "hallo"
+    assert saved(path)["phases"][0]["notes"] == "hallo"  # a phase change saves
+
+
+async def test_timer_keys_count_from_the_clock(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        digits = screen.query_one(Digits)
+        assert digits.value == "10:00"
+        await pilot.press("escape", "plus", "plus", "minus")
+        assert digits.value == "11:00"
+        await pilot.press("space")
+        clock.advance(minutes=12, seconds=5)
+        screen.refresh_time()
+        assert digits.value == "+01:05"
+        assert "uitloop" in str(screen.query_one("#timer-words").render())
+        assert "achter op schema" in str(screen.query_one("#topbar").render())
+        await pilot.press("space")
+        screen.refresh_time()
+        assert "gepauzeerd" in str(screen.query_one("#timer-words").render())
+    phase = saved(path)["phases"][0]
+    assert (phase["planned_minutes"], phase["extra_minutes"]) == (10, 1)
+
+
+async def test_notes_autosave_shortly_after_typing_stops(paths, clock):
+    app, path = meeting_app(paths, clock, save_delay=0.01)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "afspraak")
+        await pilot.pause(0.1)
+        assert saved(path)["phases"][0]["notes"] == "afspraak"
+
+
+async def test_quit_saves_what_was_typed(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "laatste woord")
+        await pilot.press("ctrl+q")
+    assert saved(path)["phases"][0]["notes"] == "laatste woord"
+
+
+async def test_help_lists_the_keys(paths, clock):
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [keys for keys, _ in app.screen.rows]
+        assert {"spatie", "n  ·  PageDown", "p  ·  PageUp", "+  ·  -", "Esc", "Ctrl+Q"} <= set(keys)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("enter", "f1")  # F1 also works while typing
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_reaches_every_phase_and_action(paths, clock):
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for number in range(1, 6):
+            assert any(title.startswith(f"Ga naar fase {number}:") for title in titles)
+        assert {"Timer starten of pauzeren", "Volgende fase", "Vorige fase", "Minuut erbij", "Minuut eraf"} <= set(titles)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "fase 4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.meeting.index == 3
+
+
+async def test_small_terminals(paths, clock):
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = app.screen
+        assert not screen.query_one("#agenda").display
+        for selector in ("#phase-title", "#clock", "#notes"):
+            assert screen.query_one(selector).region.height > 0, selector
+        assert not screen.query_one(TooSmall).display
+        await pilot.resize_terminal(59, 20)
+        await pilot.pause()
+        assert screen.query_one(TooSmall).display and screen.query_one(TooSmall).region.height > 0
+        assert screen.query_one("#notes").region.height == 0
