@@ -29,7 +29,7 @@ class LerendApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (80, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-tiny-height"), (20, "-short"), (30, "-tall")]
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Stoppen", priority=True, id="app.quit"),
+        Binding("ctrl+q", "quit", "Stop", priority=True, id="app.quit"),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="app.palette"),
         Binding("question_mark", "help_key", "Hulp", key_display="?", id="app.help"),
         Binding("f1", "help", "Hulp", show=False, id="app.help_f1"),
@@ -68,7 +68,7 @@ class LerendApp(App[None]):
             path = self.store.create(record)
         except OSError as error:
             self.notify(f"Kan de bijeenkomst niet opslaan in {self.store.folder}: {error.strerror or error}",
-                        title="Niet gestart", severity="error")
+                        title="Niet gestart", severity="error", markup=False)
             return
         self.show_meeting(Meeting(record, self.clock, template), path)
 
@@ -76,7 +76,7 @@ class LerendApp(App[None]):
         try:
             record = self.store.load(path)
         except DataError as error:
-            self.notify(str(error), title="Kan niet verder", severity="error", timeout=15)
+            self.notify(str(error), title="Kan niet verder", severity="error", timeout=15, markup=False)
             return
         self.show_meeting(Meeting(record, self.clock, self.templates.templates.get(record.template)), path)
 

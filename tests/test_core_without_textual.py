@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting"]
+CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "workforms", "picker"]
 
 
 def test_core_imports_without_textual():

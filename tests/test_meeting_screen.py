@@ -147,3 +147,10 @@ async def test_small_terminals(paths, clock):
         await pilot.pause()
         assert screen.query_one(TooSmall).display and screen.query_one(TooSmall).region.height > 0
         assert screen.query_one("#notes").region.height == 0
+
+
+async def test_titles_with_brackets_are_shown_as_typed(paths, clock):
+    app, _ = meeting_app(paths, clock, title="Netwerk [zorg] [/b] [link=x]")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "Netwerk [zorg] [/b] [link=x]" in str(app.screen.query_one("#topbar").render())

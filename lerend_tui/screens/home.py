@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
@@ -56,16 +57,17 @@ class HomeScreen(Screen[None]):
                     value=DEFAULT_TEMPLATE if DEFAULT_TEMPLATE in templates else Select.NULL,
                     allow_blank=DEFAULT_TEMPLATE not in templates,
                     id="template",
+                    compact=True,
                 )
-                yield Static(id="template-phases")
                 yield Label("Titel")
-                yield Input(placeholder="leeg: sjabloon en datum", id="title")
+                yield Input(placeholder="leeg: sjabloon en datum", id="title", compact=True)
                 yield Label("Deelnemers, gescheiden door komma's")
-                yield Input(placeholder="Anouk, Bram, Chris", id="participants")
+                yield Input(placeholder="Anouk, Bram, Chris", id="participants", compact=True)
                 yield Label("Starttijd (UU:MM)")
-                yield Input(placeholder="leeg: nu", id="start-at")
+                yield Input(placeholder="leeg: nu", id="start-at", compact=True)
                 yield Static(id="setup-error")
-                yield Button("Start bijeenkomst", variant="primary", id="start")
+                yield Button("Start bijeenkomst", variant="primary", id="start", compact=True)
+                yield Static(id="template-phases")
             with Vertical(id="side"):
                 unfinished = OptionList(id="unfinished")
                 unfinished.border_title = "Verder met een onderbroken bijeenkomst"
@@ -81,7 +83,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for problem in self.app.templates.problems:
-            self.notify(str(problem), title="Sjabloon overgeslagen", severity="warning", timeout=15)
+            self.notify(str(problem), title="Sjabloon overgeslagen", severity="warning", timeout=15, markup=False)
         self.load_meetings()
         self.query_one("#title", Input).focus()
 
@@ -94,17 +96,19 @@ class HomeScreen(Screen[None]):
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
         unfinished.add_options(
-            Option(describe(stored, local), id=str(stored.path)) for stored in meetings if not stored.record.finished
+            Option(Content(describe(stored, local)), id=str(stored.path)) for stored in meetings if not stored.record.finished
         )
         past = self.query_one("#past", OptionList)
         past.clear_options()
         past.add_options(
-            Option(describe(stored, local), id=str(stored.path), disabled=True)
+            Option(Content(describe(stored, local)), id=str(stored.path), disabled=True)
             for stored in meetings if stored.record.finished
         )
         for problem in problems:
-            past.add_option(Option(f"⚠ onleesbaar: {problem}", disabled=True))
-        if not unfinished.option_count:
+            past.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
+        if unfinished.option_count:
+            unfinished.highlighted = 0
+        else:
             unfinished.add_option(Option("Geen onderbroken bijeenkomsten.", disabled=True))
         if not past.option_count:
             past.add_option(Option("Nog geen afgeronde bijeenkomsten.", disabled=True))
@@ -115,7 +119,7 @@ class HomeScreen(Screen[None]):
         if template is None:
             return
         lines = [f"{phase.minutes:>3}'  {phase.title}" for phase in template.phases]
-        self.query_one("#template-phases", Static).update("\n".join(lines))
+        self.query_one("#template-phases", Static).update(Content("\n".join(lines)))
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted)
@@ -131,7 +135,7 @@ class HomeScreen(Screen[None]):
                 planned_start=parse_start(self.query_one("#start-at", Input).value, app.clock),
             )
         except (SetupError, KeyError) as problem:
-            error.update(f"[b]{problem.args[0]}[/b]")
+            error.update(Content(problem.args[0]))
             return
         error.update("")
         app.open_new_meeting(record, template)

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -27,15 +28,15 @@ SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", 
 class MeetingScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("space", "toggle_timer", "Start/pauze", key_display="spatie", id="meeting.timer"),
+        Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
         Binding("n", "next_phase", "Volgende", id="meeting.next"),
         Binding("p", "previous_phase", "Vorige", id="meeting.previous"),
         # Clickers send PageDown/PageUp; they act even while typing, so they get actions of their own.
         Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, id="meeting.clicker_next"),
         Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, id="meeting.clicker_previous"),
-        Binding("plus", "adjust(1)", "+1 min", key_display="+", id="meeting.more"),
-        Binding("minus", "adjust(-1)", "-1 min", key_display="-", id="meeting.less"),
-        Binding("enter", "edit_notes", "Notities", id="meeting.notes"),
+        Binding("plus", "adjust(1)", "Minuut", key_display="+/-", id="meeting.more"),
+        Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
+        Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
     ]
 
@@ -61,9 +62,9 @@ class MeetingScreen(Screen[None]):
                 with VerticalScroll(id="guidance-box"):
                     yield Static(id="guidance")
                 yield PhaseClock(id="clock")
-                yield Label("Notities bij deze fase", id="notes-label")
+                yield Label("Notities · Enter: typen · Esc: klaar", id="notes-label")
                 yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield Footer(compact=True)
         yield TooSmall()
 
     def on_mount(self) -> None:
@@ -76,14 +77,14 @@ class MeetingScreen(Screen[None]):
         """Show the current phase and put the cursor in its notes."""
         meeting = self.meeting
         phase = meeting.current
-        self.query_one("#phase-title", Static).update(
-            f"[b]{phase.title}[/b]  [dim]fase {meeting.index + 1} van {len(meeting.phases)} · {phase.kind}[/dim]"
-        )
+        self.query_one("#phase-title", Static).update(Content.from_markup("[b]$title[/b]", title=phase.title))
         plan = meeting.plan_for(phase)
         guidance = plan.guidance if plan else ""
         if plan and plan.questions:
             guidance += "\n" + "\n".join(f"• {question}" for question in plan.questions)
-        self.query_one("#guidance", Static).update(guidance.strip() or "[dim]Geen toelichting bij deze fase.[/dim]")
+        self.query_one("#guidance", Static).update(
+            Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
+        )
         notes = self.query_one("#notes", TextArea)
         if notes.text != phase.notes:
             notes.load_text(phase.notes)
@@ -98,9 +99,13 @@ class MeetingScreen(Screen[None]):
         self.query_one(PhaseClock).show(meeting.timer)
         self.query_one(Agenda).show(schedule)
         now = self.app.clock.local(self.app.clock.now()).strftime("%H:%M")
-        status = " · [b]niet opgeslagen[/b]" if self._save_failed else ""
+        status = " · [b reverse]niet opgeslagen[/]" if self._save_failed else ""
         self.query_one("#topbar", Static).update(
-            f"[b]{meeting.record.title}[/b] · {now} · {schedule.summary}{status}"
+            Content.from_markup(
+                f"[b]$title[/b] · fase $number van $count · $now · $summary{status}",
+                title=meeting.record.title, number=meeting.index + 1, count=len(meeting.phases),
+                now=now, summary=schedule.summary,
+            )
         )
 
     # -- actions -------------------------------------------------------------------------------
@@ -166,7 +171,7 @@ class MeetingScreen(Screen[None]):
             return
         self.meeting.finish()
         if self.save_now():
-            self.notify(f"Bijeenkomst afgerond en opgeslagen in {self.path}", title="Afgerond")
+            self.notify(f"Bijeenkomst afgerond en opgeslagen in {self.path}", title="Afgerond", markup=False)
             self.dismiss()
 
     # -- saving --------------------------------------------------------------------------------
@@ -183,7 +188,7 @@ class MeetingScreen(Screen[None]):
                 self.notify(
                     f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
                     "Je notities blijven bewaard; ik probeer het zo opnieuw.",
-                    title="Niet opgeslagen", severity="error", timeout=10,
+                    title="Niet opgeslagen", severity="error", timeout=10, markup=False,
                 )
             self._save_failed = True
             if self._retry_timer is None:

@@ -35,20 +35,20 @@ class Agenda(Static):
         table.add_column(width=1)
         table.add_column(width=5)
         table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        table.add_column(width=4, justify="right")
-        table.add_column(width=4, justify="right")
+        table.add_column(width=6, justify="right")
         for row in schedule.rows:
             marker = "▶" if row.current else ("✓" if row.phase.finished else " ")
-            actual = "" if row.actual_minutes is None else f"{int(row.actual_minutes)}'"
+            minutes = f"{row.phase.minutes}'"
+            if row.actual_minutes is not None:
+                minutes = f"{int(row.actual_minutes)}/{minutes}"
             style = "bold reverse" if row.current else ("dim" if row.phase.finished else "")
             table.add_row(
                 marker,
                 self.clock.local(row.planned_at).strftime("%H:%M"),
-                row.phase.title,
-                f"{row.phase.minutes}'",
-                actual,
+                Text(row.phase.title),
+                minutes,
                 style=style,
             )
         planned = self.clock.local(schedule.planned_end).strftime("%H:%M")
         expected = self.clock.local(schedule.projected_end).strftime("%H:%M")
-        return Group(table, Text(f"\nEinde gepland {planned}, verwacht {expected}", style="italic"))
+        return Group(table, Text(f"\nEinde gepland  {planned}\nEinde verwacht {expected}", style="italic"))

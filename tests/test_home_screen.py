@@ -1,0 +1,88 @@
+"""Pilot tests of the home screen: a new meeting from the form, resuming an unfinished one."""
+
+from textual.widgets import Input, OptionList, Select
+
+from lerend_tui.screens.home import HomeScreen
+from lerend_tui.screens.meeting import MeetingScreen
+from lerend_tui.storage import MeetingStore
+
+from .appkit import home_app, meeting_app
+
+
+async def fill(pilot, selector, text):
+    """Click into a field and type, as a facilitator would."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def test_new_meeting_from_the_form(paths, clock):
+    app = home_app(paths, clock)
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#template", Select).value == "bijeenkomst"
+        app.screen.query_one("#template", Select).value = "kick-off"
+        await fill(pilot, "#title", "Start netwerk jeugdzorg")
+        await fill(pilot, "#participants", "Anouk,  Bram ,Chris")
+        await fill(pilot, "#start-at", "19:30")
+        await pilot.click("#start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        record = screen.meeting.record
+        assert (record.title, record.template, record.participants) == (
+            "Start netwerk jeugdzorg", "kick-off", ["Anouk", "Bram", "Chris"])
+        assert clock.local(record.planned_start).strftime("%H:%M") == "19:30"
+        assert screen.path.exists()
+
+
+async def test_bad_form_input_is_explained_and_nothing_starts(paths, clock):
+    app = home_app(paths, clock)
+    async with app.run_test() as pilot:
+        await fill(pilot, "#participants", "Anouk,,Bram")
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Lege naam op plaats 2" in str(app.screen.query_one("#setup-error").render())
+        await fill(pilot, "#participants", "Anouk")
+        await fill(pilot, "#start-at", "half acht")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Ongeldige starttijd" in str(app.screen.query_one("#setup-error").render())
+    assert list(paths.meetings.iterdir()) == []
+
+
+async def test_resume_an_unfinished_meeting_where_it_was(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        await pilot.press(*"eerste", "pagedown", *"tweede")
+        await pilot.press("ctrl+q")
+    app = home_app(paths, clock)
+    async with app.run_test() as pilot:
+        unfinished = app.screen.query_one("#unfinished", OptionList)
+        assert "Zorgnetwerk Zuid" in str(unfinished.get_option_at_index(0).prompt)
+        unfinished.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.meeting.index == 1
+        assert screen.query_one("#notes").text == "tweede"
+
+
+async def test_finished_meetings_are_listed_and_broken_files_named(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        screen.meeting.finish()
+        screen.save_now()
+    (paths.meetings / "2026-01-01-kapot.toml").write_text("title = [\n", encoding="utf-8")
+    app = home_app(paths, clock)
+    async with app.run_test():
+        past = app.screen.query_one("#past", OptionList)
+        prompts = [str(past.get_option_at_index(i).prompt) for i in range(past.option_count)]
+        assert any("Zorgnetwerk Zuid" in prompt for prompt in prompts)
+        assert any("onleesbaar" in prompt and "2026-01-01-kapot.toml" in prompt for prompt in prompts)
+    assert (paths.meetings / "2026-01-01-kapot.toml").read_text(encoding="utf-8") == "title = [\n"
+    assert MeetingStore(paths.meetings).latest_unfinished() is None

@@ -1,0 +1,68 @@
+"""The whole program in a real terminal (tmux): what a facilitator actually sees and types."""
+
+import tomllib
+
+import pytest
+
+from .tmuxkit import PROGRAM, Terminal, needs_tmux
+
+pytestmark = [pytest.mark.terminal, needs_tmux]
+
+
+@pytest.fixture
+def terminal_factory():
+    opened = []
+
+    def open_terminal(*args, **kwargs):
+        terminal = Terminal(*args, **kwargs)
+        opened.append(terminal)
+        return terminal
+
+    yield open_terminal
+    for terminal in opened:
+        terminal.close()
+
+
+def test_a_note_in_every_phase_lands_in_the_right_phase(tmp_path, terminal_factory):
+    data = tmp_path / "data"
+    term = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Terminaltest",
+                             "--participants", "Anouk, Bram"])
+    titles = ["Opstart en check-in", "Reflectie of verbindende opdracht", "Inhoud op het thema + opdracht",
+              "Onderlinge coaching", "Evaluatie en afsluiting"]
+    for number, title in enumerate(titles, start=1):
+        term.wait_for(f"fase {number} van 5")
+        term.wait_for("esc Klaar met typen")
+        term.type(f"Notitie in fase {number}: {title}")
+        term.wait_for(f"Notitie in fase {number}")
+        term.keys("Escape")
+        term.wait_for("spatie Timer")
+        if number == 1:
+            term.keys("Space")
+            term.wait_for("nog 10 min")
+        if number < len(titles):
+            term.keys("n")
+    term.keys("C-q")
+    term.wait_for("[afgesloten]")
+    [meeting_file] = (data / "meetings").glob("*-terminaltest.toml")
+    record = tomllib.loads(meeting_file.read_text(encoding="utf-8"))
+    assert [phase["title"] for phase in record["phases"]] == titles
+    for number, phase in enumerate(record["phases"], start=1):
+        assert phase["notes"] == f"Notitie in fase {number}: {phase['title']}"
+        assert "started" in phase
+    assert record["participants"] == ["Anouk", "Bram"]
+    assert all("ended" in phase for phase in record["phases"][:4])
+
+
+def test_bad_input_gets_a_dutch_message_not_a_traceback(tmp_path, terminal_factory):
+    term = terminal_factory([str(PROGRAM), "--data-dir", str(tmp_path), "start", "--at", "7 uur"], width=100, height=10)
+    screen = term.wait_for("[afgesloten]")
+    assert "Ongeldige starttijd '7 uur'" in screen
+    assert "Traceback" not in screen
+
+
+def test_home_screen_opens_without_a_command(tmp_path, terminal_factory):
+    term = terminal_factory([str(PROGRAM), "--data-dir", str(tmp_path)])
+    screen = term.wait_for("Uitgangspunten")
+    assert "Nieuwe bijeenkomst" in screen and "wet van twee voeten" in screen
+    term.keys("C-q")
+    term.wait_for("[afgesloten]")
