@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 from typing import Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,16 +19,15 @@ from .plan import MeetingTemplate, TemplateCatalogue, load_templates
 from .record import MeetingRecord
 from .storage import MeetingStore
 from .validation import DataError
-from .widgets.too_small import TooSmall  # noqa: F401  (styled in app.tcss)
 
+HERE = Path(__file__).parent
 SAVE_DELAY = 0.8  # seconds after the last keystroke; a save then lands within a second of typing stopping
 
 
 class LerendApp(App[None]):
-    CSS_PATH = "app.tcss"
     TITLE = "lerend-tui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (80, "-normal"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-tiny-height"), (20, "-short"), (30, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Stop", priority=True, id="app.quit"),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="app.palette"),
@@ -44,22 +44,48 @@ class LerendApp(App[None]):
         meeting: Meeting | None = None,
         meeting_path: Path | None = None,
         save_delay: float = SAVE_DELAY,
+        templates: TemplateCatalogue | None = None,
     ) -> None:
-        super().__init__()
+        first = "meeting" if meeting and meeting_path else "home"
+        # The first screen is the app's default screen, whose own CSS_PATH Textual does not load.
+        super().__init__(css_path=HERE / "screens" / f"{first}.tcss")
         self.paths = paths
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
         self.save_delay = save_delay
         self.store = MeetingStore(paths.meetings)
-        self.templates: TemplateCatalogue = load_templates(paths.templates)
+        self.templates = templates or load_templates(paths.templates)
         self._first_meeting = (meeting, meeting_path) if meeting and meeting_path else None
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """Open straight on the first screen, so nothing is drawn before it."""
+        if self._first_meeting:
+            from .screens.meeting import MeetingScreen
+
+            return MeetingScreen(*self._first_meeting, self.store)
         from .screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        if self._first_meeting:
-            self.show_meeting(*self._first_meeting)
+        return HomeScreen()
+
+    def close_meeting(self) -> None:
+        """Back to the home screen once a meeting is finished."""
+        from .screens.home import HomeScreen
+
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            self.pop_screen()
+        else:  # the meeting is the first screen (`lerend-tui start`), which Textual cannot replace
+            self.push_screen(HomeScreen())
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover everything with a notice while the terminal is too small, instead of breaking."""
+        from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            self.pop_screen()
 
     # -- meetings ------------------------------------------------------------------------------
 
@@ -83,7 +109,7 @@ class LerendApp(App[None]):
     def show_meeting(self, meeting: Meeting, path: Path) -> None:
         from .screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(meeting, self.store, path))
+        self.push_screen(MeetingScreen(meeting, path, self.store))
 
     async def action_quit(self) -> None:
         """Save every open meeting before leaving, so nothing typed is lost."""

@@ -10,7 +10,7 @@ from . import __version__
 from .clock import SystemClock
 from .meeting import Meeting, SetupError, new_meeting_record, parse_participants, parse_start
 from .paths import DataDirError, Paths
-from .plan import DEFAULT_TEMPLATE, load_templates
+from .plan import DEFAULT_TEMPLATE, TemplateCatalogue, load_templates
 from .storage import MeetingStore
 from .validation import DataError
 
@@ -58,18 +58,18 @@ def run(args: argparse.Namespace) -> int:
     paths = Paths.resolve(args.data_dir)
     paths.check_usable()
     clock = SystemClock()
+    templates = load_templates(paths.templates)
     meeting = path = None
     if args.command == "start":
-        meeting, path = prepare_meeting(args, paths, clock)
-    LerendApp(paths, clock=clock, meeting=meeting, meeting_path=path).run()
+        for problem in templates.problems:
+            print(f"lerend-tui: sjabloon overgeslagen: {problem}", file=sys.stderr)
+        meeting, path = prepare_meeting(args, paths, clock, templates)
+    LerendApp(paths, clock=clock, meeting=meeting, meeting_path=path, templates=templates).run()
     return 0
 
 
-def prepare_meeting(args: argparse.Namespace, paths: Paths, clock: SystemClock):
+def prepare_meeting(args: argparse.Namespace, paths: Paths, clock: SystemClock, templates: TemplateCatalogue):
     store = MeetingStore(paths.meetings)
-    templates = load_templates(paths.templates)
-    for problem in templates.problems:
-        print(f"lerend-tui: sjabloon overgeslagen: {problem}", file=sys.stderr)
     if args.resume:
         latest = store.latest_unfinished()
         if latest is None:

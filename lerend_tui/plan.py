@@ -7,7 +7,6 @@ Built-in templates live as TOML files in `lerend_tui/templates/`; a facilitator'
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from .validation import DataError, Fields, read_toml
@@ -78,9 +77,11 @@ class TemplateCatalogue:
             raise KeyError(f"Onbekend sjabloon '{name}'. Beschikbaar: {known}.") from None
 
 
+BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
+
+
 def builtin_template_files() -> list[Path]:
-    folder = resources.files("lerend_tui") / "templates"
-    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml"))
+    return sorted(BUILTIN_TEMPLATES.glob("*.toml"))
 
 
 def load_templates(user_folder: Path | None = None) -> TemplateCatalogue:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import itertools
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +17,12 @@ from .record import MeetingRecord, parse_record
 from .validation import DataError
 
 MAX_SLUG = 60
+_serial = itertools.count()
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

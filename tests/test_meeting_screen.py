@@ -8,7 +8,7 @@ from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.help import HelpScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
-from lerend_tui.widgets.too_small import TooSmall
+from lerend_tui.screens.too_small import TooSmallScreen
 
 from .appkit import meeting_app
 
@@ -139,14 +139,17 @@ async def test_small_terminals(paths, clock):
     app, _ = meeting_app(paths, clock)
     async with app.run_test(size=(60, 20)) as pilot:
         screen = app.screen
+        assert isinstance(screen, MeetingScreen)
         assert not screen.query_one("#agenda").display
         for selector in ("#phase-title", "#clock", "#notes"):
             assert screen.query_one(selector).region.height > 0, selector
-        assert not screen.query_one(TooSmall).display
         await pilot.resize_terminal(59, 20)
         await pilot.pause()
-        assert screen.query_one(TooSmall).display and screen.query_one(TooSmall).region.height > 0
-        assert screen.query_one("#notes").region.height == 0
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "te klein" in str(app.screen.query_one("Static").render())
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert app.screen is screen and screen.query_one("#agenda").display
 
 
 async def test_titles_with_brackets_are_shown_as_typed(paths, clock):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding

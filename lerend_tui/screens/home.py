@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 from ..meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from ..plan import DEFAULT_TEMPLATE
 from ..storage import StoredMeeting
-from ..widgets.too_small import TooSmall
 
 UITGANGSPUNTEN = (
     "De mensen die komen zijn de juiste mensen",
@@ -79,7 +78,6 @@ class HomeScreen(Screen[None]):
                 principles.border_title = "Uitgangspunten"
                 yield principles
         yield Footer()
-        yield TooSmall()
 
     def on_mount(self) -> None:
         for problem in self.app.templates.problems:

@@ -13,11 +13,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TextArea
 
-from ..meeting import Meeting
+from ..meeting import Meeting, Schedule
 from ..storage import MeetingStore
 from ..widgets.agenda import Agenda
 from ..widgets.phase_clock import PhaseClock
-from ..widgets.too_small import TooSmall
 from .confirm import ConfirmScreen
 
 RETRY_SECONDS = 5.0
@@ -40,7 +39,7 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
     ]
 
-    def __init__(self, meeting: Meeting, store: MeetingStore, path: Path) -> None:
+    def __init__(self, meeting: Meeting, path: Path, store: MeetingStore) -> None:
         super().__init__()
         self.meeting = meeting
         self.store = store
@@ -48,65 +47,80 @@ class MeetingScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._retry_timer: Timer | None = None
         self._save_failed = False
+        self._topbar_shown: Content | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="topbar")
+        title, guidance = self._phase_texts()
+        yield Static(self._topbar_text(self.meeting.schedule()), id="topbar")
         with Horizontal(id="body"):
             agenda = Agenda(self.app.clock, id="agenda")
             agenda.border_title = "Agenda"
             yield agenda
             with Vertical(id="main"):
-                yield Static(id="phase-title")
+                yield Static(title, id="phase-title")
                 with VerticalScroll(id="guidance-box"):
-                    yield Static(id="guidance")
+                    yield Static(guidance, id="guidance")
                 yield PhaseClock(id="clock")
                 yield Label("Notities · Enter: typen · Esc: klaar", id="notes-label")
-                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+                yield TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False)
         yield Footer(compact=True)
-        yield TooSmall()
 
     def on_mount(self) -> None:
-        self._open_phase()
-        self.set_interval(0.25, self.refresh_time)
+        self.refresh_time()
+        self._focus_notes()
+        self._clock_timer = self.set_interval(0.25, self.refresh_time)
 
     # -- showing -------------------------------------------------------------------------------
 
-    def _open_phase(self) -> None:
-        """Show the current phase and put the cursor in its notes."""
-        meeting = self.meeting
-        phase = meeting.current
-        self.query_one("#phase-title", Static).update(Content.from_markup("[b]$title[/b]", title=phase.title))
-        plan = meeting.plan_for(phase)
+    def _phase_texts(self) -> tuple[Content, Content]:
+        """The current phase's title, and its guidance with the questions to put to the group."""
+        phase = self.meeting.current
+        plan = self.meeting.plan_for(phase)
         guidance = plan.guidance if plan else ""
         if plan and plan.questions:
             guidance += "\n" + "\n".join(f"• {question}" for question in plan.questions)
-        self.query_one("#guidance", Static).update(
-            Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
+        return (
+            Content.from_markup("[b]$title[/b]", title=phase.title),
+            Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]"),
         )
-        notes = self.query_one("#notes", TextArea)
-        if notes.text != phase.notes:
-            notes.load_text(phase.notes)
-        notes.move_cursor(notes.document.end)
-        notes.focus()
-        self.refresh_time()
 
-    def refresh_time(self) -> None:
-        """Redraw everything that depends on the clock; cheap, and skipped where nothing changed."""
+    def _topbar_text(self, schedule: Schedule) -> Content:
         meeting = self.meeting
-        schedule = meeting.schedule()
-        self.query_one(PhaseClock).show(meeting.timer)
-        self.query_one(Agenda).show(schedule)
         now = self.app.clock.local(self.app.clock.now()).strftime("%H:%M")
         status = " · [b reverse]niet opgeslagen[/]" if self._save_failed else ""
-        self.query_one("#topbar", Static).update(
-            Content.from_markup(
-                f"[b]$title[/b] · fase $number van $count · $now · $summary{status}",
-                title=meeting.record.title, number=meeting.index + 1, count=len(meeting.phases),
-                now=now, summary=schedule.summary,
-            )
+        return Content.from_markup(
+            f"[b]$title[/b] · fase $number van $count · $now · $summary{status}",
+            title=meeting.record.title, number=meeting.index + 1, count=len(meeting.phases),
+            now=now, summary=schedule.summary,
         )
+
+    def _open_phase(self) -> None:
+        """Show the phase just moved to and put the cursor in its notes."""
+        title, guidance = self._phase_texts()
+        self.query_one("#phase-title", Static).update(title)
+        self.query_one("#guidance", Static).update(guidance)
+        notes = self.query_one("#notes", TextArea)
+        if notes.text != self.meeting.current.notes:
+            notes.load_text(self.meeting.current.notes)
+        self._focus_notes()
+        self.refresh_time()
+
+    def _focus_notes(self) -> None:
+        notes = self.query_one("#notes", TextArea)
+        notes.move_cursor(notes.document.end)
+        notes.focus()
+
+    def refresh_time(self) -> None:
+        """Redraw what depends on the clock; each part only when what it shows has changed."""
+        schedule = self.meeting.schedule()
+        self.query_one(PhaseClock).show(self.meeting.timer)
+        self.query_one(Agenda).show(schedule)
+        topbar = self._topbar_text(schedule)
+        if topbar != self._topbar_shown:
+            self._topbar_shown = topbar
+            self.query_one("#topbar", Static).update(topbar)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -172,7 +186,8 @@ class MeetingScreen(Screen[None]):
         self.meeting.finish()
         if self.save_now():
             self.notify(f"Bijeenkomst afgerond en opgeslagen in {self.path}", title="Afgerond", markup=False)
-            self.dismiss()
+            self._clock_timer.stop()
+            self.app.call_later(self.app.close_meeting)  # after the dialog has closed
 
     # -- saving --------------------------------------------------------------------------------
 

@@ -3,52 +3,53 @@ finished ones with the minutes they actually took."""
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
-from textual.widgets import Static
+from textual.content import Content
+from textual.widget import Widget
 
 from ..clock import Clock
 from ..meeting import Schedule
 
+# marker, space, HH:MM, space, title, space, minutes (right-aligned in 6)
+FIXED_COLUMNS = 1 + 1 + 5 + 1 + 1 + 6
 
-class Agenda(Static):
+
+class Agenda(Widget):
     def __init__(self, clock: Clock, **kwargs) -> None:
         super().__init__(**kwargs)
         self.clock = clock
+        self._schedule: Schedule | None = None
         self._shown: tuple | None = None
 
     def show(self, schedule: Schedule) -> None:
-        """Render the schedule; skipped when nothing visible has changed."""
+        """Keep the schedule; redraw only when something the agenda shows has changed."""
+        self._schedule = schedule
         key = tuple(
             (row.phase.title, row.phase.minutes, row.current, row.phase.finished,
              None if row.actual_minutes is None else int(row.actual_minutes))
             for row in schedule.rows
         ) + (schedule.projected_end.strftime("%H:%M"),)
-        if key == self._shown:
-            return
-        self._shown = key
-        self.update(self._render_schedule(schedule))
+        if key != self._shown:
+            self._shown = key
+            self.refresh()
 
-    def _render_schedule(self, schedule: Schedule) -> Group:
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(width=1)
-        table.add_column(width=5)
-        table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        table.add_column(width=6, justify="right")
+    def render(self) -> Content:
+        schedule = self._schedule
+        if schedule is None:
+            return Content("")
+        title_width = max(self.content_region.width - FIXED_COLUMNS, 4)
+        lines = []
         for row in schedule.rows:
             marker = "▶" if row.current else ("✓" if row.phase.finished else " ")
             minutes = f"{row.phase.minutes}'"
             if row.actual_minutes is not None:
                 minutes = f"{int(row.actual_minutes)}/{minutes}"
+            title = row.phase.title
+            if len(title) > title_width:
+                title = title[: title_width - 1] + "…"
+            text = f"{marker} {self.clock.local(row.planned_at):%H:%M} {title:<{title_width}} {minutes:>6}"
             style = "bold reverse" if row.current else ("dim" if row.phase.finished else "")
-            table.add_row(
-                marker,
-                self.clock.local(row.planned_at).strftime("%H:%M"),
-                Text(row.phase.title),
-                minutes,
-                style=style,
-            )
+            lines.append(Content.styled(text, style) if style else Content(text))
         planned = self.clock.local(schedule.planned_end).strftime("%H:%M")
         expected = self.clock.local(schedule.projected_end).strftime("%H:%M")
-        return Group(table, Text(f"\nEinde gepland  {planned}\nEinde verwacht {expected}", style="italic"))
+        lines += [Content(""), Content.styled(f"Einde gepland  {planned}\nEinde verwacht {expected}", "italic")]
+        return Content("\n").join(lines)

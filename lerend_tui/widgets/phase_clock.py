@@ -34,14 +34,22 @@ def timer_words(timer: PhaseTimer) -> str:
 
 
 class PhaseClock(Horizontal):
+    _words = ""
+
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="digits")
         yield Label("", id="timer-words")
 
     def show(self, timer: PhaseTimer) -> None:
+        """Update the digits, words and colour; each only when it changes (this runs four times a second)."""
         digits = ("+" if timer.overtime else "") + format_clock(timer.remaining)
-        self.query_one(Digits).update(digits)
-        self.query_one("#timer-words", Label).update(timer_words(timer))
+        shown = self.query_one(Digits)
+        if shown.value != digits:
+            shown.update(digits)
+        words = timer_words(timer)
+        if words != self._words:
+            self._words = words
+            self.query_one("#timer-words", Label).update(words)
         wanted = STATE_CLASSES[timer.state]
         for css_class in STATE_CLASSES.values():
             self.set_class(css_class == wanted, css_class)
