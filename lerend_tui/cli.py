@@ -15,6 +15,25 @@ from .storage import MeetingStore
 from .validation import DataError
 
 
+# argparse speaks English; the facilitator reads Dutch. argparse looks its phrases up through its
+# module-level `_`, so giving it a Dutch lookup translates usage, help and errors alike.
+_DUTCH = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "argumenten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "expected one argument": "verwacht één waarde",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+}
+argparse._ = lambda text: _DUTCH.get(text, text)
+
+
 class CliError(Exception):
     """A problem the user can fix; printed in Dutch, exit code 2."""
 
@@ -25,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Begeleid een bijeenkomst van een lerend netwerk: fasen, timers en notities. "
         "Zonder opdracht opent het startscherm.",
     )
-    parser.add_argument("--version", action="version", version=f"lerend-tui {__version__}")
+    parser.add_argument("--version", action="version", version=f"lerend-tui {__version__}",
+                        help="toon het versienummer en stop")
     parser.add_argument(
         "--data-dir", metavar="MAP",
         help="map voor bijeenkomsten, sjablonen en werkvormen (anders $LEREND_TUI_HOME of de standaardmap)",

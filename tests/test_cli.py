@@ -1,0 +1,56 @@
+"""The command line: Dutch messages and exit codes for bad input, never a traceback."""
+
+import os
+import stat
+
+import pytest
+
+from lerend_tui import cli
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["start", "--template", "vergadering"], "Onbekend sjabloon 'vergadering'. Beschikbaar: bijeenkomst"),
+        (["start", "--at", "25:00"], "Ongeldige starttijd '25:00'"),
+        (["start", "--participants", "Anouk,,Bram"], "Lege naam op plaats 2"),
+        (["start", "--participants", "Anouk, anouk"], "staat twee keer"),
+        (["start", "--resume"], "Er is geen onderbroken bijeenkomst"),
+    ],
+)
+def test_bad_start_input_is_explained(tmp_path, capsys, args, words):
+    assert cli.main(["--data-dir", str(tmp_path), *args]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert not list((tmp_path / "meetings").glob("*.toml"))
+
+
+def test_unknown_option_in_dutch(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["start", "--bogus"])
+    assert exit_.value.code == 2
+    assert "onbekende argumenten: --bogus" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_read_only_data_dir_is_refused(tmp_path, capsys):
+    data = tmp_path / "data"
+    (data / "meetings").mkdir(parents=True)
+    (data / "meetings").chmod(stat.S_IRUSR | stat.S_IXUSR)
+    assert cli.main(["--data-dir", str(data), "start"]) == 2
+    assert "kan niet worden geschreven" in capsys.readouterr().err
+
+
+def test_data_dir_that_is_a_file_is_refused(tmp_path, capsys):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    assert cli.main(["--data-dir", str(blocker), "start"]) == 2
+    assert "kan niet worden aangemaakt" in capsys.readouterr().err
+
+
+def test_data_dir_from_the_environment(tmp_path, monkeypatch):
+    from lerend_tui.paths import Paths
+
+    monkeypatch.setenv("LEREND_TUI_HOME", str(tmp_path / "thuis"))
+    assert Paths.resolve().data == tmp_path / "thuis"
+    assert Paths.resolve(tmp_path / "expliciet").data == tmp_path / "expliciet"
