@@ -113,7 +113,7 @@ class Meeting:
         was_running = self.timer.running
         self.timer.pause()
         self._store_timer()
-        now = self.clock.now()
+        now = self._stamp()
         if index > self.index and self.current.started is not None:
             self.current.ended = now
         self.record.current_phase = index
@@ -131,7 +131,7 @@ class Meeting:
     def finish(self) -> None:
         self.timer.pause()
         self._store_timer()
-        now = self.clock.now()
+        now = self._stamp()
         if self.current.started is not None:
             self.current.ended = now
         self.record.ended = now
@@ -143,8 +143,12 @@ class Meeting:
 
     # -- inside ---------------------------------------------------------------------------------
 
+    def _stamp(self) -> datetime:
+        """Now, to the second: what the record shows a reader as started and ended."""
+        return self.clock.now().replace(microsecond=0)
+
     def _start_timer(self) -> None:
-        now = self.clock.now()
+        now = self._stamp()
         if self.record.started is None:
             self.record.started = now
         if self.current.started is None:

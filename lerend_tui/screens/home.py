@@ -136,6 +136,7 @@ class HomeScreen(Screen[None]):
             error.update(Content(problem.args[0]))
             return
         error.update("")
+        self.query_one("#title", Input).value = ""
         app.open_new_meeting(record, template)
 
     @on(OptionList.OptionSelected, "#unfinished")
