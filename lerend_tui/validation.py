@@ -83,6 +83,14 @@ class Fields:
             raise self.error(key, "mag niet leeg zijn")
         return value
 
+    def flag(self, key: str, default: Any = _MISSING) -> bool:
+        if key not in self.table:
+            return self._absent(key, default)
+        value = self.table[key]
+        if not isinstance(value, bool):
+            raise self.error(key, f"verwacht true of false, maar vond {_describe(value)}")
+        return value
+
     def choice(self, key: str, options: tuple[str, ...], default: Any = _MISSING) -> str:
         value = self.text(key, default)
         if value is not default and value not in options:

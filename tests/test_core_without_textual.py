@@ -3,7 +3,8 @@
 import subprocess
 import sys
 
-CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "workforms", "picker"]
+CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "workforms", "picker",
+        "settings", "rounds", "rebudget", "bigtext"]
 
 
 def test_core_imports_without_textual():

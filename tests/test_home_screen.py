@@ -72,8 +72,8 @@ async def test_resume_an_unfinished_meeting_where_it_was(paths, clock):
 
 
 async def test_finished_meetings_are_listed_and_broken_files_named(paths, clock):
-    app, path = meeting_app(paths, clock)
-    async with app.run_test() as pilot:
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test():
         screen = app.screen
         screen.meeting.finish()
         screen.save_now()

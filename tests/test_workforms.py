@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -226,18 +224,3 @@ def test_check_files_on_builtin_folder_is_clean():
     catalogue = load_catalogue(None)
     folder = next(iter(catalogue.workforms.values())).path.parent
     assert check_files([folder]) == []
-
-
-def test_catalogue_and_picker_import_without_textual():
-    code = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'textual' or name.startswith('textual.'):\n"
-        "            raise ImportError('textual is blocked in the core')\n"
-        "sys.meta_path.insert(0, Block())\n"
-        "import lerend_tui.workforms, lerend_tui.picker\n"
-        "lerend_tui.workforms.load_catalogue(None)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
