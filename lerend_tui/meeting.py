@@ -6,13 +6,17 @@ can step through a whole meeting with a `FakeClock`.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .clock import Clock
 from .plan import MeetingTemplate, PhasePlan
-from .record import MeetingRecord, PhaseRecord
-from .timer import PhaseTimer
+from .rebudget import Rebudget, propose
+from .record import MeetingRecord, PhaseRecord, StepRecord
+from .rounds import SpeakingRound, round_order
+from .settings import Settings
+from .timer import PhaseTimer, Reading
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,34 @@ class Schedule:
         return "op schema"
 
 
+@dataclass(frozen=True)
+class Focus:
+    """The countdown the room should look at: a speaker's turn, else the step, else the phase."""
+
+    kind: str  # "turn", "step" or "phase"
+    label: str
+    reading: Reading
+    key: tuple
+
+
 class Meeting:
-    def __init__(self, record: MeetingRecord, clock: Clock, template: MeetingTemplate | None = None) -> None:
+    def __init__(
+        self,
+        record: MeetingRecord,
+        clock: Clock,
+        template: MeetingTemplate | None = None,
+        *,
+        settings: Settings | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self.record = record
         self.clock = clock
         self.template = template
+        self.settings = settings or Settings()
+        self.rng = rng or random.Random()
+        self._signalled: set[tuple] = set()
         self.timer = self._timer_for(self.current)
+        self.speaking = self._round_for_step()
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -74,9 +100,57 @@ class Meeting:
     def next_phase(self) -> PhaseRecord | None:
         return None if self.is_last else self.phases[self.index + 1]
 
+    @property
+    def step(self) -> StepRecord | None:
+        phase = self.current
+        return phase.steps[phase.current_step] if phase.steps else None
+
+    @property
+    def at_the_end(self) -> bool:
+        """Nothing left to move on to: the last phase, its last step, its round done."""
+        phase = self.current
+        return (self.is_last and (not phase.steps or phase.current_step == len(phase.steps) - 1)
+                and (self.speaking is None or self.speaking.finished))
+
     def plan_for(self, phase: PhaseRecord) -> PhasePlan | None:
         """The template's guidance and questions for a phase, where the template still has it."""
         return self.template.guidance_for(phase.kind, phase.title) if self.template else None
+
+    def reading(self) -> Reading:
+        """The phase's countdown now."""
+        return self.timer.reading(count_up=self.settings.count_up_overtime)
+
+    def step_reading(self) -> Reading | None:
+        step = self.step
+        if step is None:
+            return None
+        elapsed = step.elapsed_seconds + self.timer.elapsed - self.current.step_mark
+        planned = 60.0 * step.minutes
+        return Reading(planned, elapsed, self.timer.running, self.settings.warning_seconds(planned),
+                       self.settings.count_up_overtime)
+
+    def focus(self) -> Focus:
+        phase, count_up = self.current, self.settings.count_up_overtime
+        if self.speaking is not None and not self.speaking.finished:
+            turn = self.speaking.turn_timer
+            reading = Reading(turn.planned_seconds, turn.elapsed, turn.running,
+                              self.settings.warning_seconds(turn.planned_seconds), count_up)
+            return Focus("turn", self.speaking.words, reading,
+                         ("turn", self.index, phase.current_step, self.speaking.index))
+        step_reading = self.step_reading()
+        if step_reading is not None:
+            label = f"Stap {phase.current_step + 1} van {len(phase.steps)}: {self.step.title}"
+            return Focus("step", label, step_reading, ("step", self.index, phase.current_step))
+        return Focus("phase", phase.title, self.reading(), ("phase", self.index))
+
+    def coming_up(self) -> str:
+        """What comes after the current step or phase, for the room."""
+        phase = self.current
+        if phase.steps and phase.current_step < len(phase.steps) - 1:
+            return f"Daarna: {phase.steps[phase.current_step + 1].title}"
+        if self.next_phase is not None:
+            return f"Daarna: {self.next_phase.title}"
+        return "Daarna: einde van de bijeenkomst"
 
     def schedule(self) -> Schedule:
         now = self.clock.now()
@@ -90,21 +164,93 @@ class Meeting:
         begin = now if self.record.started or now > self.record.planned_start else self.record.planned_start
         return Schedule(tuple(rows), self.record.planned_end, begin + timedelta(seconds=still_to_go))
 
+    def rebudget(self) -> Rebudget | None:
+        """What the phases after this one would get to end on the planned time; None if nothing changes."""
+        later = self.phases[self.index + 1 :]
+        if not later:
+            return None
+        schedule = self.schedule()
+        drift = (schedule.projected_end - schedule.planned_end).total_seconds() / 60
+        proposal = propose([phase.minutes for phase in later], max(sum(p.minutes for p in later) - drift, 0))
+        return None if proposal.minutes == [phase.minutes for phase in later] else proposal
+
+    def signals(self) -> list[str]:
+        """What to signal now, each once: "bell" when a countdown reaches zero, "warning" when its
+        warning starts, "advanced" when a step moved on by itself (the `auto_advance_steps` setting)."""
+        found: list[str] = []
+        focus = self.focus()
+        readings = [(focus.key, focus.reading)]
+        if focus.kind != "phase":
+            readings.append((("phase", self.index), self.reading()))
+        for key, reading in readings:
+            if not reading.running:
+                continue
+            if reading.remaining <= 0:
+                if (key, "zero") not in self._signalled:
+                    self._signalled.add((key, "zero"))
+                    found.append("bell")
+            elif reading.remaining <= reading.warning_seconds and (key, "warning") not in self._signalled:
+                self._signalled.add((key, "warning"))
+                found.append("warning")
+        if (focus.kind == "step" and focus.reading.running and focus.reading.remaining <= 0
+                and self.settings.auto_advance_steps and self.current.current_step < len(self.current.steps) - 1):
+            self._go_step(+1)
+            found.append("advanced")
+        return found
+
     # -- what the facilitator does -------------------------------------------------------------
 
     def toggle_timer(self) -> None:
         if self.timer.running:
             self.timer.pause()
+            if self.speaking is not None:
+                self.speaking.pause()
         else:
             self._start_timer()
 
     def adjust(self, minutes: int) -> None:
+        """A minute more or less for the phase, and for the step it is in."""
         before = self.timer.planned_seconds
         self.timer.adjust(minutes)
-        self.current.extra_minutes += round((self.timer.planned_seconds - before) / 60)
+        change = round((self.timer.planned_seconds - before) / 60)
+        self.current.extra_minutes += change
+        if self.step is not None:
+            self.step.minutes = max(self.step.minutes + change, 1)
+
+    def accept_rebudget(self) -> None:
+        proposal = self.rebudget()
+        if proposal is None:
+            return
+        for phase, minutes in zip(self.phases[self.index + 1 :], proposal.minutes):
+            phase.extra_minutes = minutes - phase.planned_minutes
 
     def set_notes(self, text: str) -> None:
         self.current.notes = text
+
+    def advance(self) -> str:
+        """`n`: the next speaker, else the next step, else the next phase. Says which it was, or "end"."""
+        if self.speaking is not None and not self.speaking.finished:
+            self.speaking.pass_turn()
+            return "turn"
+        phase = self.current
+        if phase.steps and phase.current_step < len(phase.steps) - 1:
+            self._go_step(+1)
+            return "step"
+        if self.is_last:
+            return "end"
+        self.go_to(self.index + 1)
+        return "phase"
+
+    def back(self) -> str:
+        """`p`: the previous speaker, else the previous step, else the previous phase."""
+        if self.speaking is not None and self.speaking.index > 0:
+            self.speaking.back()
+            return "turn"
+        if self.current.steps and self.current.current_step > 0:
+            self._go_step(-1)
+            return "step"
+        self.go_to(self.index - 1)
+        return "phase"
 
     def go_to(self, index: int) -> None:
         """Open another phase; a running meeting keeps running in the phase it moves to."""
@@ -112,6 +258,7 @@ class Meeting:
             return
         was_running = self.timer.running
         self.timer.pause()
+        self._close_step()
         self._store_timer()
         now = self._stamp()
         if index > self.index and self.current.started is not None:
@@ -119,17 +266,15 @@ class Meeting:
         self.record.current_phase = index
         self.current.ended = None
         self.timer = self._timer_for(self.current)
+        self.speaking = self._round_for_step()
         if was_running:
             self._start_timer()
 
-    def next(self) -> None:
-        self.go_to(self.index + 1)
-
-    def previous(self) -> None:
-        self.go_to(self.index - 1)
-
     def finish(self) -> None:
         self.timer.pause()
+        if self.speaking is not None:
+            self.speaking.pause()
+        self._close_step()
         self._store_timer()
         now = self._stamp()
         if self.current.started is not None:
@@ -154,6 +299,39 @@ class Meeting:
         if self.current.started is None:
             self.current.started = now
         self.timer.start()
+        if self.speaking is not None:
+            self.speaking.start()
+
+    def _go_step(self, delta: int) -> None:
+        self._close_step()
+        self.current.current_step += delta
+        self.speaking = self._round_for_step()
+        if self.speaking is not None and self.timer.running:
+            self.speaking.start()
+
+    def _close_step(self) -> None:
+        """Book the time spent in the current step since it was entered, and where its round stands."""
+        self._store_round()
+        if self.step is not None:
+            elapsed = self.timer.elapsed
+            self.step.elapsed_seconds += elapsed - self.current.step_mark
+            self.current.step_mark = elapsed
+
+    def _round_for_step(self) -> SpeakingRound | None:
+        """The speaking round of the check-in, or of a step marked as a round: resumed from the record
+        (also when coming back to its step), or drawn now over the participants."""
+        phase = self.current
+        wants_round = self.step.round if self.step is not None else phase.kind == "checkin"
+        if not wants_round or not self.record.participants:
+            return None
+        running = self.timer.running
+        if phase.round is not None and phase.round.get("step", 0) == phase.current_step:
+            # The turn ran on while the program was closed, as the phase did.
+            downtime = phase.elapsed_at(self.clock.now()) - phase.elapsed_seconds
+            table = {**phase.round, "turn_elapsed": phase.round.get("turn_elapsed", 0.0) + downtime}
+            return SpeakingRound.from_table(table, self.clock, running=running)
+        order = round_order(self.record.participants, self.rng, shuffle=self.settings.round_random)
+        return SpeakingRound(order, self.settings.round_seconds, self.clock, running=running)
 
     def _elapsed(self, index: int) -> float:
         return self.timer.elapsed if index == self.index else self.phases[index].elapsed_seconds
@@ -161,11 +339,17 @@ class Meeting:
     def _timer_for(self, phase: PhaseRecord) -> PhaseTimer:
         """A timer that picks up where the record left off, also after a restart of the program."""
         running = phase.running_since is not None
-        return PhaseTimer(self.clock, 60 * phase.minutes, phase.elapsed_at(self.clock.now()), running=running)
+        return PhaseTimer(self.clock, 60 * phase.minutes, phase.elapsed_at(self.clock.now()), running=running,
+                          warning=self.settings.warning_seconds)
 
     def _store_timer(self) -> None:
         self.current.elapsed_seconds = self.timer.elapsed
         self.current.running_since = self.clock.now() if self.timer.running else None
+        self._store_round()
+
+    def _store_round(self) -> None:
+        if self.speaking is not None:
+            self.current.round = {**self.speaking.to_table(), "step": self.current.current_step}
 
 
 # -- setting up a meeting ---------------------------------------------------------------------------

@@ -16,12 +16,21 @@ DEFAULT_TEMPLATE = "bijeenkomst"
 
 
 @dataclass(frozen=True)
+class StepPlan:
+    title: str
+    minutes: int
+    instruction: str = ""
+    round: bool = False
+
+
+@dataclass(frozen=True)
 class PhasePlan:
     kind: str
     title: str
     minutes: int
     guidance: str = ""
     questions: tuple[str, ...] = ()
+    steps: tuple[StepPlan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,16 +52,7 @@ class MeetingTemplate:
 
 def parse_template(path: Path) -> MeetingTemplate:
     fields = Fields(read_toml(path), path)
-    phases = tuple(
-        PhasePlan(
-            kind=phase.choice("kind", PHASE_KINDS),
-            title=phase.text("title", allow_empty=False),
-            minutes=phase.integer("minutes", minimum=1),
-            guidance=phase.text("guidance", "").strip(),
-            questions=tuple(phase.texts("questions", [])),
-        )
-        for phase in fields.tables("phases")
-    )
+    phases = tuple(_parse_phase(phase) for phase in fields.tables("phases"))
     if not phases:
         raise fields.error("phases", "verwacht minstens één fase")
     return MeetingTemplate(
@@ -61,6 +61,30 @@ def parse_template(path: Path) -> MeetingTemplate:
         description=fields.text("description", "").strip(),
         phases=phases,
         source=path,
+    )
+
+
+def _parse_phase(phase: Fields) -> PhasePlan:
+    minutes = phase.integer("minutes", minimum=1)
+    steps = tuple(
+        StepPlan(
+            title=step.text("title", allow_empty=False),
+            minutes=step.integer("minutes", minimum=1),
+            instruction=step.text("instruction", "").strip(),
+            round=step.flag("round", False),
+        )
+        for step in phase.tables("steps", [])
+    )
+    if steps and sum(step.minutes for step in steps) != minutes:
+        total = sum(step.minutes for step in steps)
+        raise phase.error("steps", f"de stappen duren samen {total} minuten, maar de fase {minutes}")
+    return PhasePlan(
+        kind=phase.choice("kind", PHASE_KINDS),
+        title=phase.text("title", allow_empty=False),
+        minutes=minutes,
+        guidance=phase.text("guidance", "").strip(),
+        questions=tuple(phase.texts("questions", [])),
+        steps=steps,
     )
 
 

@@ -13,10 +13,23 @@ from typing import Any
 
 import tomli_w
 
+from .clock import SystemClock
 from .plan import PHASE_KINDS, MeetingTemplate
+from .rounds import SpeakingRound
 from .validation import DataError, Fields, read_toml
 
 SCHEMA = 1
+
+
+@dataclass
+class StepRecord:
+    """A step inside a phase (from a template or a work format), with the time it has taken so far."""
+
+    title: str
+    minutes: int
+    instruction: str = ""
+    round: bool = False
+    elapsed_seconds: float = 0.0
 
 
 @dataclass
@@ -30,6 +43,12 @@ class PhaseRecord:
     elapsed_seconds: float = 0.0
     running_since: datetime | None = None
     notes: str = ""
+    steps: list[StepRecord] = field(default_factory=list)
+    current_step: int = 0
+    step_mark: float = 0.0
+    """The phase's elapsed seconds when the current step was last entered."""
+    round: dict[str, Any] | None = None
+    """The speaking round in progress in this phase (see `rounds.SpeakingRound.to_table`)."""
 
     @property
     def minutes(self) -> int:
@@ -62,7 +81,13 @@ class MeetingRecord:
     def from_template(
         cls, template: MeetingTemplate, *, title: str, participants: list[str], planned_start: datetime
     ) -> MeetingRecord:
-        phases = [PhaseRecord(kind=p.kind, title=p.title, planned_minutes=p.minutes) for p in template.phases]
+        phases = [
+            PhaseRecord(
+                kind=p.kind, title=p.title, planned_minutes=p.minutes,
+                steps=[StepRecord(s.title, s.minutes, s.instruction, s.round) for s in p.steps],
+            )
+            for p in template.phases
+        ]
         return cls(title=title, template=template.name, planned_start=planned_start, phases=phases,
                    participants=list(participants))
 
@@ -102,11 +127,28 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
                 "ended": phase.ended,
                 "elapsed_seconds": round(phase.elapsed_seconds, 3),
                 "running_since": phase.running_since,
+                "deadline": _deadline(phase),
                 "notes": phase.notes,
+                "current_step": phase.current_step if phase.steps else None,
+                "step_mark": round(phase.step_mark, 3) if phase.steps else None,
+                "steps": [
+                    {"title": step.title, "minutes": step.minutes, "instruction": step.instruction,
+                     "round": step.round, "elapsed_seconds": round(step.elapsed_seconds, 3)}
+                    for step in phase.steps
+                ],
+                "round": phase.round,
             }
             for phase in record.phases
         ],
     }
+
+
+def _deadline(phase: PhaseRecord) -> datetime | None:
+    """When a running phase reaches zero: written for the reader; the timer is rebuilt from
+    `elapsed_seconds` and `running_since`."""
+    if phase.running_since is None:
+        return None
+    return phase.running_since + timedelta(seconds=60 * phase.minutes - phase.elapsed_seconds)
 
 
 def _drop_none(value: Any) -> Any:
@@ -123,20 +165,7 @@ def parse_record(path: Path) -> MeetingRecord:
     schema = fields.integer("schema")
     if schema != SCHEMA:
         raise fields.error("schema", f"verwacht versie {SCHEMA}, maar vond {schema}")
-    phases = [
-        PhaseRecord(
-            kind=phase.choice("kind", PHASE_KINDS),
-            title=phase.text("title", allow_empty=False),
-            planned_minutes=phase.integer("planned_minutes", minimum=1),
-            extra_minutes=phase.integer("extra_minutes", 0),
-            started=phase.moment("started", None),
-            ended=phase.moment("ended", None),
-            elapsed_seconds=phase.number("elapsed_seconds", 0.0, minimum=0),
-            running_since=phase.moment("running_since", None),
-            notes=phase.text("notes", ""),
-        )
-        for phase in fields.tables("phases")
-    ]
+    phases = [_parse_phase(phase) for phase in fields.tables("phases")]
     if not phases:
         raise fields.error("phases", "verwacht minstens één fase")
     current = fields.integer("current_phase", 0, minimum=0)
@@ -155,4 +184,39 @@ def parse_record(path: Path) -> MeetingRecord:
     )
 
 
-__all__ = ["SCHEMA", "DataError", "MeetingRecord", "PhaseRecord", "parse_record"]
+def _parse_phase(phase: Fields) -> PhaseRecord:
+    steps = [
+        StepRecord(
+            title=step.text("title", allow_empty=False),
+            minutes=step.integer("minutes", minimum=1),
+            instruction=step.text("instruction", ""),
+            round=step.flag("round", False),
+            elapsed_seconds=step.number("elapsed_seconds", 0.0, minimum=0),
+        )
+        for step in phase.tables("steps", [])
+    ]
+    current_step = phase.integer("current_step", 0, minimum=0)
+    if steps and current_step >= len(steps):
+        raise phase.error("current_step", f"verwacht een stap van 0 tot en met {len(steps) - 1}, maar vond {current_step}")
+    speaking = phase.table.get("round")
+    if speaking is not None:  # validated by reading it once
+        SpeakingRound.from_table(speaking, SystemClock(), path=phase.path, prefix=phase.name("round"))
+    phase.moment("deadline", None)
+    return PhaseRecord(
+        kind=phase.choice("kind", PHASE_KINDS),
+        title=phase.text("title", allow_empty=False),
+        planned_minutes=phase.integer("planned_minutes", minimum=1),
+        extra_minutes=phase.integer("extra_minutes", 0),
+        started=phase.moment("started", None),
+        ended=phase.moment("ended", None),
+        elapsed_seconds=phase.number("elapsed_seconds", 0.0, minimum=0),
+        running_since=phase.moment("running_since", None),
+        notes=phase.text("notes", ""),
+        steps=steps,
+        current_step=current_step,
+        step_mark=phase.number("step_mark", 0.0, minimum=0),
+        round=speaking,
+    )
+
+
+__all__ = ["SCHEMA", "DataError", "MeetingRecord", "PhaseRecord", "StepRecord", "parse_record"]

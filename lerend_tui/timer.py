@@ -1,12 +1,15 @@
-"""The countdown of one phase.
+"""Countdowns: of a phase, of a step inside it, of one speaker's turn.
 
-Elapsed time is measured on the clock's monotonic time while the timer runs and added up across pauses;
-it is never counted from ticks, so a display that updates late or skips a beat still shows the right time.
+Elapsed time is measured on the clock's monotonic time while a timer runs and added up across pauses;
+it is never counted from ticks, so a display that updates late or skips a beat still shows the right
+time. A `Reading` is a countdown at one moment: everything a display needs, in words as well as colour.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 
 from .clock import Clock
@@ -22,10 +25,81 @@ class TimerState(Enum):
     PAUSED = "gepauzeerd"
 
 
+def default_warning(planned_seconds: float) -> float:
+    """The warning starts in the last 20% or the last 2 minutes, whichever is shorter."""
+    return min(0.2 * planned_seconds, 120.0)
+
+
+@dataclass(frozen=True)
+class Reading:
+    planned: float
+    elapsed: float
+    running: bool
+    warning_seconds: float
+    count_up: bool = True
+    """Past zero: count up as overtime (True) or hold at zero (False)."""
+
+    @property
+    def remaining(self) -> float:
+        return self.planned - self.elapsed
+
+    @property
+    def overtime(self) -> bool:
+        return self.remaining < 0
+
+    @property
+    def state(self) -> TimerState:
+        """What the display must make plain; a pause outranks the warning and the overtime."""
+        if not self.running:
+            return TimerState.NOT_STARTED if self.elapsed == 0 else TimerState.PAUSED
+        if self.remaining < 0:
+            return TimerState.OVERTIME
+        if self.remaining <= self.warning_seconds:
+            return TimerState.WARNING
+        return TimerState.RUNNING
+
+    @property
+    def text(self) -> str:
+        """The time to show in digits: 12:34, +03:12 past zero, or 00:00 held."""
+        if not self.overtime:
+            return format_clock(self.remaining)
+        return f"+{format_clock(self.remaining)}" if self.count_up else "00:00"
+
+    @property
+    def words(self) -> str:
+        """The state in words, so it never depends on colour alone."""
+        state = self.state
+        if self.overtime:
+            over = f"+{format_clock(self.remaining)} uitloop" if self.count_up else "de tijd is om"
+            return over + (" · gepauzeerd" if state is TimerState.PAUSED else "")
+        if state is TimerState.NOT_STARTED:
+            return "klaar om te starten"
+        if state is TimerState.PAUSED:
+            return "⏸ gepauzeerd"
+        minutes = math.ceil(self.remaining / 60)
+        if state is TimerState.WARNING:
+            return f"nog {minutes} {'minuut' if minutes == 1 else 'minuten'}"
+        return f"nog {minutes} min"
+
+    @property
+    def progress(self) -> float:
+        """The part of the planned time used, from 0 to 1."""
+        return min(max(self.elapsed / self.planned, 0.0), 1.0) if self.planned > 0 else 1.0
+
+
 class PhaseTimer:
-    def __init__(self, clock: Clock, planned_seconds: float, elapsed: float = 0.0, *, running: bool = False) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        planned_seconds: float,
+        elapsed: float = 0.0,
+        *,
+        running: bool = False,
+        warning: Callable[[float], float] = default_warning,
+    ) -> None:
         self.clock = clock
         self.planned_seconds = max(float(planned_seconds), MINIMUM_SECONDS)
+        self.warning = warning
         self._elapsed_before = elapsed
         self._running_since: float | None = clock.monotonic() if running else None
 
@@ -41,29 +115,19 @@ class PhaseTimer:
 
     @property
     def remaining(self) -> float:
-        """Seconds left; negative once the phase runs over."""
+        """Seconds left; negative once the time is up."""
         return self.planned_seconds - self.elapsed
-
-    @property
-    def warning_seconds(self) -> float:
-        """The warning starts in the last 20% or the last 2 minutes, whichever is shorter."""
-        return min(0.2 * self.planned_seconds, 120.0)
 
     @property
     def overtime(self) -> bool:
         return self.remaining < 0
 
+    def reading(self, *, count_up: bool = True) -> Reading:
+        return Reading(self.planned_seconds, self.elapsed, self.running, self.warning(self.planned_seconds), count_up)
+
     @property
     def state(self) -> TimerState:
-        """What the display must make plain; a pause outranks the warning and the overtime."""
-        if not self.running:
-            return TimerState.NOT_STARTED if self.elapsed == 0 else TimerState.PAUSED
-        remaining = self.remaining
-        if remaining < 0:
-            return TimerState.OVERTIME
-        if remaining <= self.warning_seconds:
-            return TimerState.WARNING
-        return TimerState.RUNNING
+        return self.reading().state
 
     def start(self) -> None:
         if self._running_since is None:
@@ -78,12 +142,12 @@ class PhaseTimer:
         self.pause() if self.running else self.start()
 
     def adjust(self, minutes: int) -> None:
-        """Give the phase more or less time; it never drops below one minute."""
+        """Give more or less time; never below one minute."""
         self.planned_seconds = max(self.planned_seconds + 60 * minutes, MINIMUM_SECONDS)
 
 
 def format_clock(seconds: float) -> str:
-    """Whole seconds as MM:SS (or H:MM:SS), rounding towards the displayed countdown."""
+    """Whole seconds as MM:SS (or H:MM:SS): a countdown rounds up, overtime rounds down."""
     total = math.floor(-seconds) if seconds < 0 else math.ceil(seconds)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)

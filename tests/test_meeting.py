@@ -1,3 +1,4 @@
+import random
 from datetime import timedelta
 
 from lerend_tui.meeting import Meeting
@@ -5,13 +6,13 @@ from lerend_tui.plan import load_templates
 from lerend_tui.record import MeetingRecord
 
 
-def new_meeting(clock, start_in_minutes=0):
-    template = load_templates().get("bijeenkomst")
+def new_meeting(clock, start_in_minutes=0, participants=(), settings=None, template="bijeenkomst"):
+    template = load_templates().get(template) if isinstance(template, str) else template
     record = MeetingRecord.from_template(
-        template, title="Lerend netwerk zorg", participants=["Anouk", "Bram"],
+        template, title="Lerend netwerk zorg", participants=list(participants),
         planned_start=clock.now() + timedelta(minutes=start_in_minutes),
     )
-    return Meeting(record, clock, template)
+    return Meeting(record, clock, template, settings=settings, rng=random.Random(3))
 
 
 def test_agenda_shows_planned_clock_times_from_the_start(clock):
@@ -30,7 +31,7 @@ def test_a_whole_meeting_with_actual_times(clock):
         if meeting.is_last:
             meeting.finish()
         else:
-            meeting.next()
+            meeting.advance()
     record = meeting.snapshot()
     assert record.started == clock.now() - timedelta(minutes=112)
     assert record.ended == clock.now()
@@ -41,10 +42,10 @@ def test_a_whole_meeting_with_actual_times(clock):
 
 def test_next_keeps_a_running_meeting_running_and_a_paused_one_paused(clock):
     meeting = new_meeting(clock)
-    meeting.next()
+    meeting.advance()
     assert not meeting.timer.running and meeting.phases[0].ended is None
     meeting.toggle_timer()
-    meeting.next()
+    meeting.advance()
     assert meeting.timer.running
     assert meeting.phases[1].ended is not None
 
@@ -53,9 +54,9 @@ def test_going_back_reopens_the_phase_and_its_time(clock):
     meeting = new_meeting(clock)
     meeting.toggle_timer()
     clock.advance(minutes=4)
-    meeting.next()
+    meeting.advance()
     clock.advance(minutes=1)
-    meeting.previous()
+    meeting.back()
     assert meeting.index == 0
     assert meeting.current.ended is None
     clock.advance(minutes=2)
@@ -67,9 +68,9 @@ def test_schedule_says_how_far_behind_or_ahead(clock):
     meeting.toggle_timer()
     clock.advance(minutes=15)  # check-in planned 10
     assert meeting.schedule().summary == "5 min achter op schema"
-    meeting.next()
+    meeting.advance()
     clock.advance(minutes=5)
-    meeting.next()  # reflectie done in 5 of 15 minutes
+    meeting.advance()  # reflectie done in 5 of 15 minutes
     assert meeting.schedule().summary == "5 min voor op schema"
 
 
@@ -111,3 +112,135 @@ def test_resume_picks_up_a_running_timer_from_the_record(clock):
     resumed = Meeting(record, clock)
     assert resumed.timer.running
     assert resumed.timer.elapsed == 5 * 60
+
+
+# -- steps, speaking rounds, signals and re-budgeting ----------------------------------------------
+
+from lerend_tui.plan import MeetingTemplate, PhasePlan, StepPlan  # noqa: E402
+from lerend_tui.record import parse_record  # noqa: E402
+from lerend_tui.settings import Settings  # noqa: E402
+from lerend_tui.storage import atomic_write_text  # noqa: E402
+
+STEPPED = MeetingTemplate(
+    name="intervisie", title="Intervisie", description="",
+    phases=(
+        PhasePlan("checkin", "Check-in", 5),
+        PhasePlan("coaching", "Incidentmethode", 12, steps=(
+            StepPlan("Inbreng", 5, "Vertel de casus."),
+            StepPlan("Vragenronde", 4, "Ieder stelt één vraag.", round=True),
+            StepPlan("Advies", 3, "Geef advies."),
+        )),
+        PhasePlan("afsluiting", "Afsluiting", 5),
+    ),
+)
+
+
+def test_checkin_is_a_speaking_round_in_a_seeded_order(clock):
+    meeting = new_meeting(clock, participants=["Anouk", "Bram", "Chris"])
+    assert meeting.speaking.order == new_meeting(clock, participants=["Anouk", "Bram", "Chris"]).speaking.order
+    first, second = meeting.speaking.order[:2]
+    assert meeting.focus().label == f"Nu: {first} — daarna: {second}"
+    meeting.toggle_timer()
+    clock.advance(80)
+    assert meeting.focus().reading.remaining == 10  # 1½ min per person
+    assert meeting.advance() == "turn"
+    assert meeting.focus().reading.remaining == 90 and meeting.speaking.running
+    meeting.advance(), meeting.advance()
+    assert meeting.speaking.finished and meeting.focus().kind == "phase"
+    assert meeting.advance() == "phase" and meeting.index == 1
+
+
+def test_round_order_as_listed_and_time_from_settings(clock):
+    settings = Settings(round_random=False, round_seconds=60)
+    meeting = new_meeting(clock, participants=["Anouk", "Bram"], settings=settings)
+    assert meeting.speaking.order == ["Anouk", "Bram"]
+    assert meeting.focus().reading.planned == 60
+
+
+def test_no_round_without_participants(clock):
+    assert new_meeting(clock).speaking is None
+
+
+def test_steps_run_with_the_phase_and_n_moves_by_step(clock):
+    meeting = new_meeting(clock, participants=["Anouk", "Bram"], template=STEPPED)
+    meeting.go_to(1)
+    meeting.toggle_timer()
+    focus = meeting.focus()
+    assert (focus.kind, focus.label, focus.reading.planned) == ("step", "Stap 1 van 3: Inbreng", 300)
+    clock.advance(minutes=6)
+    assert meeting.focus().reading.text == "+01:00"
+    assert meeting.reading().remaining == 6 * 60  # the phase timer runs along
+    assert meeting.advance() == "step"
+    assert meeting.speaking is not None and meeting.focus().kind == "turn"  # the step is a round
+    clock.advance(30)
+    meeting.advance(), meeting.advance()  # both speakers done
+    assert meeting.focus().kind == "step" and meeting.step.title == "Vragenronde"
+    assert meeting.focus().reading.elapsed == 30
+    assert meeting.advance() == "step" and meeting.step.title == "Advies"
+    assert meeting.back() == "step" and meeting.step.title == "Vragenronde"
+    assert meeting.coming_up() == "Daarna: Advies"
+    meeting.advance()
+    assert meeting.advance() == "phase" and meeting.index == 2
+    assert [step.elapsed_seconds for step in meeting.phases[1].steps] == [360, 30, 0]
+
+
+def test_steps_and_round_survive_a_restart(clock, tmp_path):
+    meeting = new_meeting(clock, participants=["Anouk", "Bram"], template=STEPPED)
+    meeting.go_to(1)
+    meeting.toggle_timer()
+    clock.advance(minutes=5)
+    meeting.advance()
+    clock.advance(40)
+    path = tmp_path / "m.toml"
+    atomic_write_text(path, meeting.snapshot().to_toml())
+    assert "deadline = " in path.read_text(encoding="utf-8")
+    clock.advance(10)
+    resumed = Meeting(parse_record(path), clock, STEPPED)
+    assert resumed.step.title == "Vragenronde"
+    assert resumed.speaking.order == meeting.speaking.order and resumed.speaking.running
+    assert resumed.focus().reading.elapsed == 50
+    assert resumed.reading().elapsed == 350
+
+
+def test_signals_ring_once_at_zero_and_warn_once(clock):
+    meeting = new_meeting(clock)
+    meeting.toggle_timer()
+    assert meeting.signals() == []
+    clock.advance(minutes=8)
+    assert meeting.signals() == ["warning"]
+    assert meeting.signals() == []
+    clock.advance(minutes=2)
+    assert meeting.signals() == ["bell"]
+    clock.advance(minutes=1)
+    assert meeting.signals() == []
+
+
+def test_auto_advance_moves_a_step_on_at_zero(clock):
+    meeting = new_meeting(clock, template=STEPPED, settings=Settings(auto_advance_steps=True))
+    meeting.go_to(1)
+    meeting.toggle_timer()
+    clock.advance(minutes=5)
+    assert "advanced" in meeting.signals()
+    assert meeting.step.title == "Vragenronde"
+
+
+def test_hold_at_zero_setting(clock):
+    meeting = new_meeting(clock, settings=Settings(count_up_overtime=False))
+    meeting.toggle_timer()
+    clock.advance(minutes=11)
+    reading = meeting.reading()
+    assert reading.text == "00:00" and reading.words == "de tijd is om" and reading.remaining == -60
+
+
+def test_rebudget_scales_the_rest_and_keeps_the_plan(clock):
+    meeting = new_meeting(clock)
+    assert meeting.rebudget() is None
+    meeting.toggle_timer()
+    clock.advance(minutes=20)  # check-in planned 10: ten minutes over
+    proposal = meeting.rebudget()
+    assert proposal.fits and sum(proposal.minutes) == 15 + 30 + 45 + 10 - 10
+    meeting.accept_rebudget()
+    assert [p.minutes for p in meeting.phases[1:]] == proposal.minutes
+    assert [p.planned_minutes for p in meeting.phases[1:]] == [15, 30, 45, 10]
+    assert meeting.schedule().summary == "op schema"
+    assert meeting.rebudget() is None
