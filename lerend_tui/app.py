@@ -14,9 +14,11 @@ from textual.widgets import Input, TextArea
 
 from .clock import Clock, SystemClock
 from .meeting import Meeting
+from .live import LiveState, clear_live, process_alive, read_live
 from .paths import Paths
-from .plan import MeetingTemplate, TemplateCatalogue, load_templates
+from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
+from .settings import Settings
 from .storage import MeetingStore
 from .validation import DataError
 
@@ -41,31 +43,46 @@ class LerendApp(App[None]):
         *,
         clock: Clock | None = None,
         rng: random.Random | None = None,
-        meeting: Meeting | None = None,
-        meeting_path: Path | None = None,
+        open_meeting: tuple[MeetingRecord, Path] | None = None,
         save_delay: float = SAVE_DELAY,
         templates: TemplateCatalogue | None = None,
+        settings: Settings | None = None,
+        problems: list[DataError] | None = None,
     ) -> None:
-        first = "meeting" if meeting and meeting_path else "home"
+        """`open_meeting`: a meeting record (already on disk at that path) to open straight away.
+        `problems`: what was wrong in the files read before the app started, to show once it runs."""
+        first = "meeting" if open_meeting else "home"
         # The first screen is the app's default screen, whose own CSS_PATH Textual does not load.
         super().__init__(css_path=HERE / "screens" / f"{first}.tcss")
         self.paths = paths
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
         self.save_delay = save_delay
+        self.settings = settings or Settings()
         self.store = MeetingStore(paths.meetings)
         self.templates = templates or load_templates(paths.templates)
-        self._first_meeting = (meeting, meeting_path) if meeting and meeting_path else None
+        self._open_meeting = open_meeting
+        self._problems = [*(problems or []), *self.templates.problems]
 
     def get_default_screen(self) -> Screen:
         """Open straight on the first screen, so nothing is drawn before it."""
-        if self._first_meeting:
+        if self._open_meeting:
             from .screens.meeting import MeetingScreen
 
-            return MeetingScreen(*self._first_meeting, self.store)
+            record, path = self._open_meeting
+            return MeetingScreen(self.make_meeting(record), path, self.store)
         from .screens.home import HomeScreen
 
         return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Onbekend thema '{self.settings.theme}' in de instellingen; het standaardthema blijft.",
+                        title="Instellingen", severity="warning", markup=False)
+        for problem in self._problems:
+            self.notify(str(problem), title="Overgeslagen", severity="warning", timeout=15, markup=False)
 
     def close_meeting(self) -> None:
         """Back to the home screen once a meeting is finished."""
@@ -80,8 +97,10 @@ class LerendApp(App[None]):
         """Cover everything with a notice while the terminal is too small, instead of breaking."""
         from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
-        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
+        below = self.screen_stack[-2] if showing else self.screen
+        width, height = getattr(below, "MIN_SIZE", (MIN_WIDTH, MIN_HEIGHT))
+        too_small = event.size.width < width or event.size.height < height
         if too_small and not showing:
             self.push_screen(TooSmallScreen())
         elif showing and not too_small:
@@ -89,14 +108,19 @@ class LerendApp(App[None]):
 
     # -- meetings ------------------------------------------------------------------------------
 
-    def open_new_meeting(self, record: MeetingRecord, template: MeetingTemplate) -> None:
+    def make_meeting(self, record: MeetingRecord) -> Meeting:
+        """A meeting in progress, with this app's clock, random source, settings and its template."""
+        template = self.templates.templates.get(record.template)
+        return Meeting(record, self.clock, template, settings=self.settings, rng=self.rng)
+
+    def open_new_meeting(self, record: MeetingRecord) -> None:
         try:
             path = self.store.create(record)
         except OSError as error:
             self.notify(f"Kan de bijeenkomst niet opslaan in {self.store.folder}: {error.strerror or error}",
                         title="Niet gestart", severity="error", markup=False)
             return
-        self.show_meeting(Meeting(record, self.clock, template), path)
+        self.show_meeting(self.make_meeting(record), path)
 
     def resume_meeting(self, path: Path) -> None:
         try:
@@ -104,7 +128,7 @@ class LerendApp(App[None]):
         except DataError as error:
             self.notify(str(error), title="Kan niet verder", severity="error", timeout=15, markup=False)
             return
-        self.show_meeting(Meeting(record, self.clock, self.templates.templates.get(record.template)), path)
+        self.show_meeting(self.make_meeting(record), path)
 
     def show_meeting(self, meeting: Meeting, path: Path) -> None:
         from .screens.meeting import MeetingScreen
@@ -118,6 +142,7 @@ class LerendApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
                 screen.save_now()
+        clear_live(self.paths.live)
         self.exit()
 
     # -- help and palette ----------------------------------------------------------------------
@@ -148,3 +173,49 @@ class LerendApp(App[None]):
         yield SystemCommand("Hulp", "Alle toetsen op dit scherm", self.action_help)
         yield SystemCommand("Thema", "Kies de kleuren van het programma", self.action_change_theme)
         yield SystemCommand("Stoppen", "Sluit het programma; notities zijn al opgeslagen", self.action_quit)
+
+
+class FollowerApp(App[None]):
+    """`lerend-tui beamer`: the projector's view of the live meeting in the same data dir.
+
+    It only reads the live-state file the facilitator's program writes on every change, and computes the
+    time from the clock itself, so it follows within a fraction of a second without any traffic.
+    """
+
+    TITLE = "lerend-tui beamer"
+    BINDINGS = [Binding("ctrl+q", "quit", "Stop", priority=True, id="follower.quit")]
+
+    def __init__(self, paths: Paths, *, clock: Clock | None = None) -> None:
+        super().__init__(css_path=HERE / "screens" / "beamer.tcss")
+        self.paths = paths
+        self.clock = clock or SystemClock()
+        self._seen: tuple[int, int] | None = None
+        self._state: LiveState | None = None
+        self._problem: str | None = None
+
+    def get_default_screen(self) -> Screen:
+        from .screens.beamer import BeamerScreen
+
+        return BeamerScreen(self.live_state, follower=True)
+
+    def live_state(self) -> LiveState | None:
+        """The facilitator's latest state: re-read only when the file changed; None when no meeting is live."""
+        path = self.paths.live
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            self._seen, self._state = None, None
+            return None
+        seen = (stat.st_mtime_ns, stat.st_size)
+        if seen != self._seen:
+            self._seen = seen
+            try:
+                self._state = read_live(path)
+            except DataError as error:
+                self._state = None
+                if str(error) != self._problem:
+                    self._problem = str(error)
+                    self.notify(str(error), title="Onleesbare live-status", severity="error", markup=False)
+        if self._state is not None and not process_alive(self._state.pid):
+            self._state = None
+        return self._state

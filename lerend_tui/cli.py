@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .clock import SystemClock
-from .meeting import Meeting, SetupError, new_meeting_record, parse_participants, parse_start
+from .meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from .paths import DataDirError, Paths
 from .plan import DEFAULT_TEMPLATE, TemplateCatalogue, load_templates
+from .record import MeetingRecord
+from .settings import config_path, load_settings
 from .storage import MeetingStore
 from .validation import DataError
 
@@ -58,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--participants", default="", metavar='"A, B, C"', help="de deelnemers, met komma's ertussen")
     start.add_argument("--at", default="", metavar="UU:MM", help="de geplande starttijd (standaard: nu)")
     start.add_argument("--resume", action="store_true", help="ga verder met de laatste onderbroken bijeenkomst")
+    commands.add_parser(
+        "beamer", help="de weergave voor de zaal: volgt de bijeenkomst die in een ander venster loopt",
+        description="Toon op de beamer de lopende bijeenkomst uit dezelfde datamap. Start dit in een tweede "
+        "terminal (die op de projector); het volgt elke start, pauze, stap en fase vanzelf.",
+    )
     return parser
 
 
@@ -73,28 +81,36 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .app import LerendApp
-
     paths = Paths.resolve(args.data_dir)
     paths.check_usable()
-    clock = SystemClock()
+    if args.command == "beamer":
+        from .app import FollowerApp
+
+        FollowerApp(paths).run()
+        return 0
+    from .app import LerendApp
+
+    settings, problems = load_settings(config_path(paths))
     templates = load_templates(paths.templates)
-    meeting = path = None
+    open_meeting = None
     if args.command == "start":
-        for problem in templates.problems:
-            print(f"lerend-tui: sjabloon overgeslagen: {problem}", file=sys.stderr)
-        meeting, path = prepare_meeting(args, paths, clock, templates)
-    LerendApp(paths, clock=clock, meeting=meeting, meeting_path=path, templates=templates).run()
+        for problem in [*problems, *templates.problems]:
+            print(f"lerend-tui: overgeslagen: {problem}", file=sys.stderr)
+        open_meeting = prepare_meeting(args, paths, SystemClock(), templates)
+    LerendApp(paths, open_meeting=open_meeting, templates=templates, settings=settings, problems=problems).run()
     return 0
 
 
-def prepare_meeting(args: argparse.Namespace, paths: Paths, clock: SystemClock, templates: TemplateCatalogue):
+def prepare_meeting(
+    args: argparse.Namespace, paths: Paths, clock: SystemClock, templates: TemplateCatalogue
+) -> tuple[MeetingRecord, Path]:
+    """The meeting `start` opens: the last unfinished one (`--resume`) or a new one, already on disk."""
     store = MeetingStore(paths.meetings)
     if args.resume:
         latest = store.latest_unfinished()
         if latest is None:
             raise CliError(f"Er is geen onderbroken bijeenkomst in {paths.meetings}.")
-        return Meeting(latest.record, clock, templates.templates.get(latest.record.template)), latest.path
+        return latest.record, latest.path
     try:
         template = templates.get(args.template)
     except KeyError as error:
@@ -105,7 +121,7 @@ def prepare_meeting(args: argparse.Namespace, paths: Paths, clock: SystemClock, 
         participants=parse_participants(args.participants),
         planned_start=parse_start(args.at, clock),
     )
-    return Meeting(record, clock, template), store.create(record)
+    return record, store.create(record)
 
 
 if __name__ == "__main__":

@@ -169,10 +169,10 @@ class Meeting:
         later = self.phases[self.index + 1 :]
         if not later:
             return None
-        schedule = self.schedule()
-        drift = (schedule.projected_end - schedule.planned_end).total_seconds() / 60
-        proposal = propose([phase.minutes for phase in later], max(sum(p.minutes for p in later) - drift, 0))
-        return None if proposal.minutes == [phase.minutes for phase in later] else proposal
+        drift = self.schedule().delta_minutes  # whole minutes: seconds of drift are no reason to re-plan
+        minutes = [phase.minutes for phase in later]
+        proposal = propose(minutes, max(sum(minutes) - drift, 0))
+        return None if drift == 0 or proposal.minutes == minutes else proposal
 
     def signals(self) -> list[str]:
         """What to signal now, each once: "bell" when a countdown reaches zero, "warning" when its

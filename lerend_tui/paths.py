@@ -40,6 +40,11 @@ class Paths:
         return self._sub("meetings")
 
     @property
+    def live(self) -> Path:
+        """The live state of the meeting in progress, for `lerend-tui beamer` (see `live`)."""
+        return self.data / "live.toml"
+
+    @property
     def templates(self) -> Path:
         return self._sub("templates")
 

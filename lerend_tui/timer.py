@@ -71,12 +71,15 @@ class Reading:
         state = self.state
         if self.overtime:
             over = f"+{format_clock(self.remaining)} uitloop" if self.count_up else "de tijd is om"
-            return over + (" · gepauzeerd" if state is TimerState.PAUSED else "")
+            return over + (" · ⏸ GEPAUZEERD" if state is TimerState.PAUSED else "")
         if state is TimerState.NOT_STARTED:
             return "klaar om te starten"
         if state is TimerState.PAUSED:
-            return "⏸ gepauzeerd"
-        minutes = math.ceil(self.remaining / 60)
+            return "⏸ GEPAUZEERD"
+        if self.remaining < 60:
+            seconds = math.ceil(self.remaining)
+            return f"nog {seconds} {'seconde' if seconds == 1 else 'seconden'}"
+        minutes = round(self.remaining / 60)
         if state is TimerState.WARNING:
             return f"nog {minutes} {'minuut' if minutes == 1 else 'minuten'}"
         return f"nog {minutes} min"

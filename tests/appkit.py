@@ -8,21 +8,20 @@ from pathlib import Path
 
 from lerend_tui.app import LerendApp
 from lerend_tui.clock import FakeClock
-from lerend_tui.meeting import Meeting, new_meeting_record
+from lerend_tui.meeting import new_meeting_record
 from lerend_tui.paths import Paths
 from lerend_tui.plan import load_templates
 from lerend_tui.storage import MeetingStore
 
 
 def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zuid", save_delay: float = 60.0,
-                participants=("Anouk", "Bram", "Chris")) -> tuple[LerendApp, Path]:
+                participants=()) -> tuple[LerendApp, Path]:
     """An app that opens straight on a new bijeenkomst, as `lerend-tui start` does."""
     template = load_templates().get("bijeenkomst")
     record = new_meeting_record(template, title=title, participants=list(participants),
                                 planned_start=clock.now() - timedelta(seconds=0))
     path = MeetingStore(paths.meetings).create(record)
-    app = LerendApp(paths, clock=clock, rng=random.Random(1), meeting=Meeting(record, clock, template),
-                    meeting_path=path, save_delay=save_delay)
+    app = LerendApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=save_delay)
     return app, path
 
 

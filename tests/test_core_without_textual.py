@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "workforms", "picker",
+CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "live", "workforms", "picker",
         "settings", "rounds", "rebudget", "bigtext"]
 
 

@@ -137,7 +137,7 @@ class HomeScreen(Screen[None]):
             return
         error.update("")
         self.query_one("#title", Input).value = ""
-        app.open_new_meeting(record, template)
+        app.open_new_meeting(record)
 
     @on(OptionList.OptionSelected, "#unfinished")
     def resume(self, event: OptionList.OptionSelected) -> None:

@@ -7,12 +7,13 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
+from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
 from ..storage import MeetingStore
 from ..widgets.agenda import Agenda
@@ -21,7 +22,7 @@ from .confirm import ConfirmScreen
 
 RETRY_SECONDS = 5.0
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
-SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes"}
+SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget"}
 
 
 class MeetingScreen(Screen[None]):
@@ -35,6 +36,8 @@ class MeetingScreen(Screen[None]):
         Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, id="meeting.clicker_previous"),
         Binding("plus", "adjust(1)", "Minuut", key_display="+/-", id="meeting.more"),
         Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
+        Binding("b", "beamer", "Beamer", id="meeting.beamer"),
+        Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
     ]
@@ -47,7 +50,8 @@ class MeetingScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._retry_timer: Timer | None = None
         self._save_failed = False
-        self._topbar_shown: Content | None = None
+        self._shown: dict[str, Content] = {}
+        self._can_rebudget = False
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -63,13 +67,17 @@ class MeetingScreen(Screen[None]):
                 with VerticalScroll(id="guidance-box"):
                     yield Static(guidance, id="guidance")
                 yield PhaseClock(id="clock")
-                yield Label("Notities · Enter: typen · Esc: klaar", id="notes-label")
-                yield TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False)
+                yield Static(id="focus-line")
+                notes = TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False)
+                notes.border_title = "Notities"
+                notes.border_subtitle = "Enter: typen · Esc: klaar"
+                yield notes
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_time()
         self._focus_notes()
+        self.publish()
         self._clock_timer = self.set_interval(0.25, self.refresh_time)
 
     # -- showing -------------------------------------------------------------------------------
@@ -96,6 +104,19 @@ class MeetingScreen(Screen[None]):
             now=now, summary=schedule.summary,
         )
 
+    def _focus_text(self) -> Content:
+        """The step or the speaker with their own countdown; empty when the phase itself is timed."""
+        focus = self.meeting.focus()
+        if focus.kind == "phase":
+            return Content("")
+        step = self.meeting.step
+        instruction = f"\n{step.instruction}" if focus.kind == "step" and step.instruction else ""
+        progress = f" ({self.meeting.speaking.progress})" if focus.kind == "turn" else ""
+        return Content.from_markup(
+            "[b]$label[/b]$progress · $time · $words[dim]$instruction[/]", label=focus.label, progress=progress,
+            time=focus.reading.text, words=focus.reading.words, instruction=instruction,
+        )
+
     def _open_phase(self) -> None:
         """Show the phase just moved to and put the cursor in its notes."""
         title, guidance = self._phase_texts()
@@ -114,13 +135,47 @@ class MeetingScreen(Screen[None]):
 
     def refresh_time(self) -> None:
         """Redraw what depends on the clock; each part only when what it shows has changed."""
-        schedule = self.meeting.schedule()
-        self.query_one(PhaseClock).show(self.meeting.timer)
-        self.query_one(Agenda).show(schedule)
-        topbar = self._topbar_text(schedule)
-        if topbar != self._topbar_shown:
-            self._topbar_shown = topbar
-            self.query_one("#topbar", Static).update(topbar)
+        meeting = self.meeting
+        for signal in meeting.signals():
+            self._signal(signal)
+        schedule = meeting.schedule()
+        proposal = meeting.rebudget()
+        self.query_one(PhaseClock).show(meeting.reading())
+        self.query_one(Agenda).show(schedule, proposal.minutes if proposal else None)
+        self._show("#topbar", self._topbar_text(schedule))
+        focus_line = self._focus_text()
+        self._show("#focus-line", focus_line)
+        self.query_one("#focus-line").display = bool(focus_line)
+        if self._can_rebudget != (proposal is not None):
+            self._can_rebudget = proposal is not None
+            self.refresh_bindings()
+
+    def _show(self, selector: str, content: Content) -> None:
+        if self._shown.get(selector) != content:
+            self._shown[selector] = content
+            self.query_one(selector, Static).update(content)
+
+    def _signal(self, signal: str) -> None:
+        settings = self.meeting.settings
+        if signal == "bell" and settings.bell:
+            self.app.bell()
+        elif signal == "warning" and settings.warning_signal:
+            self.notify(self.meeting.focus().reading.words, title="Bijna tijd")
+        elif signal == "advanced":
+            self.after_change()
+
+    def publish(self) -> None:
+        """Tell the beamer on the projector what changed (written on changes, not every second)."""
+        try:
+            write_live(self.app.paths.live, LiveState.capture(self.meeting))
+        except OSError:
+            pass  # the beamer follower misses an update; the meeting and its notes are unaffected
+
+    def after_change(self) -> None:
+        """After anything the facilitator did to the meeting: save, tell the beamer, redraw."""
+        self.save_now()
+        self.publish()
+        self.refresh_time()
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -130,6 +185,8 @@ class MeetingScreen(Screen[None]):
             return False
         if action == "leave_notes" and not typing:
             return False
+        if action == "rebudget":
+            return self._can_rebudget
         return True
 
     @on(TextArea.Changed, "#notes")
@@ -143,33 +200,52 @@ class MeetingScreen(Screen[None]):
 
     def action_toggle_timer(self) -> None:
         self.meeting.toggle_timer()
-        self.save_now()
-        self.refresh_time()
+        self.after_change()
 
     def action_adjust(self, minutes: int) -> None:
         self.meeting.adjust(minutes)
-        self.save_now()
-        self.refresh_time()
+        self.after_change()
+
+    def action_rebudget(self) -> None:
+        self.meeting.accept_rebudget()
+        self.notify("De resterende fasen zijn herverdeeld; het oorspronkelijke plan blijft bewaard.", title="Herverdeeld")
+        self.after_change()
 
     def action_next_phase(self) -> None:
-        if self.meeting.is_last:
+        """The next speaker, step or phase; at the very end, offer to finish the meeting."""
+        moved = self.meeting.advance()
+        if moved == "end":
             self.app.push_screen(
-                ConfirmScreen("Dit is de laatste fase. De bijeenkomst afronden?", "Afronden"),
+                ConfirmScreen("Dit is het einde van de laatste fase. De bijeenkomst afronden?", "Afronden"),
                 self._finish_if,
             )
-            return
-        self.go_to(self.meeting.index + 1)
+        elif moved == "phase":
+            self._phase_changed()
+        else:
+            self.after_change()
 
     def action_previous_phase(self) -> None:
-        self.go_to(self.meeting.index - 1)
+        if self.meeting.back() == "phase":
+            self._phase_changed()
+        else:
+            self.after_change()
 
     action_clicker_next = action_next_phase
     action_clicker_previous = action_previous_phase
 
     def go_to(self, index: int) -> None:
         self.meeting.go_to(index)
+        self._phase_changed()
+
+    def _phase_changed(self) -> None:
         self.save_now()
+        self.publish()
         self._open_phase()
+
+    def action_beamer(self) -> None:
+        from .beamer import BeamerScreen
+
+        self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting)))
 
     def action_edit_notes(self) -> None:
         self.query_one("#notes", TextArea).focus()
@@ -185,6 +261,7 @@ class MeetingScreen(Screen[None]):
             return
         self.meeting.finish()
         if self.save_now():
+            clear_live(self.app.paths.live)
             self.notify(f"Bijeenkomst afgerond en opgeslagen in {self.path}", title="Afgerond", markup=False)
             self._clock_timer.stop()
             self.app.call_later(self.app.close_meeting)  # after the dialog has closed
@@ -222,10 +299,13 @@ class MeetingScreen(Screen[None]):
     def palette_commands(self):
         """(title, help, callback) for the command palette: every action and every phase."""
         yield "Timer starten of pauzeren", "Spatie", self.action_toggle_timer
-        yield "Volgende fase", "n of PageDown", self.action_next_phase
-        yield "Vorige fase", "p of PageUp", self.action_previous_phase
+        yield "Volgende", "n of PageDown: volgende spreker, stap of fase", self.action_next_phase
+        yield "Vorige", "p of PageUp: vorige spreker, stap of fase", self.action_previous_phase
         yield "Minuut erbij", "+", lambda: self.action_adjust(1)
         yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
+        yield "Beamer", "b: de weergave voor de zaal", self.action_beamer
+        if self._can_rebudget:
+            yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
         yield "Notities typen", "Enter", self.action_edit_notes
         yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
         for index, phase in enumerate(self.meeting.phases):
@@ -235,9 +315,11 @@ class MeetingScreen(Screen[None]):
     def help_rows(self) -> list[tuple[str, str]]:
         return [
             ("spatie", "Timer starten of pauzeren"),
-            ("n  ·  PageDown", "Volgende fase (PageDown ook tijdens het typen; ook de knop van een presenter)"),
-            ("p  ·  PageUp", "Vorige fase (PageUp ook tijdens het typen)"),
-            ("+  ·  -", "Een minuut erbij of eraf voor deze fase"),
+            ("n  ·  PageDown", "Volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"),
+            ("p  ·  PageUp", "Vorige spreker, stap of fase (PageUp ook tijdens het typen)"),
+            ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
+            ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
+            ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
             ("Enter", "Notities typen"),
             ("Esc", "Klaar met typen: daarna werken de losse toetsen"),
             ("Ctrl+P", "Opdrachten: elke actie en elke fase"),

@@ -9,8 +9,8 @@ from textual.widget import Widget
 from ..clock import Clock
 from ..meeting import Schedule
 
-# marker, space, HH:MM, space, title, space, minutes (right-aligned in 6)
-FIXED_COLUMNS = 1 + 1 + 5 + 1 + 1 + 6
+# marker, space, HH:MM, space, title, space, minutes (right-aligned in 7, room for 45→40')
+FIXED_COLUMNS = 1 + 1 + 5 + 1 + 1 + 7
 
 
 class Agenda(Widget):
@@ -18,12 +18,15 @@ class Agenda(Widget):
         super().__init__(**kwargs)
         self.clock = clock
         self._schedule: Schedule | None = None
+        self._proposal: list[int] | None = None
         self._shown: tuple | None = None
 
-    def show(self, schedule: Schedule) -> None:
-        """Keep the schedule; redraw only when something the agenda shows has changed."""
+    def show(self, schedule: Schedule, proposal: list[int] | None = None) -> None:
+        """Keep the schedule (and a re-budget of the phases still to come); redraw only when
+        something the agenda shows has changed."""
         self._schedule = schedule
-        key = tuple(
+        self._proposal = proposal
+        key = (tuple(proposal or ()),) + tuple(
             (row.phase.title, row.phase.minutes, row.current, row.phase.finished,
              None if row.actual_minutes is None else int(row.actual_minutes))
             for row in schedule.rows
@@ -38,18 +41,23 @@ class Agenda(Widget):
             return Content("")
         title_width = max(self.content_region.width - FIXED_COLUMNS, 4)
         lines = []
+        current = next(row.index for row in schedule.rows if row.current)
         for row in schedule.rows:
             marker = "▶" if row.current else ("✓" if row.phase.finished else " ")
             minutes = f"{row.phase.minutes}'"
             if row.actual_minutes is not None:
                 minutes = f"{int(row.actual_minutes)}/{minutes}"
+            elif self._proposal and row.index > current and self._proposal[row.index - current - 1] != row.phase.minutes:
+                minutes = f"{row.phase.minutes}→{self._proposal[row.index - current - 1]}'"
             title = row.phase.title
             if len(title) > title_width:
                 title = title[: title_width - 1] + "…"
-            text = f"{marker} {self.clock.local(row.planned_at):%H:%M} {title:<{title_width}} {minutes:>6}"
+            text = f"{marker} {self.clock.local(row.planned_at):%H:%M} {title:<{title_width}} {minutes:>7}"
             style = "bold reverse" if row.current else ("dim" if row.phase.finished else "")
             lines.append(Content.styled(text, style) if style else Content(text))
         planned = self.clock.local(schedule.planned_end).strftime("%H:%M")
         expected = self.clock.local(schedule.projected_end).strftime("%H:%M")
         lines += [Content(""), Content.styled(f"Einde gepland  {planned}\nEinde verwacht {expected}", "italic")]
+        if self._proposal:
+            lines.append(Content.styled("a: herverdeel de rest (→)", "bold"))
         return Content("\n").join(lines)

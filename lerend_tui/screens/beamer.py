@@ -1,0 +1,105 @@
+"""The beamer view: what the room sees on the projector, and nothing else (never the notes).
+
+Full screen and high contrast: the phase, the step or the speaker, the remaining time in digits that
+grow with the terminal, the state in words as well as colour, a progress bar and what comes next. The
+same screen serves the facilitator's `b` and the follower on the projector (`lerend-tui beamer`); it
+draws from a `LiveState` source either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..live import LiveState
+from ..widgets.big_clock import BigClock
+from ..widgets.phase_clock import STATE_CLASSES
+from ..widgets.progress_line import ProgressLine
+
+WAITING = "Er is nu geen bijeenkomst bezig.\nDit scherm volgt vanzelf zodra de procesbegeleider er een start."
+
+
+class BeamerScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    MIN_SIZE = (40, 12)
+    BINDINGS = [
+        Binding("escape,b", "close", "Terug", id="beamer.close"),
+        Binding("space", "meeting('toggle_timer')", "Timer", key_display="spatie", id="beamer.timer"),
+        Binding("n,pagedown", "meeting('next_phase')", "Volgende", id="beamer.next"),
+        Binding("p,pageup", "meeting('previous_phase')", "Vorige", id="beamer.previous"),
+        Binding("plus", "meeting('adjust', 1)", "+1 min", key_display="+", id="beamer.more"),
+        Binding("minus", "meeting('adjust', -1)", "-1 min", key_display="-", id="beamer.less"),
+    ]
+
+    def __init__(self, source: Callable[[], LiveState | None], *, follower: bool = False) -> None:
+        super().__init__()
+        self.source = source
+        self.follower = follower
+        self._shown: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="beamer-phase")
+        yield Static(id="beamer-focus")
+        yield BigClock(id="beamer-clock")
+        yield Static(id="beamer-words")
+        yield ProgressLine(id="beamer-progress")
+        yield Static(id="beamer-next")
+        yield Static(WAITING, id="beamer-waiting")
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.set_interval(0.25, self.refresh_view)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The follower only watches; the keys that steer the meeting belong to the facilitator."""
+        return action == "close" if self.follower else True
+
+    def action_close(self) -> None:
+        if self.follower:
+            self.app.exit()
+        else:
+            self.dismiss()
+
+    def action_meeting(self, action: str, *arguments: int) -> None:
+        """Steer the meeting from the beamer: the meeting screen below does the work (its notes may
+        have the focus there, which would hold its single keys back, so call the action directly)."""
+        getattr(self.app.screen_stack[-2], f"action_{action}")(*arguments)
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        state = self.source()
+        self.set_class(state is None, "-waiting")
+        if state is None:
+            return
+        now = self.app.clock.now()
+        reading = state.reading(now)
+        phase = f"{state.phase_title}  ·  fase {state.phase_number} van {state.phase_count}"
+        if state.focus_label:  # the big digits show a step or a turn: say how the phase stands too
+            phase += f"  ·  {state.phase_reading(now).words}"
+        self._show("#beamer-phase", phase)
+        focus = state.focus_label + (f"  ({state.progress})" if state.progress else "")
+        self._show("#beamer-focus", focus)
+        self._show("#beamer-words", reading.words)
+        self._show("#beamer-next", state.coming_up)
+        clock = self.query_one(BigClock)
+        if clock.text != reading.text:
+            clock.text = reading.text
+        bar = self.query_one(ProgressLine)
+        fraction = round(reading.progress, 3)
+        if bar.fraction != fraction:
+            bar.fraction = fraction
+        wanted = STATE_CLASSES[reading.state]
+        for css_class in STATE_CLASSES.values():
+            self.set_class(css_class == wanted, css_class)
+
+    def _show(self, selector: str, text: str) -> None:
+        """Update a line only when its text changes: the view refreshes four times a second."""
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(Content(text))

@@ -1,0 +1,129 @@
+"""The beamer: the in-app view (`b`), the follower on the projector, and their snapshots."""
+
+import os
+
+import pytest
+
+from lerend_tui.app import FollowerApp
+from lerend_tui.live import LiveState, write_live
+from lerend_tui.screens.beamer import BeamerScreen
+from lerend_tui.screens.meeting import MeetingScreen
+from lerend_tui.widgets.big_clock import BigClock
+
+from .appkit import meeting_app
+
+STATES = {  # elapsed seconds of a 10-minute phase, and whether it runs
+    "normal": (150.0, True),
+    "warning": (530.0, True),
+    "overtime": (792.0, True),
+    "paused": (200.0, False),
+}
+
+
+def live_state(clock, elapsed, running, **changes):
+    values = dict(
+        pid=os.getpid(), title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
+        phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="",
+        coming_up="Daarna: Adviesronde", planned_seconds=600.0, elapsed_seconds=elapsed,
+        phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, running=running,
+        measured_at=clock.now(), warning_seconds=120.0, count_up=True,
+    )
+    return LiveState(**{**values, **changes})
+
+
+def follower(paths, clock, state=None):
+    paths.data.mkdir(parents=True, exist_ok=True)
+    if state is not None:
+        write_live(paths.live, state)
+    return FollowerApp(paths, clock=clock)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("name", list(STATES))
+def test_beamer_snapshots(snap_compare, paths, clock, name, size):
+    elapsed, running = STATES[name]
+    assert snap_compare(follower(paths, clock, live_state(clock, elapsed, running)), terminal_size=size)
+
+
+def test_beamer_waiting_snapshot(snap_compare, paths, clock):
+    assert snap_compare(follower(paths, clock), terminal_size=(80, 24))
+
+
+def rendered(widget):
+    return "\n".join(strip.text for strip in widget.render_lines(widget.content_region.reset_offset))
+
+
+async def test_follower_follows_the_file_and_says_so_in_words(paths, clock):
+    app = follower(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert screen.has_class("-waiting")
+        write_live(paths.live, live_state(clock, 150.0, True))
+        await pilot.pause(0.4)
+        assert not screen.has_class("-waiting") and screen.has_class("-running")
+        assert screen.query_one(BigClock).text == "07:30"
+        clock.advance(300)  # the follower computes the time itself
+        screen.refresh_view()
+        assert screen.query_one(BigClock).text == "02:30"
+        clock.advance(40)
+        screen.refresh_view()
+        assert screen.has_class("-warning") and "nog 2 minuten" in str(screen.query_one("#beamer-words").render())
+        write_live(paths.live, live_state(clock, 792.0, False))
+        await pilot.pause(0.4)
+        words = str(screen.query_one("#beamer-words").render())
+        assert screen.has_class("-paused") and "+03:12 uitloop" in words and "GEPAUZEERD" in words
+        digits = rendered(screen.query_one(BigClock))
+        assert len([line for line in digits.splitlines() if "█" in line]) >= 7
+        assert max(len(line.strip()) for line in digits.splitlines()) >= 60
+        paths.live.unlink()
+        await pilot.pause(0.4)
+        assert screen.has_class("-waiting")
+
+
+async def test_follower_keys_do_not_steer_anything(paths, clock):
+    app = follower(paths, clock, live_state(clock, 150.0, True))
+    async with app.run_test() as pilot:
+        await pilot.press("space", "n", "plus")
+        assert app.screen.check_action("meeting", ()) is False
+
+
+async def test_b_opens_the_beamer_and_its_keys_steer_the_meeting(paths, clock):
+    app, _ = meeting_app(paths, clock, participants=("Anouk", "Bram"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        meeting = app.screen.meeting
+        await pilot.press("escape", "b")
+        assert isinstance(app.screen, BeamerScreen)
+        assert "Opstart en check-in" in str(app.screen.query_one("#beamer-phase").render())
+        assert "#notes" not in [f"#{w.id}" for w in app.screen.query("*") if w.id]  # notes never show
+        await pilot.press("space")
+        assert meeting.timer.running
+        await pilot.press("n")
+        assert meeting.speaking.position == 2
+        await pilot.press("plus")
+        assert meeting.current.extra_minutes == 1
+        await pilot.press("pagedown", "pagedown")
+        assert meeting.index == 1
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_the_meeting_publishes_its_changes_for_the_follower(paths, clock):
+    from lerend_tui.live import read_live
+
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        assert read_live(paths.live).phase_number == 1
+        await pilot.press("escape", "space")
+        assert read_live(paths.live).running
+        await pilot.press("n")
+        assert read_live(paths.live).phase_title == "Reflectie of verbindende opdracht"
+        await pilot.press("ctrl+q")
+    assert not paths.live.exists()
+
+
+async def test_the_beamer_keeps_working_in_a_small_window(paths, clock):
+    app = follower(paths, clock, live_state(clock, 150.0, True))
+    async with app.run_test(size=(40, 12)):
+        lines = rendered(app.screen.query_one(BigClock)).splitlines()
+        assert sum("█" in line for line in lines) >= 3
+        assert all(len(line) <= 40 for line in lines)
