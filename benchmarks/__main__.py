@@ -2,9 +2,9 @@
 
 import sys
 
-from . import launch
+from . import beamer_cpu, launch
 
-BENCHMARKS = {"launch": launch}
+BENCHMARKS = {"launch": launch, "beamer": beamer_cpu}
 
 
 def main() -> int:

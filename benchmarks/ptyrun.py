@@ -1,4 +1,5 @@
-"""Run a program in a pseudo-terminal: how long until a marker is on screen, and its peak memory."""
+"""Run a program in a pseudo-terminal, as a user's terminal would: time until something is on screen,
+CPU and peak memory."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import select
 import signal
 import struct
 import termios
+import threading
 import time
 from dataclasses import dataclass
 
@@ -19,46 +21,72 @@ class Launch:
     peak_rss_kib: int
 
 
-def launch(argv: list[str], marker: bytes, *, env: dict[str, str] | None = None, size=(120, 36),
-           quit_keys: bytes = b"\x11", timeout: float = 30.0) -> Launch:
-    """Start `argv` on a pty of `size`, wait until `marker` is drawn, then quit it with `quit_keys`."""
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child
-        os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color", **(env or {})})
-    columns, rows = size
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    seen = b""
-    shown_at = None
-    deadline = start + timeout
-    try:
-        while shown_at is None:
-            if time.perf_counter() > deadline:
-                raise TimeoutError(f"{marker!r} did not appear on screen: {seen[-400:]!r}")
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if ready:
-                seen += os.read(fd, 65536)
-                if marker in seen:
-                    shown_at = time.perf_counter()
-        os.write(fd, quit_keys)
-        _drain_until_exit(fd, deadline)
-        _, status, usage = os.wait4(pid, 0)
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    finally:
-        os.close(fd)
-    return Launch(shown_at - start, usage.ru_maxrss)
+class Running:
+    """A program on a pty of `size`, its output drained in the background so it never blocks.
 
+    On entering, waits until `marker` (if given) has been drawn; on leaving, quits it with `quit_keys`
+    (killing it if it does not stop) and keeps its resource usage in `usage`.
+    """
 
-def _drain_until_exit(fd: int, deadline: float) -> None:
-    """Keep reading so the child never blocks on a full pty; the pty closes when the child exits."""
-    while time.perf_counter() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
+    def __init__(self, argv: list[str], marker: bytes | None = None, *, env: dict[str, str] | None = None,
+                 size=(120, 36), quit_keys: bytes = b"\x11", timeout: float = 30.0) -> None:
+        self.argv, self.marker, self.env, self.size = argv, marker, env or {}, size
+        self.quit_keys, self.timeout = quit_keys, timeout
+        self.seen = b""
+        self.marker_at: float | None = None
+        self._marker_event = threading.Event()
+
+    def __enter__(self) -> Running:
+        self.started = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            os.execvpe(self.argv[0], self.argv, {**os.environ, "TERM": "xterm-256color", **self.env})
+        columns, rows = self.size
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+        if self.marker is not None and not self._marker_event.wait(self.timeout):
+            self._kill()
+            raise TimeoutError(f"{self.marker!r} did not appear on screen: {self.seen[-400:]!r}")
+        return self
+
+    def _drain(self) -> None:
+        while True:
+            ready, _, _ = select.select([self.fd], [], [], 0.05)
+            if not ready:
+                continue
             try:
-                if not os.read(fd, 65536):
-                    return
-            except OSError:  # the child closed the pty: it is exiting
+                chunk = os.read(self.fd, 65536)
+            except OSError:  # the program closed the pty: it has exited
                 return
+            if not chunk:
+                return
+            if self.marker_at is None:
+                self.seen = (self.seen + chunk)[-65536:]
+                if self.marker is not None and self.marker in self.seen:
+                    self.marker_at = time.perf_counter()
+                    self._marker_event.set()
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            os.write(self.fd, self.quit_keys)
+        except OSError:
+            pass
+        self._reader.join(self.timeout)
+        if self._reader.is_alive():
+            self._kill()
+        _, _, self.usage = os.wait4(self.pid, 0)
+        os.close(self.fd)
+
+    def _kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def launch(argv: list[str], marker: bytes, **options) -> Launch:
+    """Start `argv`, wait until `marker` is drawn, quit it: time to the marker and peak memory."""
+    with Running(argv, marker, **options) as running:
+        pass
+    return Launch(running.marker_at - running.started, running.usage.ru_maxrss)

@@ -51,7 +51,7 @@ FONT: dict[str, tuple[tuple[bool, ...], ...]] = {char: _parse(art) for char, art
 GAP = 1
 """Empty pixel columns between two glyphs (scaled like every other pixel)."""
 
-MAX_TALL = 2
+MAX_TALL = 1
 """A pixel may be at most this many times taller than wide (``hy <= MAX_TALL * sx``; 2 is ``sx == sy``)."""
 
 MAX_WIDE = 2

@@ -59,7 +59,7 @@ async def test_follower_follows_the_file_and_says_so_in_words(paths, clock):
         screen = app.screen
         assert screen.has_class("-waiting")
         write_live(paths.live, live_state(clock, 150.0, True))
-        await pilot.pause(0.4)
+        screen.refresh_view()  # what its next wake-up (within half a second) does
         assert not screen.has_class("-waiting") and screen.has_class("-running")
         assert screen.query_one(BigClock).text == "07:30"
         clock.advance(300)  # the follower computes the time itself
@@ -69,14 +69,15 @@ async def test_follower_follows_the_file_and_says_so_in_words(paths, clock):
         screen.refresh_view()
         assert screen.has_class("-warning") and "nog 2 minuten" in str(screen.query_one("#beamer-words").render())
         write_live(paths.live, live_state(clock, 792.0, False))
-        await pilot.pause(0.4)
+        screen.refresh_view()
+        await pilot.pause()
         words = str(screen.query_one("#beamer-words").render())
         assert screen.has_class("-paused") and "+03:12 uitloop" in words and "GEPAUZEERD" in words
         digits = rendered(screen.query_one(BigClock))
         assert len([line for line in digits.splitlines() if "█" in line]) >= 7
         assert max(len(line.strip()) for line in digits.splitlines()) >= 60
         paths.live.unlink()
-        await pilot.pause(0.4)
+        screen.refresh_view()
         assert screen.has_class("-waiting")
 
 

@@ -68,8 +68,8 @@ def test_a_bigger_box_never_gives_smaller_digits():
 
 
 def test_full_rows_only_when_the_scale_is_even():
-    assert set("".join(render_big("12:34", 96, 20))) <= {" ", "█"}
-    assert set("".join(render_big("12:34", 36, 8))) & {"▀", "▄"}  # 7.5 rows of digits in 8 rows
+    assert set("".join(render_big("12:34", 96, 10))) <= {" ", "█"}  # 4 half rows per pixel
+    assert set("".join(render_big("12:34", 96, 20))) & {"▀", "▄"}  # 5 half rows per pixel: 12.5 rows
 
 
 def test_too_small_falls_back_to_plain_text_without_wrapping():

@@ -18,10 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..live import LiveState
+from ..timer import Reading
 from ..widgets.big_clock import BigClock
 from ..widgets.phase_clock import STATE_CLASSES
 from ..widgets.progress_line import ProgressLine
 
+POLL_SECONDS = 0.5
 WAITING = "Er is nu geen bijeenkomst bezig.\nDit scherm volgt vanzelf zodra de procesbegeleider er een start."
 
 
@@ -53,8 +55,14 @@ class BeamerScreen(Screen[None]):
         yield Static(WAITING, id="beamer-waiting")
 
     def on_mount(self) -> None:
-        self.refresh_view()
-        self.set_interval(0.25, self.refresh_view)
+        self._tick()
+
+    def _tick(self) -> None:
+        """Redraw, then sleep until the shown second changes (at most a second; half a second while
+        nothing runs), so the beamer wakes about as often as a clock that ticks once a second."""
+        reading = self.refresh_view()
+        delay = POLL_SECONDS if reading is None or not reading.running else (reading.remaining % 1.0) or 1.0
+        self.set_timer(delay + 0.01, self._tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The follower only watches; the keys that steer the meeting belong to the facilitator."""
@@ -72,11 +80,11 @@ class BeamerScreen(Screen[None]):
         getattr(self.app.screen_stack[-2], f"action_{action}")(*arguments)
         self.refresh_view()
 
-    def refresh_view(self) -> None:
+    def refresh_view(self) -> Reading | None:
         state = self.source()
         self.set_class(state is None, "-waiting")
         if state is None:
-            return
+            return None
         now = self.app.clock.now()
         reading = state.reading(now)
         phase = f"{state.phase_title}  ·  fase {state.phase_number} van {state.phase_count}"
@@ -90,13 +98,11 @@ class BeamerScreen(Screen[None]):
         clock = self.query_one(BigClock)
         if clock.text != reading.text:
             clock.text = reading.text
-        bar = self.query_one(ProgressLine)
-        fraction = round(reading.progress, 3)
-        if bar.fraction != fraction:
-            bar.fraction = fraction
+        self.query_one(ProgressLine).show(reading.progress)
         wanted = STATE_CLASSES[reading.state]
         for css_class in STATE_CLASSES.values():
             self.set_class(css_class == wanted, css_class)
+        return reading
 
     def _show(self, selector: str, text: str) -> None:
         """Update a line only when its text changes: the view refreshes four times a second."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.segment import Segment
 from textual.geometry import Size
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ..bigtext import render_big
@@ -42,19 +43,22 @@ class BigClock(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.set_reactive(BigClock.text, text)
-        self._cache: tuple[tuple[str, int, int], Content] | None = None
+        self._cache: tuple[tuple, list[Strip]] | None = None
 
     def watch_text(self, old: str, new: str) -> None:
         # A repaint is automatic; only a change in length can change an auto-sized layout.
         if len(old) != len(new):
             self.refresh(layout=True)
 
-    def render(self) -> Content:
+    def render_line(self, y: int) -> Strip:
+        """One line of the digits (the line API: no wrapping or markup work on every tick)."""
         width, height = self.content_size
-        key = (self.text, width, height)
+        key = (self.text, width, height, self.rich_style)
         if self._cache is None or self._cache[0] != key:
-            self._cache = (key, Content("\n".join(centred_lines(*key))))
-        return self._cache[1]
+            style = self.rich_style
+            self._cache = (key, [Strip([Segment(line, style)], width) for line in centred_lines(*key[:3])])
+        strips = self._cache[1]
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, self.rich_style)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         lines = render_big(self.text, container.width, container.height)
