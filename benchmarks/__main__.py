@@ -2,9 +2,9 @@
 
 import sys
 
-from . import beamer_cpu, launch
+from . import beamer_cpu, launch, timer_error
 
-BENCHMARKS = {"launch": launch, "beamer": beamer_cpu}
+BENCHMARKS = {"launch": launch, "beamer": beamer_cpu, "timer": timer_error}
 
 
 def main() -> int:
