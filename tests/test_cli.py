@@ -54,3 +54,20 @@ def test_data_dir_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("LEREND_TUI_HOME", str(tmp_path / "thuis"))
     assert Paths.resolve().data == tmp_path / "thuis"
     assert Paths.resolve(tmp_path / "expliciet").data == tmp_path / "expliciet"
+
+
+def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypatch):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text('[timer]\nwarning_percent = "veel"\nbell = false\n', encoding="utf-8")
+    monkeypatch.setattr("lerend_tui.paths.user_config_dir", lambda name: str(config))
+    started = {}
+
+    def fake_run(app):
+        started["settings"] = app.settings
+
+    monkeypatch.setattr("lerend_tui.app.LerendApp.run", fake_run)
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "start"]) == 0
+    err = capsys.readouterr().err
+    assert "config.toml" in err and "timer.warning_percent" in err
+    assert started["settings"].warning_percent == 20 and started["settings"].bell is False

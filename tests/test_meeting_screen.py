@@ -157,3 +157,34 @@ async def test_titles_with_brackets_are_shown_as_typed(paths, clock):
     async with app.run_test() as pilot:
         await pilot.pause()
         assert "Netwerk [zorg] [/b] [link=x]" in str(app.screen.query_one("#topbar").render())
+
+
+async def test_the_bell_rings_once_at_zero_unless_turned_off(paths, clock):
+    from lerend_tui.settings import Settings
+
+    for bell, expected in ((True, 1), (False, 0)):
+        app, _ = meeting_app(paths, clock, title=f"Bel {bell}")
+        app.settings = Settings(bell=bell)
+        rung = []
+        app.bell = lambda: rung.append(1)
+        async with app.run_test() as pilot:
+            screen = app.screen
+            await pilot.press("escape", "space")
+            clock.advance(minutes=10, seconds=1)
+            screen.refresh_time()
+            screen.refresh_time()
+        assert len(rung) == expected
+
+
+async def test_steps_and_rounds_show_on_the_meeting_screen(paths, clock):
+    app, _ = meeting_app(paths, clock, participants=("Anouk", "Bram"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        line = str(screen.query_one("#focus-line").render())
+        assert line.startswith("Nu: ") and "(1 van 2)" in line and "01:30" in line
+        await pilot.press("escape", "n")
+        assert "(2 van 2)" in str(screen.query_one("#focus-line").render())
+        await pilot.press("n")  # round done: the phase's own countdown again
+        assert not screen.query_one("#focus-line").display
+        await pilot.press("n")
+        assert screen.meeting.index == 1
