@@ -77,7 +77,7 @@ class MeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_time()
         self._focus_notes()
-        self.publish()
+        self.call_after_refresh(self.publish)  # the first screen first; the beamer a moment later
         self._clock_timer = self.set_interval(0.25, self.refresh_time)
 
     # -- showing -------------------------------------------------------------------------------
