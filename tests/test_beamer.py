@@ -113,6 +113,7 @@ async def test_the_meeting_publishes_its_changes_for_the_follower(paths, clock):
 
     app, _ = meeting_app(paths, clock)
     async with app.run_test() as pilot:
+        await pilot.pause()  # published just after the first screen is drawn
         assert read_live(paths.live).phase_number == 1
         await pilot.press("escape", "space")
         assert read_live(paths.live).running
