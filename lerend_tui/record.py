@@ -49,6 +49,10 @@ class PhaseRecord:
     """The phase's elapsed seconds when the current step was last entered."""
     round: dict[str, Any] | None = None
     """The speaking round in progress in this phase (see `rounds.SpeakingRound.to_table`)."""
+    workform: str = ""
+    """The id of the work format this phase runs, once one was chosen or drawn."""
+    roles: dict[str, str] = field(default_factory=dict)
+    """Who takes which role of the work format: role → participant."""
 
     @property
     def minutes(self) -> int:
@@ -137,6 +141,8 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
                     for step in phase.steps
                 ],
                 "round": phase.round,
+                "workform": phase.workform or None,
+                "roles": phase.roles or None,
             }
             for phase in record.phases
         ],
@@ -216,7 +222,16 @@ def _parse_phase(phase: Fields) -> PhaseRecord:
         current_step=current_step,
         step_mark=phase.number("step_mark", 0.0, minimum=0),
         round=speaking,
+        workform=phase.text("workform", ""),
+        roles=_roles(phase),
     )
+
+
+def _roles(phase: Fields) -> dict[str, str]:
+    roles = phase.table.get("roles", {})
+    if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
+        raise phase.error("roles", "verwacht een tabel van rol = \"naam\"")
+    return dict(roles)
 
 
 __all__ = ["SCHEMA", "DataError", "MeetingRecord", "PhaseRecord", "StepRecord", "parse_record"]

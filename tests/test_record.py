@@ -116,3 +116,16 @@ def test_a_crash_during_the_write_leaves_the_old_file(tmp_path: Path, monkeypatc
         atomic_write_text(path, "nieuw = 2\n")
     assert path.read_text(encoding="utf-8") == "oud = 1\n"
     assert [p.name for p in tmp_path.iterdir()] == ["m.toml"]
+
+
+def test_workform_and_roles_round_trip(tmp_path: Path):
+    record = sample_record()
+    record.phases[3].workform = "troika-consulting"
+    record.phases[3].roles = {"inbrenger": "Anouk", "tijdbewaker": "Bram"}
+    path = tmp_path / "m.toml"
+    atomic_write_text(path, record.to_toml())
+    assert parse_record(path) == record
+    path.write_text(record.to_toml().replace('inbrenger = "Anouk"', "inbrenger = 3"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        parse_record(path)
+    assert caught.value.field == "phases[4].roles"
