@@ -2,9 +2,9 @@
 
 import sys
 
-from . import beamer_cpu, launch, timer_error
+from . import beamer_cpu, launch, timer_error, workforms
 
-BENCHMARKS = {"launch": launch, "beamer": beamer_cpu, "timer": timer_error}
+BENCHMARKS = {"launch": launch, "beamer": beamer_cpu, "timer": timer_error, "workforms": workforms}
 
 
 def main() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +12,7 @@ from . import __version__
 from .clock import SystemClock
 from .meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from .paths import DataDirError, Paths
-from .plan import DEFAULT_TEMPLATE, TemplateCatalogue, load_templates
+from .plan import DEFAULT_TEMPLATE, PHASE_KINDS, TemplateCatalogue, load_templates
 from .record import MeetingRecord
 from .settings import config_path, load_settings
 from .storage import MeetingStore
@@ -66,7 +67,55 @@ def build_parser() -> argparse.ArgumentParser:
         description="Toon op de beamer de lopende bijeenkomst uit dezelfde datamap. Start dit in een tweede "
         "terminal (die op de projector); het volgt elke start, pauze, stap en fase vanzelf.",
     )
+    add_workform_parsers(commands)
     return parser
+
+
+def positive_int(text: str) -> int:
+    """argparse type for counts: a whole number of at least 1, with a Dutch message otherwise."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"verwacht een positief geheel getal (1 of meer), maar kreeg '{text}'")
+    return value
+
+
+def add_workform_parsers(commands: argparse._SubParsersAction) -> None:
+    """`workforms list|show|check` and `pick` (implemented in `workform_commands`)."""
+    phase_help = f"fase: {', '.join(PHASE_KINDS)}"
+    workforms = commands.add_parser(
+        "workforms", help="de werkvormen bekijken en controleren",
+        description="De catalogus van werkvormen: de ingebouwde en je eigen bestanden in <datamap>/workforms/ "
+        "(een eigen bestand met dezelfde id vervangt een ingebouwde werkvorm).",
+    )
+    sub = workforms.add_subparsers(dest="workforms_command", metavar="OPDRACHT", title="opdrachten", required=True)
+    listing = sub.add_parser("list", help="alle werkvormen, één per regel",
+                             description="Toon alle werkvormen: id, naam, fasen, groepsgrootte en minuten. "
+                             "Eigen werkvormen zijn gemarkeerd met 'eigen'.")
+    listing.add_argument("--phase", choices=PHASE_KINDS, metavar="FASE", help=f"alleen werkvormen voor deze {phase_help}")
+    listing.add_argument("--json", action="store_true", help="als JSON: een lijst met een object per werkvorm")
+    show = sub.add_parser("show", help="één werkvorm volledig, met alle stappen",
+                          description="Toon één werkvorm volledig: samenvatting, fasen, groep, duur, rollen, "
+                          "materiaal, de stappen met minuten en instructie, en de bron.")
+    show.add_argument("id", metavar="ID", help="de id van de werkvorm, zoals troika-consulting")
+    show.add_argument("--json", action="store_true", help="als JSON-object")
+    check = sub.add_parser("check", help="werkvormbestanden controleren",
+                           description="Controleer werkvormbestanden en noem elke fout met bestand en veld. "
+                           "Zonder PAD: je eigen map <datamap>/workforms/. Eindigt met code 1 bij een fout.")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="een .toml-bestand of een map ermee")
+    pick = commands.add_parser(
+        "pick", help="loot een passende werkvorm",
+        description="Loot een werkvorm die past bij de fase, het aantal deelnemers en de beschikbare minuten. "
+        "Werkvormen die de groep in de laatste bijeenkomsten gebruikte (volgens <datamap>/meetings/), krijgen "
+        "minder kans. Past er niets, dan zegt het welk filter alles uitsluit (code 1).",
+    )
+    pick.add_argument("--phase", choices=PHASE_KINDS, metavar="FASE", help=f"de {phase_help}")
+    pick.add_argument("--people", type=positive_int, metavar="N", help="het aantal deelnemers")
+    pick.add_argument("--minutes", type=positive_int, metavar="M", help="de beschikbare minuten")
+    pick.add_argument("--seed", type=int, metavar="GETAL", help="startgetal voor het toeval: zelfde getal, zelfde lot")
+    pick.add_argument("--json", action="store_true", help="als JSON-object")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths.resolve(args.data_dir)
+    if args.command in ("workforms", "pick"):
+        return run_workform_command(args, paths)
     paths.check_usable()
     if args.command == "beamer":
         from .app import FollowerApp
@@ -99,6 +150,28 @@ def run(args: argparse.Namespace) -> int:
         open_meeting = prepare_meeting(args, paths, SystemClock(), templates)
     LerendApp(paths, open_meeting=open_meeting, templates=templates, settings=settings, problems=problems).run()
     return 0
+
+
+def run_workform_command(args: argparse.Namespace, paths: Paths) -> int:
+    """These only read, so they skip `check_usable` and work on a read-only data dir too."""
+    from . import workform_commands as commands
+    from .picker import Filters
+
+    try:
+        if args.command == "pick":
+            filters = Filters(phase=args.phase, people=args.people, minutes=args.minutes)
+            return commands.pick_command(paths, filters, seed=args.seed, as_json=args.json)
+        if args.workforms_command == "list":
+            return commands.list_command(paths, phase=args.phase, as_json=args.json)
+        if args.workforms_command == "show":
+            try:
+                return commands.show_command(paths, args.id, as_json=args.json)
+            except KeyError as error:  # an unknown id; the catalogue's message is Dutch
+                raise CliError(error.args[0]) from None
+        return commands.check_command(paths, args.paths)
+    except BrokenPipeError:  # `| head` stopped reading: stop quietly (the recipe in Python's signal docs)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def prepare_meeting(

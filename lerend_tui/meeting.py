@@ -6,17 +6,20 @@ can step through a whole meeting with a `FakeClock`.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .clock import Clock
+from .picker import Filters
 from .plan import MeetingTemplate, PhasePlan
 from .rebudget import Rebudget, propose
 from .record import MeetingRecord, PhaseRecord, StepRecord
 from .rounds import SpeakingRound, round_order
 from .settings import Settings
 from .timer import PhaseTimer, Reading
+from .workforms import Workform
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,23 @@ class Meeting:
             return
         for phase, minutes in zip(self.phases[self.index + 1 :], proposal.minutes):
             phase.extra_minutes = minutes - phase.planned_minutes
+
+    def draw_filters(self) -> Filters:
+        """What a work format for this phase must fit: its kind, the group, the minutes left in it."""
+        people = len(self.record.participants) or None
+        return Filters(self.current.kind, people, max(math.ceil(self.timer.remaining / 60), 1))
+
+    def apply_workform(self, workform: Workform, roles: dict[str, str]) -> None:
+        """Run a work format in this phase: its steps become the phase's steps, from the first."""
+        phase = self.current
+        self._close_step()
+        phase.steps = [StepRecord(step.title, step.minutes, step.instruction, step.round) for step in workform.steps]
+        phase.current_step = 0
+        phase.step_mark = self.timer.elapsed
+        phase.workform = workform.id
+        phase.roles = dict(roles)
+        phase.round = None
+        self.speaking = self._round_for_step()
 
     def set_notes(self, text: str) -> None:
         self.current.notes = text

@@ -9,6 +9,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .record import MeetingRecord
 from .workforms import Catalogue, Workform
 
 RECENT_FLOOR = 0.2
@@ -101,6 +102,23 @@ def _sentence(items: list[Workform], failing: Filters) -> str:
             limit = f"er zijn er wel voor {low} tot {high} deelnemers, maar niet voor precies dit aantal"
         return f"{subject} past bij {_plural(people, 'deelnemer', 'deelnemers')}; {limit}."
     return f"Er is geen werkvorm voor fase '{phase}'."
+
+
+@dataclass(frozen=True)
+class History:
+    """What a group did in its earlier meetings, newest first: the work formats and who had which role."""
+
+    used: list[list[str]]
+    roles: list[dict[str, str]]
+
+    @classmethod
+    def of(cls, records: Iterable[MeetingRecord]) -> History:
+        """From meeting records, newest first (as `MeetingStore.scan` lists them)."""
+        records = list(records)
+        return cls(
+            used=[[phase.workform for phase in record.phases if phase.workform] for record in records],
+            roles=[{role: name for phase in record.phases for role, name in phase.roles.items()} for record in records],
+        )
 
 
 def recent_use(used: Sequence[Sequence[str]], limit: int = 5) -> dict[str, int]:

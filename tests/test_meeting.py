@@ -244,3 +244,35 @@ def test_rebudget_scales_the_rest_and_keeps_the_plan(clock):
     assert [p.planned_minutes for p in meeting.phases[1:]] == [15, 30, 45, 10]
     assert meeting.schedule().summary == "op schema"
     assert meeting.rebudget() is None
+
+
+def test_a_drawn_work_format_runs_as_steps_and_is_recorded(clock):
+    from lerend_tui.workforms import load_catalogue
+
+    troika = load_catalogue().get("troika-consulting")
+    meeting = new_meeting(clock, participants=["Anouk", "Bram", "Chris"])
+    meeting.go_to(3)
+    filters = meeting.draw_filters()
+    assert (filters.phase, filters.people, filters.minutes) == ("coaching", 3, 45)
+    meeting.toggle_timer()
+    clock.advance(minutes=2)
+    meeting.apply_workform(troika, {"inbrenger": "Bram", "consultant": "Chris"})
+    assert meeting.step.title == troika.steps[0].title
+    assert meeting.focus().reading.elapsed == 0 and meeting.focus().reading.planned == 60 * troika.steps[0].minutes
+    clock.advance(minutes=troika.steps[0].minutes)
+    assert meeting.advance() == "step"
+    record = meeting.snapshot()
+    assert record.phases[3].workform == "troika-consulting"
+    assert record.phases[3].roles == {"inbrenger": "Bram", "consultant": "Chris"}
+    assert len(record.phases[3].steps) == len(troika.steps)
+
+
+def test_history_of_earlier_meetings(clock):
+    from lerend_tui.picker import History
+
+    first, second = new_meeting(clock).record, new_meeting(clock).record
+    first.phases[3].workform, first.phases[3].roles = "roddelmethode", {"inbrenger": "Anouk"}
+    second.phases[3].workform = "balintmethode"
+    history = History.of([second, first])
+    assert history.used == [["balintmethode"], ["roddelmethode"]]
+    assert history.roles == [{}, {"inbrenger": "Anouk"}]
