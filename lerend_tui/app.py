@@ -21,6 +21,7 @@ from .record import MeetingRecord
 from .settings import Settings
 from .storage import MeetingStore
 from .validation import DataError
+from .workforms import Catalogue, load_catalogue
 
 HERE = Path(__file__).parent
 SAVE_DELAY = 0.8  # seconds after the last keystroke; a save then lands within a second of typing stopping
@@ -62,6 +63,7 @@ class LerendApp(App[None]):
         self.store = MeetingStore(paths.meetings)
         self.templates = templates or load_templates(paths.templates)
         self._open_meeting = open_meeting
+        self._catalogue: Catalogue | None = None
         self._problems = [*(problems or []), *self.templates.problems]
 
     def get_default_screen(self) -> Screen:
@@ -107,6 +109,18 @@ class LerendApp(App[None]):
             self.pop_screen()
 
     # -- meetings ------------------------------------------------------------------------------
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The work formats: built in, plus the facilitator's own (read when first needed)."""
+        return self._catalogue or self.reload_catalogue()
+
+    def reload_catalogue(self) -> Catalogue:
+        """Read the work formats anew, naming every file that had to be skipped."""
+        self._catalogue = load_catalogue(self.paths.workforms)
+        for problem in self._catalogue.problems:
+            self.notify(str(problem), title="Werkvorm overgeslagen", severity="warning", timeout=15, markup=False)
+        return self._catalogue
 
     def make_meeting(self, record: MeetingRecord) -> Meeting:
         """A meeting in progress, with this app's clock, random source, settings and its template."""

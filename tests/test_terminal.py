@@ -97,3 +97,33 @@ def test_the_beamer_in_a_second_terminal_follows_the_facilitator(tmp_path, termi
     facilitator.keys("C-q")
     facilitator.wait_for("[afgesloten]")
     beamer.wait_for("geen bijeenkomst bezig")
+
+
+def test_a_drawn_work_format_runs_as_step_timers(tmp_path, terminal_factory):
+    data = tmp_path / "data"
+    term = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Loting"])
+    for number in (1, 2, 3):
+        term.wait_for(f"fase {number} van 5")
+        term.wait_for("esc Klaar met typen")  # the phase has opened with the cursor in its notes
+        term.keys("Escape")
+        term.wait_for("spatie Timer")
+        term.keys("n")
+    term.wait_for("fase 4 van 5")
+    term.wait_for("esc Klaar met typen")
+    term.keys("Escape")
+    term.wait_for("spatie Timer")
+    term.keys("r")
+    term.wait_for("werkvormen passen")
+    term.wait_for("Duur ")  # the draw has settled: the card shows a format
+    term.keys("C-s")
+    screen = term.wait_for("Stap 1 van")
+    term.keys("Space")
+    term.wait_for("nog ")
+    term.keys("n")
+    term.wait_for("Stap 2 van")
+    term.keys("C-q")
+    term.wait_for("[afgesloten]")
+    record = tomllib.loads(next((data / "meetings").glob("*-loting.toml")).read_text(encoding="utf-8"))
+    coaching = record["phases"][3]
+    assert coaching["workform"] and len(coaching["steps"]) >= 2 and coaching["current_step"] == 1
+    assert "Stap 1 van" in screen

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from ..plan import DEFAULT_TEMPLATE
 from ..storage import StoredMeeting
+from .catalogue import CatalogueScreen
 
 UITGANGSPUNTEN = (
     "De mensen die komen zijn de juiste mensen",
@@ -42,6 +43,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+n", "focus_new", "Nieuwe bijeenkomst", id="home.new"),
         Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
+        # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
+        Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True, id="home.catalogue"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -154,10 +157,14 @@ class HomeScreen(Screen[None]):
         else:
             self.app.resume_meeting(latest.path)
 
+    def action_open_catalogue(self) -> None:
+        self.app.push_screen(CatalogueScreen())
+
     def palette_commands(self):
         yield "Nieuwe bijeenkomst", "Naar het formulier voor een nieuwe bijeenkomst", self.action_focus_new
         yield "Start bijeenkomst", "Start met wat in het formulier staat", self.start_meeting
         yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R", self.action_resume_latest
+        yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [
@@ -165,6 +172,7 @@ class HomeScreen(Screen[None]):
             ("Enter", "Start de bijeenkomst (in een veld) of kies de gemarkeerde bijeenkomst"),
             ("Ctrl+N", "Naar het formulier voor een nieuwe bijeenkomst"),
             ("Ctrl+R", "Verder met de laatste onderbroken bijeenkomst"),
+            ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
             ("Ctrl+P", "Opdrachten"),
             ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
             ("Ctrl+Q", "Stoppen"),

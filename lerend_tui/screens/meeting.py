@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,14 +16,19 @@ from textual.widgets import Footer, Static, TextArea
 
 from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
+from ..picker import History
 from ..storage import MeetingStore
 from ..widgets.agenda import Agenda
 from ..widgets.phase_clock import PhaseClock
 from .confirm import ConfirmScreen
 
+if TYPE_CHECKING:
+    from .draw import DrawResult
+
 RETRY_SECONDS = 5.0
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
-SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget"}
+SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
+                      "draw"}
 
 
 class MeetingScreen(Screen[None]):
@@ -37,6 +43,7 @@ class MeetingScreen(Screen[None]):
         Binding("plus", "adjust(1)", "Minuut", key_display="+/-", id="meeting.more"),
         Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
         Binding("b", "beamer", "Beamer", id="meeting.beamer"),
+        Binding("r", "draw", "Werkvorm", id="meeting.draw"),
         Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
@@ -247,6 +254,24 @@ class MeetingScreen(Screen[None]):
 
         self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting)))
 
+    def action_draw(self) -> None:
+        """Draw a work format for this phase; accepted, its steps run in the phase."""
+        from .draw import DrawScreen
+
+        app = self.app
+        earlier = [stored.record for stored in app.store.scan()[0] if stored.path != self.path]
+        screen = DrawScreen(app.catalogue, self.meeting.draw_filters(), self.meeting.record.participants,
+                            History.of(earlier), app.rng, reduced_motion=self.meeting.settings.reduced_motion)
+        app.push_screen(screen, self._apply_draw)
+
+    def _apply_draw(self, result: DrawResult | None) -> None:
+        if result is None:
+            return
+        self.meeting.apply_workform(result.workform, result.roles)
+        self.notify(Content.from_markup("[b]$name[/b] loopt nu in deze fase, stap voor stap.", name=result.workform.name),
+                    title="Werkvorm")
+        self.after_change()
+
     def action_edit_notes(self) -> None:
         self.query_one("#notes", TextArea).focus()
 
@@ -304,6 +329,7 @@ class MeetingScreen(Screen[None]):
         yield "Minuut erbij", "+", lambda: self.action_adjust(1)
         yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
         yield "Beamer", "b: de weergave voor de zaal", self.action_beamer
+        yield "Werkvorm loten", "r: een werkvorm die past bij deze fase, de groep en de tijd", self.action_draw
         if self._can_rebudget:
             yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
         yield "Notities typen", "Enter", self.action_edit_notes
@@ -319,6 +345,7 @@ class MeetingScreen(Screen[None]):
             ("p  ·  PageUp", "Vorige spreker, stap of fase (PageUp ook tijdens het typen)"),
             ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
             ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
+            ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
             ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
             ("Enter", "Notities typen"),
             ("Esc", "Klaar met typen: daarna werken de losse toetsen"),
