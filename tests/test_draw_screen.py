@@ -78,3 +78,35 @@ async def test_the_animation_is_short_and_any_key_skips_it(paths, clock):
         assert draw._animation is not None  # drawing
         await pilot.press("x")
         assert draw._animation is None and draw.chosen is not None
+
+
+async def test_roles_are_proposed_and_can_be_swapped(paths, clock):
+    app, _ = meeting_app(paths, clock, participants=PEOPLE)
+    app.settings = Settings(reduced_motion=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        draw = await open_draw(app, pilot)
+        draw._show(app.catalogue.get("troika-consulting"))
+        await pilot.pause()
+        before = draw.roles()
+        roles = draw.query_one("#roles", OptionList)
+        roles.focus()
+        roles.highlighted = 0
+        await pilot.press("enter")
+        after = draw.roles()
+        first = next(iter(before))
+        assert after[first] == PEOPLE[(PEOPLE.index(before[first]) + 1) % len(PEOPLE)]
+
+
+def test_draw_card_snapshot(snap_compare, paths, clock):
+    app, _ = meeting_app(paths, clock, participants=PEOPLE)
+    app.settings = Settings(reduced_motion=True)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        app.screen.go_to(3)
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        app.screen._show(app.catalogue.get("roddelmethode"))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)

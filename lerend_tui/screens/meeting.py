@@ -118,6 +118,9 @@ class MeetingScreen(Screen[None]):
             return Content("")
         step = self.meeting.step
         instruction = f"\n{step.instruction}" if focus.kind == "step" and step.instruction else ""
+        roles = self.meeting.current.roles
+        if roles:
+            instruction += "\n" + " · ".join(f"{role}: {name}" for role, name in roles.items())
         progress = f" ({self.meeting.speaking.progress})" if focus.kind == "turn" else ""
         return Content.from_markup(
             "[b]$label[/b]$progress · $time · $words[dim]$instruction[/]", label=focus.label, progress=progress,
