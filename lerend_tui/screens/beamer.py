@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -48,7 +49,8 @@ class BeamerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="beamer-phase")
         yield Static(id="beamer-focus")
-        yield BigClock(id="beamer-clock")
+        with Container(id="beamer-clock-box"):  # the room the digits may take; they are only as big as they are
+            yield BigClock(id="beamer-clock")
         yield Static(id="beamer-words")
         yield ProgressLine(id="beamer-progress")
         yield Static(id="beamer-next")

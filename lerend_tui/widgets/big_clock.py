@@ -50,15 +50,20 @@ class BigClock(Widget):
         if len(old) != len(new):
             self.refresh(layout=True)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache = None  # a new colour (warning, overtime): draw the strips anew
+
     def render_line(self, y: int) -> Strip:
-        """One line of the digits (the line API: no wrapping or markup work on every tick)."""
+        """One line of the digits (the line API: no wrapping or markup work on every tick; the style is
+        looked up once per change, not once per line)."""
         width, height = self.content_size
-        key = (self.text, width, height, self.rich_style)
+        key = (self.text, width, height)
         if self._cache is None or self._cache[0] != key:
             style = self.rich_style
-            self._cache = (key, [Strip([Segment(line, style)], width) for line in centred_lines(*key[:3])])
+            self._cache = (key, [Strip([Segment(line, style)], width) for line in centred_lines(*key)])
         strips = self._cache[1]
-        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, self.rich_style)
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         lines = render_big(self.text, container.width, container.height)
