@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -21,7 +21,9 @@ from .record import MeetingRecord
 from .settings import Settings
 from .storage import MeetingStore
 from .validation import DataError
-from .workforms import Catalogue, load_catalogue
+
+if TYPE_CHECKING:
+    from .workforms import Catalogue
 
 HERE = Path(__file__).parent
 SAVE_DELAY = 0.8  # seconds after the last keystroke; a save then lands within a second of typing stopping
@@ -117,6 +119,8 @@ class LerendApp(App[None]):
 
     def reload_catalogue(self) -> Catalogue:
         """Read the work formats anew, naming every file that had to be skipped."""
+        from .workforms import load_catalogue
+
         self._catalogue = load_catalogue(self.paths.workforms)
         for problem in self._catalogue.problems:
             self.notify(str(problem), title="Werkvorm overgeslagen", severity="warning", timeout=15, markup=False)

@@ -9,17 +9,20 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
 
 from .clock import Clock
-from .picker import Filters
 from .plan import MeetingTemplate, PhasePlan
 from .rebudget import Rebudget, propose
 from .record import MeetingRecord, PhaseRecord, StepRecord
 from .rounds import SpeakingRound, round_order
 from .settings import Settings
 from .timer import PhaseTimer, Reading
-from .workforms import Workform
+
+if TYPE_CHECKING:  # the catalogue and the draw load when a work format is drawn, not at start-up
+    from .picker import Filters
+    from .workforms import Workform
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,8 @@ class Meeting:
 
     def draw_filters(self) -> Filters:
         """What a work format for this phase must fit: its kind, the group, the minutes left in it."""
+        from .picker import Filters
+
         people = len(self.record.participants) or None
         return Filters(self.current.kind, people, max(math.ceil(self.timer.remaining / 60), 1))
 

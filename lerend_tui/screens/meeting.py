@@ -16,7 +16,6 @@ from textual.widgets import Footer, Static, TextArea
 
 from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
-from ..picker import History
 from ..storage import MeetingStore
 from ..widgets.agenda import Agenda
 from ..widgets.phase_clock import PhaseClock
@@ -259,6 +258,7 @@ class MeetingScreen(Screen[None]):
 
     def action_draw(self) -> None:
         """Draw a work format for this phase; accepted, its steps run in the phase."""
+        from ..picker import History
         from .draw import DrawScreen
 
         app = self.app
