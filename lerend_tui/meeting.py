@@ -111,13 +111,6 @@ class Meeting:
         phase = self.current
         return phase.steps[phase.current_step] if phase.steps else None
 
-    @property
-    def at_the_end(self) -> bool:
-        """Nothing left to move on to: the last phase, its last step, its round done."""
-        phase = self.current
-        return (self.is_last and (not phase.steps or phase.current_step == len(phase.steps) - 1)
-                and (self.speaking is None or self.speaking.finished))
-
     def plan_for(self, phase: PhaseRecord) -> PhasePlan | None:
         """The template's guidance and questions for a phase, where the template still has it."""
         return self.template.guidance_for(phase.kind, phase.title) if self.template else None

@@ -97,9 +97,6 @@ class SpeakingRound:
     def pause(self) -> None:
         self.turn_timer.pause()
 
-    def toggle(self) -> None:
-        self.pause() if self.running else self.start()
-
     def pass_turn(self) -> bool:
         """On to the next speaker, whose time starts running if the turn's did; False if already finished."""
         if self.finished:

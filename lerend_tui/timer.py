@@ -141,9 +141,6 @@ class PhaseTimer:
             self._elapsed_before = self.elapsed
             self._running_since = None
 
-    def toggle(self) -> None:
-        self.pause() if self.running else self.start()
-
     def adjust(self, minutes: int) -> None:
         """Give more or less time; never below one minute."""
         self.planned_seconds = max(self.planned_seconds + 60 * minutes, MINIMUM_SECONDS)

@@ -100,11 +100,11 @@ def test_back_returns_to_the_previous_speaker_with_a_fresh_turn(clock):
     assert speaking.current == "Femke" and speaking.words == "Nu: Femke (laatste)"
 
 
-def test_toggle_mirrors_the_phase_timer(clock):
+def test_start_and_pause_mirror_the_phase_timer(clock):
     speaking = SpeakingRound(PEOPLE, 60, clock)
-    speaking.toggle()
+    speaking.start()
     assert speaking.running
-    speaking.toggle()
+    speaking.pause()
     assert not speaking.running
 
 

@@ -15,7 +15,7 @@ def test_counts_down_from_the_clock_only_while_running(clock):
     assert timer.state is TimerState.PAUSED
     clock.advance(300)
     assert timer.elapsed == 90
-    timer.toggle()
+    timer.start()
     clock.advance(10)
     assert timer.elapsed == 100
 
