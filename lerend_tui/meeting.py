@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
 
 from .clock import Clock
+from .items import parse_items
 from .plan import MeetingTemplate, PhasePlan
 from .rebudget import Rebudget, propose
 from .record import MeetingRecord, PhaseRecord, StepRecord
@@ -300,8 +301,9 @@ class Meeting:
         self.record.ended = now
 
     def snapshot(self) -> MeetingRecord:
-        """The record brought up to this moment, ready to save."""
+        """The record brought up to this moment, ready to save, with the items its notes hold."""
         self._store_timer()
+        self.record.items = [item for phase in self.phases for item in parse_items(phase.notes, phase.title)]
         return self.record
 
     # -- inside ---------------------------------------------------------------------------------

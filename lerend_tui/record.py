@@ -14,6 +14,7 @@ from typing import Any
 import tomli_w
 
 from .clock import SystemClock
+from .items import LABELS, Item
 from .plan import PHASE_KINDS, MeetingTemplate
 from .rounds import SpeakingRound
 from .validation import DataError, Fields, read_toml
@@ -80,6 +81,8 @@ class MeetingRecord:
     started: datetime | None = None
     ended: datetime | None = None
     current_phase: int = 0
+    items: list[Item] = field(default_factory=list)
+    """What the notes hold as agreements, actions, learning questions, insights and commitments."""
 
     @classmethod
     def from_template(
@@ -146,6 +149,10 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
             }
             for phase in record.phases
         ],
+        "items": [
+            {"kind": item.kind, "text": item.text, "owner": item.owner or None, "phase": item.phase}
+            for item in record.items
+        ],
     }
 
 
@@ -178,6 +185,10 @@ def parse_record(path: Path) -> MeetingRecord:
     if current >= len(phases):
         raise fields.error("current_phase", f"verwacht een fase tussen 0 en {len(phases) - 1}, maar vond {current}")
     participants = fields.texts("participants", [])
+    items = [
+        Item(item.choice("kind", tuple(LABELS)), item.text("text"), item.text("owner", ""), item.text("phase", ""))
+        for item in fields.tables("items", [])
+    ]
     return MeetingRecord(
         title=fields.text("title"),
         template=fields.text("template", ""),
@@ -187,6 +198,7 @@ def parse_record(path: Path) -> MeetingRecord:
         started=fields.moment("started", None),
         ended=fields.moment("ended", None),
         current_phase=current,
+        items=items,
     )
 
 

@@ -276,3 +276,13 @@ def test_history_of_earlier_meetings(clock):
     history = History.of([second, first])
     assert history.used == [["balintmethode"], ["roddelmethode"]]
     assert history.roles == [{}, {"inbrenger": "Anouk"}]
+
+
+def test_snapshot_collects_the_items_of_every_phase(clock):
+    meeting = new_meeting(clock)
+    meeting.set_notes("Afspraak: we beginnen op tijd")
+    meeting.go_to(4)
+    meeting.set_notes("Stok achter de deur: @Bram belt Anouk")
+    items = meeting.snapshot().items
+    assert [(item.kind, item.owner, item.phase) for item in items] == [
+        ("afspraak", "", "Opstart en check-in"), ("stok", "Bram", "Evaluatie en afsluiting")]

@@ -188,3 +188,16 @@ async def test_steps_and_rounds_show_on_the_meeting_screen(paths, clock):
         assert not screen.query_one("#focus-line").display
         await pilot.press("n")
         assert screen.meeting.index == 1
+
+
+async def test_items_are_listed_beside_the_notes_once_typing_pauses(paths, clock):
+    app, path = meeting_app(paths, clock, save_delay=0.01)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert not screen.query_one("#items").display
+        await type_text(pilot, "Actie: @Bram belt de wijkagent")
+        await pilot.pause(0.1)
+        assert screen.query_one("#items").display
+        assert "Actie: @Bram belt de wijkagent" in str(screen.query_one("#items").render())
+    assert saved(path)["items"] == [{"kind": "actie", "text": "@Bram belt de wijkagent", "owner": "Bram",
+                                    "phase": "Opstart en check-in"}]

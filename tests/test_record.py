@@ -129,3 +129,18 @@ def test_workform_and_roles_round_trip(tmp_path: Path):
     with pytest.raises(DataError) as caught:
         parse_record(path)
     assert caught.value.field == "phases[4].roles"
+
+
+def test_items_round_trip_and_are_validated(tmp_path: Path):
+    from lerend_tui.items import Item
+
+    record = sample_record()
+    record.items = [Item("actie", "@Anouk belt de gemeente", "Anouk", "Opstart en check-in"),
+                    Item("inzicht", "luisteren helpt", "", "Onderlinge coaching")]
+    path = tmp_path / "m.toml"
+    atomic_write_text(path, record.to_toml())
+    assert parse_record(path) == record
+    path.write_text(record.to_toml().replace('kind = "inzicht"', 'kind = "gedachte"'), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        parse_record(path)
+    assert caught.value.field == "items[2].kind"

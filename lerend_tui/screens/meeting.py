@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
+from ..items import LABELS, parse_items
 from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
 from ..storage import MeetingStore
@@ -78,10 +79,12 @@ class MeetingScreen(Screen[None]):
                 notes.border_title = "Notities"
                 notes.border_subtitle = "Enter: typen · Esc: klaar"
                 yield notes
+                yield Static(id="items")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_time()
+        self._show_items()
         self._focus_notes()
         self.call_after_refresh(self.publish)  # the first screen first; the beamer a moment later
         self._clock_timer = self.set_interval(0.25, self.refresh_time)
@@ -135,7 +138,16 @@ class MeetingScreen(Screen[None]):
         if notes.text != self.meeting.current.notes:
             notes.load_text(self.meeting.current.notes)
         self._focus_notes()
+        self._show_items()
         self.refresh_time()
+
+    def _show_items(self) -> None:
+        """The agreements, actions, questions, insights and commitments in this phase's notes."""
+        phase = self.meeting.current
+        items = parse_items(phase.notes, phase.title)
+        lines = [Content.assemble((f"{LABELS[item.kind]}: ", "bold"), item.text) for item in items]
+        self._show("#items", Content("\n").join(lines))
+        self.query_one("#items").display = bool(items)
 
     def _focus_notes(self) -> None:
         notes = self.query_one("#notes", TextArea)
@@ -314,6 +326,7 @@ class MeetingScreen(Screen[None]):
             if self._retry_timer is None:
                 self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_now)
             return False
+        self._show_items()  # typing has paused: list what the notes now hold
         if self._save_failed:
             self.notify("Alles is weer opgeslagen.", title="Opgeslagen")
         self._save_failed = False

@@ -1,0 +1,25 @@
+from lerend_tui.items import Item, parse_items
+
+
+def test_labelled_lines_become_items_with_their_owner():
+    notes = (
+        "Gesprek over de casus van Bram.\n"
+        "Afspraak: volgende keer om 19:00 beginnen\n"
+        "  - actie: @Anouk stuurt het artikel rond\n"
+        "LEERVRAAG: hoe houd ik het gesprek open? @Bram\n"
+        "Inzicht: vragen stellen werkt beter dan advies\n"
+        "Stok achter de deur: @Chris belt @Dewi over twee weken\n"
+        "Actie:\n"
+        "Geen actie: dit is gewoon tekst"
+    )
+    assert parse_items(notes, "Onderlinge coaching") == [
+        Item("afspraak", "volgende keer om 19:00 beginnen", "", "Onderlinge coaching"),
+        Item("actie", "@Anouk stuurt het artikel rond", "Anouk", "Onderlinge coaching"),
+        Item("leervraag", "hoe houd ik het gesprek open? @Bram", "Bram", "Onderlinge coaching"),
+        Item("inzicht", "vragen stellen werkt beter dan advies", "", "Onderlinge coaching"),
+        Item("stok", "@Chris belt @Dewi over twee weken", "Chris", "Onderlinge coaching"),
+    ]
+
+
+def test_no_items_in_plain_notes():
+    assert parse_items("Iedereen is er.\nWe beginnen later.", "Check-in") == []
