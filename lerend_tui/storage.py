@@ -20,7 +20,11 @@ MAX_SLUG = 60
 _serial = itertools.count()
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
+    """Write `text` to `path` so that a crash leaves the old or the new version, never a mix.
+
+    With `backup`, the version being replaced stays as `<name>.bak` (a hard link: no copying).
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
@@ -28,11 +32,23 @@ def atomic_write_text(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        if backup and path.exists():
+            _keep_backup(path)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+
+
+def _keep_backup(path: Path) -> None:
+    """Point `<name>.bak` at the current version, replacing the older backup in one step."""
+    linked = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.bak")
+    try:
+        os.link(path, linked)
+    except OSError:  # no hard links here (some network or FAT file systems): go without a backup
+        return
+    os.replace(linked, path.with_name(path.name + ".bak"))
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -81,7 +97,7 @@ class MeetingStore:
         return path
 
     def save(self, record: MeetingRecord, path: Path) -> None:
-        atomic_write_text(path, record.to_toml())
+        atomic_write_text(path, record.to_toml(), backup=True)
 
     def load(self, path: Path) -> MeetingRecord:
         return parse_record(path)

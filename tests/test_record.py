@@ -144,3 +144,20 @@ def test_items_round_trip_and_are_validated(tmp_path: Path):
     with pytest.raises(DataError) as caught:
         parse_record(path)
     assert caught.value.field == "items[2].kind"
+
+
+def test_saving_keeps_the_previous_version_as_bak(tmp_path: Path):
+    store = MeetingStore(tmp_path)
+    record = sample_record()
+    path = store.create(record)
+    assert not path.with_name(path.name + ".bak").exists()
+    first = path.read_text(encoding="utf-8")
+    record.phases[0].notes = "tweede versie"
+    store.save(record, path)
+    assert path.with_name(path.name + ".bak").read_text(encoding="utf-8") == first
+    record.phases[0].notes = "derde versie"
+    store.save(record, path)
+    assert "tweede versie" in path.with_name(path.name + ".bak").read_text(encoding="utf-8")
+    assert "derde versie" in path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name, path.name + ".bak"]
+    assert [m.path for m in store.scan()[0]] == [path]
