@@ -1,5 +1,6 @@
 """The whole program in a real terminal (tmux): what a facilitator actually sees and types."""
 
+import shutil
 import tomllib
 
 import pytest
@@ -127,3 +128,29 @@ def test_a_drawn_work_format_runs_as_step_timers(tmp_path, terminal_factory):
     coaching = record["phases"][3]
     assert coaching["workform"] and len(coaching["steps"]) >= 2 and coaching["current_step"] == 1
     assert "Stap 1 van" in screen
+
+
+@pytest.mark.skipif(shutil.which("pgrep") is None, reason="pgrep is not installed")
+def test_kill_9_then_resume_keeps_what_was_typed(tmp_path, terminal_factory):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    data = tmp_path / "data"
+    term = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Stroomstoring"])
+    term.wait_for("esc Klaar met typen")
+    term.type("Eerste regel")
+    term.keys("Enter")
+    term.type("Actie: @Bram belt de zaal")
+    term.wait_for("Actie: @Bram belt de zaal")
+    time.sleep(1.5)  # a real person's pause: autosave lands within a second after typing stops
+    pattern = rf"python[0-9.]* \S*lerend-tui --data-dir {data} start"  # the program, not its shell
+    [pid] = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
+    os.kill(int(pid), signal.SIGKILL)
+    term.wait_for("[afgesloten]")
+    again = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--resume"])
+    screen = again.wait_for("Actie: @Bram belt de zaal")
+    assert "Eerste regel" in screen and "Stroomstoring" in screen
+    again.keys("C-q")
+    again.wait_for("[afgesloten]")
