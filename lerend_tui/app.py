@@ -15,6 +15,7 @@ from textual.widgets import Input, TextArea
 from .clock import Clock, SystemClock
 from .meeting import Meeting
 from .live import LiveState, clear_live, process_alive, read_live
+from .lock import acquire, release
 from .paths import Paths
 from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
@@ -74,7 +75,7 @@ class LerendApp(App[None]):
             from .screens.meeting import MeetingScreen
 
             record, path = self._open_meeting
-            return MeetingScreen(self.make_meeting(record), path, self.store)
+            return MeetingScreen(self.make_meeting(record), path, self.store, read_only=not acquire(path))
         from .screens.home import HomeScreen
 
         return HomeScreen()
@@ -151,7 +152,7 @@ class LerendApp(App[None]):
     def show_meeting(self, meeting: Meeting, path: Path) -> None:
         from .screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(meeting, path, self.store))
+        self.push_screen(MeetingScreen(meeting, path, self.store, read_only=not acquire(path)))
 
     async def action_quit(self) -> None:
         """Save every open meeting before leaving, so nothing typed is lost."""
@@ -160,6 +161,7 @@ class LerendApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
                 screen.save_now()
+                release(screen.path)
         clear_live(self.paths.live)
         self.exit()
 

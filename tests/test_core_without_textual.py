@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "live", "workforms", "picker",
-        "settings", "rounds", "rebudget", "bigtext", "items"]
+        "settings", "rounds", "rebudget", "bigtext", "items", "lock"]
 
 
 def test_core_imports_without_textual():

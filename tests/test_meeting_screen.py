@@ -201,3 +201,32 @@ async def test_items_are_listed_beside_the_notes_once_typing_pauses(paths, clock
         assert "Actie: @Bram belt de wijkagent" in str(screen.query_one("#items").render())
     assert saved(path)["items"] == [{"kind": "actie", "text": "@Bram belt de wijkagent", "owner": "Bram",
                                     "phase": "Opstart en check-in"}]
+
+
+async def test_a_twin_of_an_open_meeting_is_read_only(paths, clock):
+    from lerend_tui.lock import lock_path
+
+    app, path = meeting_app(paths, clock)
+    lock_path(path).write_text("1")  # held by another living program
+    before = path.read_text(encoding="utf-8")
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert screen.read_only
+        assert "alleen lezen — al geopend in een ander venster" in str(screen.query_one("#topbar").render())
+        await pilot.press(*"typen")
+        await pilot.press("escape", "space", "plus", "n")
+        assert not screen.meeting.timer.running and screen.meeting.current.extra_minutes == 0
+        assert screen.meeting.index == 1  # looking through the phases is fine
+        await pilot.press("ctrl+q")
+    assert path.read_text(encoding="utf-8") == before
+    assert lock_path(path).read_text() == "1"
+
+
+async def test_the_lock_is_taken_and_given_back(paths, clock):
+    from lerend_tui.lock import lock_path
+
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        assert not app.screen.read_only and lock_path(path).exists()
+        await pilot.press("ctrl+q")
+    assert not lock_path(path).exists()

@@ -1,6 +1,7 @@
 """The whole program in a real terminal (tmux): what a facilitator actually sees and types."""
 
 import shutil
+import time
 import tomllib
 
 import pytest
@@ -135,7 +136,6 @@ def test_kill_9_then_resume_keeps_what_was_typed(tmp_path, terminal_factory):
     import os
     import signal
     import subprocess
-    import time
 
     data = tmp_path / "data"
     term = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Stroomstoring"])
@@ -154,3 +154,21 @@ def test_kill_9_then_resume_keeps_what_was_typed(tmp_path, terminal_factory):
     assert "Eerste regel" in screen and "Stroomstoring" in screen
     again.keys("C-q")
     again.wait_for("[afgesloten]")
+
+
+def test_a_second_window_on_the_same_meeting_is_read_only(tmp_path, terminal_factory):
+    data = tmp_path / "data"
+    first = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Tweeling"])
+    first.wait_for("esc Klaar met typen")
+    first.type("Alleen hier geschreven")
+    first.keys("Escape")
+    first.wait_for("spatie Timer")
+    time.sleep(1.5)  # autosaved within a second after typing stopped
+    twin = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--resume"])
+    screen = twin.wait_for("alleen lezen")
+    assert "Alleen hier geschreven" in screen and "Tweeling" in screen
+    twin.keys("C-q")
+    twin.wait_for("[afgesloten]")
+    assert "alleen lezen" not in first.screen()
+    first.keys("C-q")
+    first.wait_for("[afgesloten]")

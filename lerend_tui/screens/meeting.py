@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
 from ..items import LABELS, parse_items
+from ..lock import release
 from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
 from ..storage import MeetingStore
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 RETRY_SECONDS = 5.0
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
+# What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
+CHANGING_ACTIONS = {"toggle_timer", "adjust", "rebudget", "draw", "finish"}
 SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
                       "draw"}
 
@@ -49,11 +52,13 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
     ]
 
-    def __init__(self, meeting: Meeting, path: Path, store: MeetingStore) -> None:
+    def __init__(self, meeting: Meeting, path: Path, store: MeetingStore, *, read_only: bool = False) -> None:
+        """`read_only`: the meeting is open in another program, which writes it; this one only shows it."""
         super().__init__()
         self.meeting = meeting
         self.store = store
         self.path = path
+        self.read_only = read_only
         self._save_timer: Timer | None = None
         self._retry_timer: Timer | None = None
         self._save_failed = False
@@ -75,7 +80,8 @@ class MeetingScreen(Screen[None]):
                     yield Static(guidance, id="guidance")
                 yield PhaseClock(id="clock")
                 yield Static(id="focus-line")
-                notes = TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False)
+                notes = TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False,
+                                 read_only=self.read_only)
                 notes.border_title = "Notities"
                 notes.border_subtitle = "Enter: typen · Esc: klaar"
                 yield notes
@@ -107,6 +113,8 @@ class MeetingScreen(Screen[None]):
         meeting = self.meeting
         now = self.app.clock.local(self.app.clock.now()).strftime("%H:%M")
         status = " · [b reverse]niet opgeslagen[/]" if self._save_failed else ""
+        if self.read_only:
+            status += " · [b reverse] alleen lezen — al geopend in een ander venster [/]"
         return Content.from_markup(
             f"[b]$title[/b] · fase $number van $count · $now · $summary{status}",
             title=meeting.record.title, number=meeting.index + 1, count=len(meeting.phases),
@@ -187,6 +195,8 @@ class MeetingScreen(Screen[None]):
 
     def publish(self) -> None:
         """Tell the beamer on the projector what changed (written on changes, not every second)."""
+        if self.read_only:
+            return
         try:
             write_live(self.app.paths.live, LiveState.capture(self.meeting))
         except OSError:
@@ -201,6 +211,8 @@ class MeetingScreen(Screen[None]):
     # -- actions -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in CHANGING_ACTIONS:
+            return False
         typing = isinstance(self.focused, TextArea)
         if action in SINGLE_KEY_ACTIONS and typing:
             return False
@@ -235,7 +247,9 @@ class MeetingScreen(Screen[None]):
     def action_next_phase(self) -> None:
         """The next speaker, step or phase; at the very end, offer to finish the meeting."""
         moved = self.meeting.advance()
-        if moved == "end":
+        if moved == "end" and self.read_only:
+            self.notify("Alleen lezen: het andere venster rondt deze bijeenkomst af.")
+        elif moved == "end":
             self.app.push_screen(
                 ConfirmScreen("Dit is het einde van de laatste fase. De bijeenkomst afronden?", "Afronden"),
                 self._finish_if,
@@ -302,6 +316,7 @@ class MeetingScreen(Screen[None]):
         self.meeting.finish()
         if self.save_now():
             clear_live(self.app.paths.live)
+            release(self.path)
             self.notify(f"Bijeenkomst afgerond en opgeslagen in {self.path}", title="Afgerond", markup=False)
             self._clock_timer.stop()
             self.app.call_later(self.app.close_meeting)  # after the dialog has closed
@@ -313,6 +328,8 @@ class MeetingScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        if self.read_only:
+            return True
         try:
             self.store.save(self.meeting.snapshot(), self.path)
         except OSError as error:
@@ -339,17 +356,18 @@ class MeetingScreen(Screen[None]):
 
     def palette_commands(self):
         """(title, help, callback) for the command palette: every action and every phase."""
-        yield "Timer starten of pauzeren", "Spatie", self.action_toggle_timer
         yield "Volgende", "n of PageDown: volgende spreker, stap of fase", self.action_next_phase
         yield "Vorige", "p of PageUp: vorige spreker, stap of fase", self.action_previous_phase
-        yield "Minuut erbij", "+", lambda: self.action_adjust(1)
-        yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
         yield "Beamer", "b: de weergave voor de zaal", self.action_beamer
-        yield "Werkvorm loten", "r: een werkvorm die past bij deze fase, de groep en de tijd", self.action_draw
-        if self._can_rebudget:
-            yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
-        yield "Notities typen", "Enter", self.action_edit_notes
-        yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
+        if not self.read_only:
+            yield "Timer starten of pauzeren", "Spatie", self.action_toggle_timer
+            yield "Minuut erbij", "+", lambda: self.action_adjust(1)
+            yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
+            yield "Werkvorm loten", "r: een werkvorm die past bij deze fase, de groep en de tijd", self.action_draw
+            if self._can_rebudget:
+                yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
+            yield "Notities typen", "Enter", self.action_edit_notes
+            yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
         for index, phase in enumerate(self.meeting.phases):
             yield (f"Ga naar fase {index + 1}: {phase.title}", f"{phase.minutes} minuten · {phase.kind}",
                    lambda index=index: self.go_to(index))
