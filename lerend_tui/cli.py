@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         "terminal (die op de projector); het volgt elke start, pauze, stap en fase vanzelf.",
     )
     add_workform_parsers(commands)
+    add_notes_parsers(commands)
     return parser
 
 
@@ -118,6 +119,60 @@ def add_workform_parsers(commands: argparse._SubParsersAction) -> None:
     pick.add_argument("--json", action="store_true", help="als JSON-object")
 
 
+def add_notes_parsers(commands: argparse._SubParsersAction) -> None:
+    """`notes list|show|export`: the meetings and their reports."""
+    notes = commands.add_parser("notes", help="de bijeenkomsten en hun verslagen",
+                                description="De bijeenkomsten in <datamap>/meetings/ en hun verslag in Markdown.")
+    sub = notes.add_subparsers(dest="notes_command", metavar="OPDRACHT", title="opdrachten", required=True)
+    listing = sub.add_parser("list", help="alle bijeenkomsten, de nieuwste eerst",
+                             description="Alle bijeenkomsten; onleesbare bestanden worden met pad en regel gemeld.")
+    listing.add_argument("--json", action="store_true", help="als JSON")
+    show = sub.add_parser("show", help="het verslag van één bijeenkomst", description="Toon het verslag.")
+    show.add_argument("id", metavar="ID", help="de bijeenkomst: de bestandsnaam zonder .toml (zie notes list)")
+    export = sub.add_parser("export", help="het verslag als Markdown-bestand, om te mailen",
+                            description="Schrijf het verslag van een bijeenkomst als Markdown, geschikt om te mailen.")
+    export.add_argument("id", metavar="ID", help="de bijeenkomst (zie notes list)")
+    export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
+    export.add_argument("--zonder", nargs="+", default=[], metavar="FASE",
+                        help="fasen die vertrouwelijk zijn en buiten het verslag blijven (soort of titel)")
+
+
+def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
+    """These only read the meetings (export writes only the file it is asked to)."""
+    import json
+
+    from .report import markdown_report
+    from .storage import MeetingStore, atomic_write_text
+
+    store = MeetingStore(paths.data / "meetings")
+    meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
+    for problem in problems:
+        print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+    if args.notes_command == "list":
+        rows = [
+            {"id": stored.id, "title": stored.record.title, "date": stored.record.planned_start.date().isoformat(),
+             "template": stored.record.template, "items": len(stored.record.items),
+             "finished": stored.record.finished}
+            for stored in meetings
+        ]
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        for row in rows if not args.json else ():
+            state = "" if row["finished"] else "  (niet afgerond)"
+            print(f"{row['id']:<44} {row['title']}  ·  {row['items']} items{state}")
+        return 0
+    stored = next((stored for stored in meetings if stored.id == args.id), None)
+    if stored is None:
+        raise CliError(f"Geen bijeenkomst '{args.id}' in {store.folder}; 'lerend-tui notes list' toont ze.")
+    report = markdown_report(stored.record, getattr(args, "zonder", ()))
+    if getattr(args, "output", None):
+        atomic_write_text(Path(args.output), report)
+        print(f"Verslag geschreven naar {args.output}")
+    else:
+        print(report)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -133,6 +188,8 @@ def run(args: argparse.Namespace) -> int:
     paths = Paths.resolve(args.data_dir)
     if args.command in ("workforms", "pick"):
         return run_workform_command(args, paths)
+    if args.command == "notes":
+        return run_notes_command(args, paths)
     paths.check_usable()
     if args.command == "beamer":
         from .app import FollowerApp

@@ -71,3 +71,41 @@ def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypa
     err = capsys.readouterr().err
     assert "config.toml" in err and "timer.warning_percent" in err
     assert started["settings"].warning_percent == 20 and started["settings"].bell is False
+
+
+def test_notes_list_show_and_export(tmp_path, capsys, clock):
+    import json
+
+    from lerend_tui.meeting import Meeting
+    from lerend_tui.paths import Paths
+    from lerend_tui.plan import load_templates
+    from lerend_tui.record import MeetingRecord
+    from lerend_tui.storage import MeetingStore
+
+    paths = Paths(data=tmp_path / "data", config=tmp_path / "config")
+    record = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Verslagavond",
+                                         participants=["Anouk"], planned_start=clock.now())
+    meeting = Meeting(record, clock)
+    meeting.set_notes("Actie: @Anouk mailt het verslag")
+    meeting.go_to(3)
+    meeting.set_notes("Vertrouwelijke casus")
+    path = MeetingStore(paths.meetings).create(meeting.snapshot())
+    (paths.meetings / "2026-01-01-kapot.toml").write_text("title = \nschema = 1\n", encoding="utf-8")
+    data = ["--data-dir", str(paths.data)]
+
+    assert cli.main([*data, "notes", "list", "--json"]) == 0
+    out, err = capsys.readouterr()
+    [row] = json.loads(out)
+    assert (row["id"], row["title"], row["template"], row["items"]) == (path.stem, "Verslagavond", "bijeenkomst", 1)
+    assert "2026-01-01-kapot.toml, regel 1" in err
+
+    assert cli.main([*data, "notes", "show", path.stem]) == 0
+    assert "## Acties\n\n- @Anouk mailt het verslag — Anouk" in capsys.readouterr().out
+
+    report = tmp_path / "verslag.md"
+    assert cli.main([*data, "notes", "export", path.stem, "-o", str(report), "--zonder", "coaching"]) == 0
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("# Verslagavond") and "Vertrouwelijke casus" not in text
+
+    assert cli.main([*data, "notes", "show", "bestaat-niet"]) == 2
+    assert "Geen bijeenkomst 'bestaat-niet'" in capsys.readouterr().err
