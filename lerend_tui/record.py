@@ -33,6 +33,20 @@ class StepRecord:
     elapsed_seconds: float = 0.0
 
 
+@dataclass(frozen=True)
+class Checkout:
+    """One participant's closing: a check-out word and a ROTI score (return on time invested, 1–5)."""
+
+    name: str
+    word: str = ""
+    score: int | None = None
+
+
+def roti_average(checkout: list[Checkout]) -> float | None:
+    scores = [entry.score for entry in checkout if entry.score is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
 @dataclass
 class PhaseRecord:
     kind: str
@@ -83,6 +97,7 @@ class MeetingRecord:
     current_phase: int = 0
     items: list[Item] = field(default_factory=list)
     """What the notes hold as agreements, actions, learning questions, insights and commitments."""
+    checkout: list[Checkout] = field(default_factory=list)
 
     @classmethod
     def from_template(
@@ -153,6 +168,7 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
             {"kind": item.kind, "text": item.text, "owner": item.owner or None, "phase": item.phase}
             for item in record.items
         ],
+        "checkout": [{"name": entry.name, "word": entry.word, "score": entry.score} for entry in record.checkout],
     }
 
 
@@ -189,6 +205,10 @@ def parse_record(path: Path) -> MeetingRecord:
         Item(item.choice("kind", tuple(LABELS)), item.text("text"), item.text("owner", ""), item.text("phase", ""))
         for item in fields.tables("items", [])
     ]
+    checkout = [
+        Checkout(entry.text("name", allow_empty=False), entry.text("word", ""), _score(entry))
+        for entry in fields.tables("checkout", [])
+    ]
     return MeetingRecord(
         title=fields.text("title"),
         template=fields.text("template", ""),
@@ -199,7 +219,15 @@ def parse_record(path: Path) -> MeetingRecord:
         ended=fields.moment("ended", None),
         current_phase=current,
         items=items,
+        checkout=checkout,
     )
+
+
+def _score(entry: Fields) -> int | None:
+    score = entry.integer("score", None, minimum=1)
+    if score is not None and score > 5:
+        raise entry.error("score", f"verwacht een ROTI van 1 tot en met 5, maar vond {score}")
+    return score
 
 
 def _parse_phase(phase: Fields) -> PhaseRecord:
@@ -246,4 +274,5 @@ def _roles(phase: Fields) -> dict[str, str]:
     return dict(roles)
 
 
-__all__ = ["SCHEMA", "DataError", "MeetingRecord", "PhaseRecord", "StepRecord", "parse_record"]
+__all__ = ["SCHEMA", "Checkout", "DataError", "MeetingRecord", "PhaseRecord", "StepRecord", "parse_record",
+           "roti_average"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .items import LABELS, Item
-from .record import MeetingRecord
+from .record import MeetingRecord, roti_average
 
 ITEM_HEADINGS = {
     "afspraak": "Afspraken",
@@ -34,6 +34,14 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
         of_kind = [item for item in items if item.kind == kind]
         if of_kind:
             lines += [f"## {heading}", "", *(_item_line(item) for item in _by_owner(of_kind)), ""]
+    if record.checkout:
+        lines += ["## Check-out", ""]
+        lines += [f"- {entry.name}: {entry.word or '—'}" + (f" (ROTI {entry.score})" if entry.score else "")
+                  for entry in record.checkout]
+        average = roti_average(record.checkout)
+        if average is not None:
+            lines += ["", f"Gemiddelde ROTI: {average:.1f}".replace(".", ",")]
+        lines.append("")
     lines += ["## Verloop", "", "| Fase | Gepland | Werkelijk |", "| --- | ---: | ---: |"]
     for phase in record.phases:
         actual = f"{round(phase.elapsed_seconds / 60)} min" if phase.started else "—"

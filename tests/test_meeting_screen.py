@@ -230,3 +230,28 @@ async def test_the_lock_is_taken_and_given_back(paths, clock):
         assert not app.screen.read_only and lock_path(path).exists()
         await pilot.press("ctrl+q")
     assert not lock_path(path).exists()
+
+
+async def test_checkout_in_the_closing_saves_words_and_roti(paths, clock):
+    from textual.widgets import Input
+
+    from lerend_tui.screens.checkout import CheckoutScreen
+
+    app, path = meeting_app(paths, clock, participants=("Anouk", "Bram"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press("escape", "c")
+        assert not isinstance(app.screen, CheckoutScreen)  # only in the closing
+        screen.go_to(4)
+        await pilot.press("escape", "c")
+        checkout = app.screen
+        assert isinstance(checkout, CheckoutScreen)
+        checkout.query_one("#word-0", Input).value = "energiek"
+        checkout.query_one("#score-0", Input).value = "5"
+        checkout.query_one("#word-1", Input).value = "moe"
+        checkout.query_one("#score-1", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+    assert saved(path)["checkout"] == [{"name": "Anouk", "word": "energiek", "score": 5},
+                                       {"name": "Bram", "word": "moe", "score": 3}]

@@ -161,3 +161,18 @@ def test_saving_keeps_the_previous_version_as_bak(tmp_path: Path):
     assert "derde versie" in path.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name, path.name + ".bak"]
     assert [m.path for m in store.scan()[0]] == [path]
+
+
+def test_checkout_round_trips_and_scores_are_checked(tmp_path: Path):
+    from lerend_tui.record import Checkout, roti_average
+
+    record = sample_record()
+    record.checkout = [Checkout("Anouk", "energiek", 5), Checkout("Bram", "moe", 3), Checkout("Chris")]
+    assert roti_average(record.checkout) == 4
+    path = tmp_path / "m.toml"
+    atomic_write_text(path, record.to_toml())
+    assert parse_record(path) == record
+    path.write_text(record.to_toml().replace("score = 5", "score = 9"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        parse_record(path)
+    assert caught.value.field == "checkout[1].score"

@@ -22,3 +22,12 @@ def test_report_has_items_times_and_notes_and_leaves_out_confidential_phases():
     assert "vertrouwelijk." not in report.replace("sommige zijn vertrouwelijk", "")
     assert "geheim inzicht" not in report and "Inzichten" not in report
     assert "### Onderlinge coaching" not in report
+
+
+def test_report_shows_the_checkout_and_the_roti_average():
+    from lerend_tui.record import Checkout
+
+    record = sample_record()
+    record.checkout = [Checkout("Anouk", "energiek", 5), Checkout("Bram", "moe", 4)]
+    report = markdown_report(record)
+    assert "## Check-out\n\n- Anouk: energiek (ROTI 5)\n- Bram: moe (ROTI 4)\n\nGemiddelde ROTI: 4,5" in report

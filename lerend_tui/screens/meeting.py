@@ -18,6 +18,7 @@ from ..items import LABELS, parse_items
 from ..lock import release
 from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
+from ..record import Checkout, roti_average
 from ..storage import MeetingStore
 from ..widgets.agenda import Agenda
 from ..widgets.phase_clock import PhaseClock
@@ -29,9 +30,9 @@ if TYPE_CHECKING:
 RETRY_SECONDS = 5.0
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
-CHANGING_ACTIONS = {"toggle_timer", "adjust", "rebudget", "draw", "finish"}
+CHANGING_ACTIONS = {"toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout"}
 SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
-                      "draw"}
+                      "draw", "checkout"}
 
 
 class MeetingScreen(Screen[None]):
@@ -47,6 +48,7 @@ class MeetingScreen(Screen[None]):
         Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
         Binding("b", "beamer", "Beamer", id="meeting.beamer"),
         Binding("r", "draw", "Werkvorm", id="meeting.draw"),
+        Binding("c", "checkout", "Check-out", id="meeting.checkout"),
         Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
@@ -220,6 +222,8 @@ class MeetingScreen(Screen[None]):
             return False
         if action == "rebudget":
             return self._can_rebudget
+        if action == "checkout":  # the closing capture belongs to the closing, and needs a group
+            return self.meeting.current.kind == "afsluiting" and bool(self.meeting.record.participants)
         return True
 
     @on(TextArea.Changed, "#notes")
@@ -301,6 +305,21 @@ class MeetingScreen(Screen[None]):
                     title="Werkvorm")
         self.after_change()
 
+    def action_checkout(self) -> None:
+        from .checkout import CheckoutScreen
+
+        record = self.meeting.record
+        self.app.push_screen(CheckoutScreen(record.participants, record.checkout), self._save_checkout)
+
+    def _save_checkout(self, entries: list[Checkout] | None) -> None:
+        if entries is None:
+            return
+        self.meeting.record.checkout = entries
+        average = roti_average(entries)
+        words = "" if average is None else f" Gemiddelde ROTI: {average:.1f}".replace(".", ",")
+        self.notify(f"Check-out opgeslagen.{words}", title="Check-out")
+        self.after_change()
+
     def action_edit_notes(self) -> None:
         self.query_one("#notes", TextArea).focus()
 
@@ -366,6 +385,8 @@ class MeetingScreen(Screen[None]):
             yield "Werkvorm loten", "r: een werkvorm die past bij deze fase, de groep en de tijd", self.action_draw
             if self._can_rebudget:
                 yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
+            if self.check_action("checkout", ()):
+                yield "Check-out", "c: per deelnemer een woord en een ROTI van 1 tot 5", self.action_checkout
             yield "Notities typen", "Enter", self.action_edit_notes
             yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
         for index, phase in enumerate(self.meeting.phases):
@@ -380,6 +401,7 @@ class MeetingScreen(Screen[None]):
             ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
             ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
             ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
+            ("c", "Check-out (in de afsluiting): per deelnemer een woord en een ROTI van 1 tot 5"),
             ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
             ("Enter", "Notities typen"),
             ("Esc", "Klaar met typen: daarna werken de losse toetsen"),

@@ -1,0 +1,65 @@
+"""The closing capture: per participant a check-out word and a ROTI score (1–5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.validation import Integer
+from textual.widgets import Button, Input, Label, Static
+
+from ..record import Checkout
+
+
+class CheckoutScreen(ModalScreen[list[Checkout] | None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Annuleren", id="checkout.cancel"),
+        Binding("ctrl+s", "save", "Opslaan", id="checkout.save"),
+    ]
+
+    def __init__(self, participants: list[str], earlier: list[Checkout]) -> None:
+        super().__init__()
+        self.participants = participants
+        self.earlier = {entry.name: entry for entry in earlier}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="checkout-box") as box:
+            box.border_title = "Check-out · één woord en een ROTI van 1 tot 5"
+            box.border_subtitle = "Tab: volgende · Ctrl+S: opslaan · Esc: annuleren"
+            for number, name in enumerate(self.participants):
+                entry = self.earlier.get(name, Checkout(name))
+                with Horizontal(classes="checkout-row"):
+                    yield Label(name, classes="checkout-name", markup=False)
+                    yield Input(entry.word, placeholder="woord", id=f"word-{number}", compact=True)
+                    yield Input("" if entry.score is None else str(entry.score), placeholder="1–5",
+                                id=f"score-{number}", type="integer", max_length=1, compact=True,
+                                classes="checkout-score",
+                                validators=[Integer(minimum=1, maximum=5)])
+            yield Static(id="checkout-error")
+            with Horizontal(id="checkout-buttons"):
+                yield Button("Opslaan", variant="primary", id="save", compact=True)
+                yield Button("Annuleren", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if self.participants:
+            self.query_one("#word-0", Input).focus()
+
+    def action_save(self) -> None:
+        entries = []
+        for number, name in enumerate(self.participants):
+            word = self.query_one(f"#word-{number}", Input).value.strip()
+            score_text = self.query_one(f"#score-{number}", Input).value.strip()
+            if score_text and not (score_text.isdigit() and 1 <= int(score_text) <= 5):
+                self.query_one("#checkout-error", Static).update(f"De ROTI van {name} moet 1 tot en met 5 zijn.")
+                return
+            entries.append(Checkout(name, word, int(score_text) if score_text else None))
+        self.dismiss(entries)
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.dismiss(None)
