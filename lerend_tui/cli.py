@@ -144,7 +144,7 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     from .report import markdown_report
     from .storage import MeetingStore, atomic_write_text
 
-    store = MeetingStore(paths.data / "meetings")
+    store = MeetingStore(paths.meetings_folder)
     meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
     for problem in problems:
         print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)

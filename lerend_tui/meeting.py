@@ -164,12 +164,13 @@ class Meeting:
         begin = now if self.record.started or now > self.record.planned_start else self.record.planned_start
         return Schedule(tuple(rows), self.record.planned_end, begin + timedelta(seconds=still_to_go))
 
-    def rebudget(self) -> Rebudget | None:
-        """What the phases after this one would get to end on the planned time; None if nothing changes."""
+    def rebudget(self, schedule: Schedule | None = None) -> Rebudget | None:
+        """What the phases after this one would get to end on the planned time; None if nothing changes.
+        Pass the `schedule` when it is at hand (the screen has just computed it)."""
         later = self.phases[self.index + 1 :]
         if not later:
             return None
-        drift = self.schedule().delta_minutes  # whole minutes: seconds of drift are no reason to re-plan
+        drift = (schedule or self.schedule()).delta_minutes  # whole minutes: seconds are no reason to re-plan
         minutes = [phase.minutes for phase in later]
         proposal = propose(minutes, max(sum(minutes) - drift, 0))
         return None if drift == 0 or proposal.minutes == minutes else proposal

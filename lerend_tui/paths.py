@@ -35,6 +35,16 @@ class Paths:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
+    # The same folders without creating them, for commands that only read (also in a read-only data dir).
+
+    @property
+    def meetings_folder(self) -> Path:
+        return self.data / "meetings"
+
+    @property
+    def workforms_folder(self) -> Path:
+        return self.data / "workforms"
+
     @property
     def meetings(self) -> Path:
         return self._sub("meetings")

@@ -22,19 +22,9 @@ from .validation import DataError
 from .workforms import Catalogue, Workform, check_files, load_catalogue
 
 
-def user_folder(paths: Paths) -> Path:
-    """`<data>/workforms/` (as `Paths.workforms`), without creating it."""
-    return paths.data / "workforms"
-
-
-def meetings_folder(paths: Paths) -> Path:
-    """`<data>/meetings/` (as `Paths.meetings`), without creating it."""
-    return paths.data / "meetings"
-
-
 def load(paths: Paths) -> Catalogue:
     """The catalogue; each user file that is skipped is named on stderr, the rest still loads."""
-    catalogue = load_catalogue(user_folder(paths))
+    catalogue = load_catalogue(paths.workforms_folder)
     for problem in catalogue.problems:
         print(f"lerend-tui: overgeslagen: {problem}", file=sys.stderr)
     return catalogue
@@ -158,7 +148,7 @@ def _count_files(paths: Iterable[Path]) -> int:
 def check_command(paths: Paths, targets: Sequence[Path]) -> int:
     """Validate files and folders (default: the user's folder); 1 when anything is wrong."""
     if not targets:
-        folder = user_folder(paths)
+        folder = paths.workforms_folder
         if not _count_files([folder]):
             print(f"Geen eigen werkvormen in {folder}; niets te controleren.")
             return 0
@@ -185,7 +175,7 @@ def draw_one(catalogue: Catalogue | Iterable[Workform], filters: Filters, used: 
 
 def pick_command(paths: Paths, filters: Filters, *, seed: int | None, as_json: bool) -> int:
     catalogue = load(paths)
-    used = recent_workforms(MeetingStore(meetings_folder(paths)))
+    used = recent_workforms(MeetingStore(paths.meetings_folder))
     chosen, out_of = draw_one(catalogue, filters, used, random.Random(seed))
     if chosen is None:
         print(f"lerend-tui: {explain_empty(catalogue, filters)}", file=sys.stderr)

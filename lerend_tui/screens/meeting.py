@@ -170,7 +170,7 @@ class MeetingScreen(Screen[None]):
         for signal in meeting.signals():
             self._signal(signal)
         schedule = meeting.schedule()
-        proposal = meeting.rebudget()
+        proposal = meeting.rebudget(schedule)
         self.query_one(PhaseClock).show(meeting.reading())
         self.query_one(Agenda).show(schedule, proposal.minutes if proposal else None)
         self._show("#topbar", self._topbar_text(schedule))
