@@ -14,13 +14,13 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ..live import LiveState
 from ..timer import Reading
 from ..widgets.big_clock import BigClock
+from ..widgets.line import Line
 from ..widgets.phase_clock import STATE_CLASSES
 from ..widgets.progress_line import ProgressLine
 
@@ -44,16 +44,15 @@ class BeamerScreen(Screen[None]):
         super().__init__()
         self.source = source
         self.follower = follower
-        self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="beamer-phase")
-        yield Static(id="beamer-focus")
+        yield Line(id="beamer-phase")
+        yield Line(id="beamer-focus")
         with Container(id="beamer-clock-box"):  # the room the digits may take; they are only as big as they are
             yield BigClock(id="beamer-clock")
-        yield Static(id="beamer-words")
+        yield Line(id="beamer-words")
         yield ProgressLine(id="beamer-progress")
-        yield Static(id="beamer-next")
+        yield Line(id="beamer-next")
         yield Static(WAITING, id="beamer-waiting")
 
     def on_mount(self) -> None:
@@ -92,11 +91,11 @@ class BeamerScreen(Screen[None]):
         phase = f"{state.phase_title}  ·  fase {state.phase_number} van {state.phase_count}"
         if state.focus_label:  # the big digits show a step or a turn: say how the phase stands too
             phase += f"  ·  {state.phase_reading(now).words}"
-        self._show("#beamer-phase", phase)
+        self.query_one("#beamer-phase", Line).show(phase)
         focus = state.focus_label + (f"  ({state.progress})" if state.progress else "")
-        self._show("#beamer-focus", focus)
-        self._show("#beamer-words", reading.words)
-        self._show("#beamer-next", state.coming_up)
+        self.query_one("#beamer-focus", Line).show(focus)
+        self.query_one("#beamer-words", Line).show(reading.words)
+        self.query_one("#beamer-next", Line).show(state.coming_up)
         clock = self.query_one(BigClock)
         if clock.text != reading.text:
             clock.text = reading.text
@@ -106,8 +105,3 @@ class BeamerScreen(Screen[None]):
             self.set_class(css_class == wanted, css_class)
         return reading
 
-    def _show(self, selector: str, text: str) -> None:
-        """Update a line only when its text changes: the view refreshes four times a second."""
-        if self._shown.get(selector) != text:
-            self._shown[selector] = text
-            self.query_one(selector, Static).update(Content(text))

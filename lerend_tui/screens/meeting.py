@@ -21,6 +21,7 @@ from ..meeting import Meeting, Schedule
 from ..record import Checkout, roti_average
 from ..storage import MeetingStore
 from ..widgets.agenda import Agenda
+from ..widgets.line import Line
 from ..widgets.phase_clock import PhaseClock
 from .confirm import ConfirmScreen
 
@@ -64,14 +65,13 @@ class MeetingScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._retry_timer: Timer | None = None
         self._save_failed = False
-        self._shown: dict[str, Content] = {}
         self._can_rebudget = False
 
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         title, guidance = self._phase_texts()
-        yield Static(self._topbar_text(self.meeting.schedule()), id="topbar")
+        yield Line(self._topbar_text(self.meeting.schedule()), id="topbar")
         with Horizontal(id="body"):
             agenda = Agenda(self.app.clock, id="agenda")
             agenda.border_title = "Agenda"
@@ -81,13 +81,13 @@ class MeetingScreen(Screen[None]):
                 with VerticalScroll(id="guidance-box"):
                     yield Static(guidance, id="guidance")
                 yield PhaseClock(id="clock")
-                yield Static(id="focus-line")
+                yield Line(id="focus-line")
                 notes = TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False,
                                  read_only=self.read_only)
                 notes.border_title = "Notities"
                 notes.border_subtitle = "Enter: typen · Esc: klaar"
                 yield notes
-                yield Static(id="items")
+                yield Line(id="items")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -156,7 +156,7 @@ class MeetingScreen(Screen[None]):
         phase = self.meeting.current
         items = parse_items(phase.notes, phase.title)
         lines = [Content.assemble((f"{LABELS[item.kind]}: ", "bold"), item.text) for item in items]
-        self._show("#items", Content("\n").join(lines))
+        self.query_one("#items", Line).show(Content("\n").join(lines))
         self.query_one("#items").display = bool(items)
 
     def _focus_notes(self) -> None:
@@ -173,18 +173,13 @@ class MeetingScreen(Screen[None]):
         proposal = meeting.rebudget(schedule)
         self.query_one(PhaseClock).show(meeting.reading())
         self.query_one(Agenda).show(schedule, proposal.minutes if proposal else None)
-        self._show("#topbar", self._topbar_text(schedule))
+        self.query_one("#topbar", Line).show(self._topbar_text(schedule))
         focus_line = self._focus_text()
-        self._show("#focus-line", focus_line)
+        self.query_one("#focus-line", Line).show(focus_line)
         self.query_one("#focus-line").display = bool(focus_line)
         if self._can_rebudget != (proposal is not None):
             self._can_rebudget = proposal is not None
             self.refresh_bindings()
-
-    def _show(self, selector: str, content: Content) -> None:
-        if self._shown.get(selector) != content:
-            self._shown[selector] = content
-            self.query_one(selector, Static).update(content)
 
     def _signal(self, signal: str) -> None:
         settings = self.meeting.settings

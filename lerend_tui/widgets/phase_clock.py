@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Digits, Label
+from textual.widgets import Digits
 
 from ..timer import Reading, TimerState
+from .line import Line
 
 STATE_CLASSES = {
     TimerState.NOT_STARTED: "-idle",
@@ -18,21 +19,16 @@ STATE_CLASSES = {
 
 
 class PhaseClock(Horizontal):
-    _words = ""
-
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="digits")
-        yield Label("", id="timer-words")
+        yield Line(id="timer-words")
 
     def show(self, reading: Reading) -> None:
         """Update the digits, words and colour; each only when it changes (this runs four times a second)."""
         shown = self.query_one(Digits)
         if shown.value != reading.text:
             shown.update(reading.text)
-        words = reading.words
-        if words != self._words:
-            self._words = words
-            self.query_one("#timer-words", Label).update(words)
+        self.query_one("#timer-words", Line).show(reading.words)
         wanted = STATE_CLASSES[reading.state]
         for css_class in STATE_CLASSES.values():
             self.set_class(css_class == wanted, css_class)
