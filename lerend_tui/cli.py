@@ -142,6 +142,7 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     import json
 
     from .report import markdown_report
+    from .review import summarize
     from .storage import MeetingStore, atomic_write_text
 
     store = MeetingStore(paths.meetings_folder)
@@ -149,17 +150,12 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     for problem in problems:
         print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
     if args.notes_command == "list":
-        rows = [
-            {"id": stored.id, "title": stored.record.title, "date": stored.record.planned_start.date().isoformat(),
-             "template": stored.record.template, "items": len(stored.record.items),
-             "finished": stored.record.finished}
-            for stored in meetings
-        ]
+        summaries = [summarize(stored) for stored in meetings]
         if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
-        for row in rows if not args.json else ():
-            state = "" if row["finished"] else "  (niet afgerond)"
-            print(f"{row['id']:<44} {row['title']}  ·  {row['items']} items{state}")
+            print(json.dumps([summary.to_json() for summary in summaries], ensure_ascii=False, indent=2))
+        else:
+            for summary in summaries:
+                print(f"{summary.id:<44} {summary.title}  ·  {summary.progress}  ·  {summary.items_text}")
         return 0
     stored = next((stored for stored in meetings if stored.id == args.id), None)
     if stored is None:

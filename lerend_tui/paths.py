@@ -10,10 +10,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_config_dir, user_data_dir, user_documents_dir
 
 APP_NAME = "lerend-tui"
 HOME_ENV = "LEREND_TUI_HOME"
+
+
+def documents_folder() -> Path:
+    """Where an exported report goes unless the facilitator names another place: their documents
+    folder if they have one, else their home folder."""
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
 
 
 class DataDirError(Exception):

@@ -44,8 +44,13 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _LINE.search(str(error))
-        line = int(match.group(1)) if match else None
-        raise DataError(path, f"geen geldige TOML ({error})", line=line) from error
+        if match:
+            raise DataError(path, f"geen geldige TOML ({error})", line=int(match.group(1))) from error
+        if "end of document" in str(error):  # a truncated file: the problem is on its last line
+            last_line = len(text.splitlines()) or 1
+            raise DataError(path, f"het bestand houdt halverwege op; is het afgebroken? ({error})",
+                            line=last_line) from error
+        raise DataError(path, f"geen geldige TOML ({error})") from error
 
 
 _MISSING = object()

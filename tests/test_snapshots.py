@@ -2,7 +2,10 @@
 
 from textual.widgets import TextArea
 
+from lerend_tui.screens.review import ReviewScreen
+
 from .appkit import home_app, meeting_app
+from .test_review_screen import store_meetings
 
 
 def no_blink(pilot):
@@ -32,3 +35,13 @@ def test_meeting_screen_120x36(snap_compare, paths, clock):
 
 def test_home_screen_120x36(snap_compare, paths, clock):
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=no_blink)
+
+
+def test_review_screen_120x36(snap_compare, paths, clock):
+    chosen = store_meetings(paths, broken=False)["Oktober: grenzen stellen"]
+
+    async def open_review(pilot):
+        pilot.app.push_screen(ReviewScreen(chosen))
+        await pilot.pause()
+
+    assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_review)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from ..plan import DEFAULT_TEMPLATE
-from ..storage import StoredMeeting
+from ..review import summarize
 from .catalogue import CatalogueScreen
 
 UITGANGSPUNTEN = (
@@ -28,21 +28,12 @@ UITGANGSPUNTEN = (
 )
 
 
-def describe(stored: StoredMeeting, local) -> str:
-    record = stored.record
-    when = local(record.planned_start).strftime("%d-%m-%Y %H:%M")
-    done = sum(phase.finished for phase in record.phases)
-    if record.finished:
-        minutes = round(sum(phase.elapsed_seconds for phase in record.phases) / 60)
-        return f"{when}  {record.title}  ·  {record.template}  ·  {minutes} van {record.planned_minutes} min"
-    return f"{when}  {record.title}  ·  fase {record.current_phase + 1} van {len(record.phases)} ({done} klaar)"
-
-
 class HomeScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("ctrl+n", "focus_new", "Nieuwe bijeenkomst", id="home.new"),
         Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
+        Binding("ctrl+t", "review", "Terugblik", id="home.review"),
         # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
         Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True, id="home.catalogue"),
     ]
@@ -76,6 +67,7 @@ class HomeScreen(Screen[None]):
                 yield unfinished
                 past = OptionList(id="past")
                 past.border_title = "Eerdere bijeenkomsten"
+                past.border_subtitle = "Enter of Ctrl+T: terugblik"
                 yield past
                 principles = Static("\n".join(f"• {line}" for line in UITGANGSPUNTEN), id="principles")
                 principles.border_title = "Uitgangspunten"
@@ -93,16 +85,16 @@ class HomeScreen(Screen[None]):
 
     def load_meetings(self) -> None:
         meetings, problems = self.app.store.scan()
-        local = self.app.clock.local
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
         unfinished.add_options(
-            Option(Content(describe(stored, local)), id=str(stored.path)) for stored in meetings if not stored.record.finished
+            Option(Content(summarize(stored).line()), id=str(stored.path))
+            for stored in meetings if not stored.record.finished
         )
         past = self.query_one("#past", OptionList)
         past.clear_options()
         past.add_options(
-            Option(Content(describe(stored, local)), id=str(stored.path), disabled=True)
+            Option(Content(summarize(stored).line()), id=str(stored.path))
             for stored in meetings if stored.record.finished
         )
         for problem in problems:
@@ -142,6 +134,15 @@ class HomeScreen(Screen[None]):
         self.query_one("#title", Input).value = ""
         app.open_new_meeting(record)
 
+    @on(OptionList.OptionSelected, "#past")
+    def review_meeting(self, event: OptionList.OptionSelected) -> None:
+        self.action_review(Path(event.option.id) if event.option.id else None)
+
+    def action_review(self, chosen: Path | None = None) -> None:
+        from .review import ReviewScreen  # Markdown is slow to import; most starts never need it
+
+        self.app.push_screen(ReviewScreen(chosen))
+
     @on(OptionList.OptionSelected, "#unfinished")
     def resume(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
@@ -165,6 +166,7 @@ class HomeScreen(Screen[None]):
         yield "Start bijeenkomst", "Start met wat in het formulier staat", self.start_meeting
         yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R", self.action_resume_latest
         yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
+        yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [
@@ -173,6 +175,7 @@ class HomeScreen(Screen[None]):
             ("Ctrl+N", "Naar het formulier voor een nieuwe bijeenkomst"),
             ("Ctrl+R", "Verder met de laatste onderbroken bijeenkomst"),
             ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
+            ("Ctrl+T", "Terugblik: eerdere bijeenkomsten zoeken, lezen en als verslag opslaan"),
             ("Ctrl+P", "Opdrachten"),
             ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
             ("Ctrl+Q", "Stoppen"),

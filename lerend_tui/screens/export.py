@@ -1,0 +1,105 @@
+"""Saving a meeting's report (verslag) to mail to the group: where to, and which phases stay out as
+confidential. The same report as `lerend-tui notes export`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, Static
+
+from ..paths import documents_folder
+from ..report import markdown_report
+from ..storage import StoredMeeting, atomic_write_text
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismissed with the file written, or None when cancelled or only copied."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Annuleren", id="export.cancel"),
+        Binding("ctrl+s", "save", "Opslaan", id="export.save"),
+        Binding("ctrl+y", "copy", "Kopiëren", id="export.copy"),
+    ]
+
+    def __init__(self, stored: StoredMeeting, folder: Path | None = None) -> None:
+        super().__init__()
+        self.stored = stored
+        self.folder = folder or documents_folder()
+        self._overwrite: Path | None = None
+        """The existing file the facilitator was warned about; saving again overwrites it."""
+
+    def compose(self) -> ComposeResult:
+        record = self.stored.record
+        with VerticalScroll(id="export-box") as box:
+            box.border_title = f"Verslag van {record.title}"
+            box.border_subtitle = "Ctrl+S: opslaan · Ctrl+Y: kopiëren · Esc: annuleren"
+            yield Label("Bestand")
+            yield Input(str(self.folder / f"verslag-{self.stored.id}.md"), id="export-path", compact=True)
+            yield Label("Vertrouwelijk: deze fasen blijven buiten het verslag")
+            yield SelectionList[str](*((phase.title, phase.title) for phase in record.phases), id="confidential",
+                                     compact=True)
+            yield Static(id="export-message")
+            with Horizontal(id="export-buttons"):
+                yield Button("Opslaan", variant="primary", id="save", compact=True)
+                yield Button("Kopiëren", id="copy", compact=True)
+                yield Button("Annuleren", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def report(self) -> str:
+        return markdown_report(self.stored.record, self.query_one("#confidential", SelectionList).selected)
+
+    def _say(self, message: str, *, problem: bool = True) -> None:
+        text = self.query_one("#export-message", Static)
+        text.set_class(problem, "-problem")
+        text.update(message)
+
+    def action_save(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self._say("Geef een bestandsnaam.")
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self._say(f"{path} is een map; geef een bestandsnaam.")
+            return
+        if path.exists() and self._overwrite != path:
+            self._overwrite = path
+            self._say(f"{path} bestaat al. Druk nog eens op Opslaan om het te vervangen.")
+            return
+        try:
+            atomic_write_text(path, self.report())
+        except OSError as error:
+            self._say(f"Kon {path} niet schrijven: {error.strerror or error}. Kies een andere plek.")
+            return
+        self.app.notify(f"Verslag opgeslagen in {path}", title="Verslag", markup=False)
+        self.dismiss(path)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.report())
+        self._say("Gekopieerd: plak het verslag in een mail. (Werkt in terminals die OSC 52 kennen.)",
+                  problem=False)
+
+    @on(Input.Changed, "#export-path")
+    def forget_warning(self) -> None:
+        self._overwrite = None
+
+    @on(Input.Submitted, "#export-path")
+    def submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "copy":
+            self.action_copy()
+        else:
+            self.dismiss(None)

@@ -1,0 +1,140 @@
+"""The review (terugblik): every meeting with its times and items, searchable; the chosen one's report,
+rendered as Markdown; and the report saved or copied to mail to the group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..report import markdown_report
+from ..review import matches, summarize
+from ..storage import StoredMeeting
+from .export import ExportScreen
+
+
+class ReviewScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("escape", "back", "Terug", id="review.back"),
+        Binding("ctrl+f", "search", "Zoeken", id="review.search"),
+        Binding("ctrl+s", "export", "Verslag opslaan", id="review.export"),
+    ]
+
+    def __init__(self, chosen: Path | None = None) -> None:
+        super().__init__()
+        self.chosen = chosen
+        self.meetings: dict[str, StoredMeeting] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("[b]Terugblik[/b] · eerdere bijeenkomsten, hun notities en verslag", id="topbar")
+        with Horizontal(id="columns"):
+            with Vertical(id="list-column"):
+                yield Input(placeholder="zoek in titels, deelnemers, notities en punten", id="search", compact=True)
+                meetings = OptionList(id="meetings")
+                meetings.border_title = "Bijeenkomsten"
+                yield meetings
+            with VerticalScroll(id="report-scroll") as scroll:
+                scroll.border_title = "Verslag"
+                scroll.border_subtitle = "Ctrl+S: opslaan of kopiëren om te mailen"
+                yield Markdown(id="report")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        stored, self.problems = self.app.store.scan()
+        self.meetings = {str(meeting.path): meeting for meeting in stored}
+        self.show_list("")
+        meetings = self.query_one("#meetings", OptionList)
+        if self.chosen is not None and str(self.chosen) in self.meetings:
+            meetings.highlighted = meetings.get_option_index(str(self.chosen))
+        meetings.focus()
+
+    def show_list(self, query: str) -> None:
+        """The meetings that match the search, newest first, and the files that could not be read."""
+        meetings = self.query_one("#meetings", OptionList)
+        meetings.clear_options()
+        found = [stored for stored in self.meetings.values() if matches(stored.record, query)]
+        meetings.add_options(Option(Content(self._row(stored)), id=key)
+                             for key, stored in self.meetings.items() if stored in found)
+        if not found:
+            meetings.add_option(Option(f"Niets gevonden voor ‘{query}’." if query else "Nog geen bijeenkomsten.",
+                                       disabled=True))
+        for problem in self.problems:
+            meetings.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
+        meetings.border_subtitle = f"{len(found)} van {len(self.meetings)}"
+        if found:
+            meetings.highlighted = 0
+
+    @staticmethod
+    def _row(stored: StoredMeeting) -> str:
+        summary = summarize(stored)
+        return f"{summary.date_text}  {summary.title}\n   {summary.template} · {summary.progress} · {summary.items_text}"
+
+    @property
+    def current(self) -> StoredMeeting | None:
+        option = self.query_one("#meetings", OptionList).highlighted_option
+        return self.meetings.get(option.id) if option is not None and option.id else None
+
+    @on(Input.Changed, "#search")
+    def search(self, event: Input.Changed) -> None:
+        self.show_list(event.value)
+
+    @on(Input.Submitted, "#search")
+    def to_list(self) -> None:
+        self.query_one("#meetings", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#meetings")
+    async def show_report(self) -> None:
+        stored = self.current
+        report = self.query_one("#report", Markdown)
+        scroll = self.query_one("#report-scroll", VerticalScroll)
+        if stored is None:
+            scroll.border_title = "Verslag"
+            await report.update("")
+            return
+        scroll.border_title = f"Verslag · {stored.id}"
+        await report.update(markdown_report(stored.record))
+        scroll.scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected, "#meetings")
+    def read_report(self) -> None:
+        self.query_one("#report-scroll", VerticalScroll).focus()
+
+    def action_back(self) -> None:
+        if self.query_one("#report-scroll", VerticalScroll).has_focus:
+            self.query_one("#meetings", OptionList).focus()
+        else:
+            self.dismiss()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_export(self) -> None:
+        stored = self.current
+        if stored is None:
+            self.notify("Kies eerst een bijeenkomst.")
+            return
+        self.app.push_screen(ExportScreen(stored))
+
+    def palette_commands(self):
+        yield "Zoeken", "Ctrl+F: zoek in titels, deelnemers, notities en punten", self.action_search
+        yield "Verslag opslaan of kopiëren", "Ctrl+S: het verslag van de gekozen bijeenkomst", self.action_export
+        yield "Terug naar het begin", "Esc", self.dismiss
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        return [
+            ("↑ ↓", "Kies een bijeenkomst; het verslag staat rechts"),
+            ("Enter", "Lees het verslag (pijltjes en PageDown scrollen)"),
+            ("Ctrl+F", "Zoek in titels, deelnemers, notities en punten"),
+            ("Ctrl+S", "Sla het verslag op als Markdown of kopieer het, met vertrouwelijke fasen weggelaten"),
+            ("Esc", "Terug naar de lijst, of naar het beginscherm"),
+            ("Ctrl+P", "Opdrachten"),
+            ("Ctrl+Q", "Stoppen"),
+        ]

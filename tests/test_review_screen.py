@@ -1,0 +1,174 @@
+"""Pilot tests of the review (terugblik): list, search, the report as Markdown, saving it, broken files."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Markdown, OptionList, SelectionList
+
+from lerend_tui.items import Item
+from lerend_tui.record import Checkout, MeetingRecord
+from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.home import HomeScreen
+from lerend_tui.screens.review import ReviewScreen
+from lerend_tui.storage import MeetingStore
+
+from .appkit import home_app
+from .test_record import CET, sample_record
+
+
+def finished(record: MeetingRecord, minutes: list[int]) -> MeetingRecord:
+    """The record as if every phase ran, each for the given minutes."""
+    moment = record.started
+    for phase, spent in zip(record.phases, minutes):
+        phase.started, phase.elapsed_seconds = moment, spent * 60
+        moment += timedelta(minutes=spent)
+        phase.ended = moment
+    record.ended = moment
+    return record
+
+
+def october_meeting() -> MeetingRecord:
+    """A finished meeting with notes in Markdown, items of two kinds and a check-out."""
+    october = sample_record("Oktober: grenzen stellen", notes=(
+        "Iedereen is er.", "", "## Het artikel\n\nOver **grenzen** in de wijk.", "Casus van Bram: vertrouwelijk.", ""))
+    october.planned_start = october.started = datetime(2026, 10, 20, 19, 0, tzinfo=CET)
+    october.items = [Item("afspraak", "volgende keer bij Anouk", "", "Evaluatie en afsluiting"),
+                     Item("actie", "@Bram stuurt het artikel rond", "Bram", "Inhoud op het thema + opdracht")]
+    october.checkout = [Checkout("Anouk", "rustig", 4), Checkout("Bram", "vol", 5)]
+    return finished(october, [12, 15, 32, 50, 10])
+
+
+def store_meetings(paths, *, broken: bool = True) -> dict[str, Path]:
+    """Three meetings (October and November finished, one unfinished) and, if asked, a truncated file."""
+    store = MeetingStore(paths.meetings)
+    november = sample_record("November: zelfregie")
+    november.planned_start = november.started = datetime(2026, 11, 17, 19, 0, tzinfo=CET)
+    unfinished = sample_record("Onderbroken avond")
+    paths_by_title = {}
+    for record in (october_meeting(), finished(november, [10, 15, 30, 45, 10]), unfinished):
+        paths_by_title[record.title] = store.create(record)
+    if broken:
+        paths_by_title["kapot"] = paths.meetings / "2026-09-01-kapot.toml"
+        paths_by_title["kapot"].write_text('schema = 1\ntitle = "Kapot', encoding="utf-8")
+    return paths_by_title
+
+
+@pytest.fixture
+def stored(paths) -> dict[str, Path]:
+    return store_meetings(paths)
+
+
+def options(app) -> list[str]:
+    option_list = app.screen.query_one("#meetings", OptionList)
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def test_every_meeting_is_listed_with_times_items_and_broken_files(paths, clock, stored):
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        rows = options(app)
+        assert "Onderbroken avond" in rows[0] and "onderbroken in fase 1 van 5" in rows[0]
+        assert "November: zelfregie" in rows[1] and "110 van 110 min" in rows[1] and "2 punten" in rows[1]
+        assert "Oktober: grenzen stellen" in rows[2] and "119 van 110 min" in rows[2]
+        assert "onleesbaar" in rows[-1] and "2026-09-01-kapot.toml" in rows[-1] and "regel 2" in rows[-1]
+        assert stored["kapot"].read_bytes() == b'schema = 1\ntitle = "Kapot'
+
+
+async def test_search_finds_meetings_by_any_word_in_notes_items_or_checkout(paths, clock, stored):
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"artikel")
+        await pilot.pause()
+        rows = [row for row in options(app) if "onleesbaar" not in row]
+        assert len(rows) == 1 and "Oktober" in rows[0]
+        search = app.screen.query_one("#search", Input)
+        search.value = "RUSTIG oktober"
+        await pilot.pause()
+        assert "Oktober" in options(app)[0]
+        search.value = "niemand zei dit"
+        await pilot.pause()
+        assert options(app)[0] == "Niets gevonden voor ‘niemand zei dit’."
+
+
+async def test_the_chosen_meeting_shows_its_report_as_markdown(paths, clock, stored):
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
+        await pilot.pause()
+        report = app.screen.query_one("#report", Markdown).source
+        assert report.startswith("# Oktober: grenzen stellen")
+        assert "## Afspraken\n\n- volgende keer bij Anouk" in report
+        assert "## Acties\n\n**Bram**\n\n- @Bram stuurt het artikel rond" in report
+        assert "| Onderlinge coaching | 45 min | 50 min |" in report
+        assert "Gemiddelde ROTI: 4,5" in report
+        assert "Over **grenzen** in de wijk." in report
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.screen.query_one("#report", Markdown).source.startswith("# November")
+
+
+async def test_home_opens_the_review_on_a_past_meeting(paths, clock, stored):
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        past = app.screen.query_one("#past", OptionList)
+        past.focus()
+        past.highlighted = 1
+        assert "Oktober" in str(past.get_option_at_index(1).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.query_one("#report", Markdown).source.startswith("# Oktober")
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_export_leaves_out_confidential_phases_and_asks_before_overwriting(paths, clock, stored, tmp_path):
+    target = tmp_path / "verslag.md"
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path", Input).value = str(target)
+        app.screen.query_one("#confidential", SelectionList).select("Onderlinge coaching")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        report = target.read_text(encoding="utf-8")
+        assert "Casus van Bram" not in report and "## Afspraken" in report
+
+        target.write_text("eigen tekst", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "bestaat al" in str(app.screen.query_one("#export-message").render())
+        assert target.read_text(encoding="utf-8") == "eigen tekst"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Casus van Bram" in target.read_text(encoding="utf-8")
+
+
+async def test_export_to_a_folder_that_cannot_be_written_says_so_and_stays_open(paths, clock, stored, tmp_path):
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "bestaat-niet" / "verslag.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "Kon" in str(app.screen.query_one("#export-message").render())
