@@ -209,6 +209,7 @@ class FollowerApp(App[None]):
         super().__init__(css_path=HERE / "screens" / "beamer.tcss")
         self.paths = paths
         self.clock = clock or SystemClock()
+        self._live_path = paths.live
         self._seen: tuple[int, int] | None = None
         self._state: LiveState | None = None
         self._problem: str | None = None
@@ -219,8 +220,11 @@ class FollowerApp(App[None]):
         return BeamerScreen(self.live_state, follower=True)
 
     def live_state(self) -> LiveState | None:
-        """The facilitator's latest state: re-read only when the file changed; None when no meeting is live."""
-        path = self.paths.live
+        """The facilitator's latest state: re-read only when the file changed; None when no meeting is live.
+
+        Asked on every wake-up of the beamer (once a second while a timer runs): a stat of the file and a
+        check that its program still runs, nothing more while the file stays the same."""
+        path = self._live_path
         try:
             stat = path.stat()
         except FileNotFoundError:

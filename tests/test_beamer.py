@@ -129,3 +129,46 @@ async def test_the_beamer_keeps_working_in_a_small_window(paths, clock):
         lines = rendered(app.screen.query_one(BigClock)).splitlines()
         assert sum("█" in line for line in lines) >= 3
         assert all(len(line) <= 40 for line in lines)
+
+
+def digit_colours(screen):
+    clock = screen.query_one(BigClock)
+    strips = clock.render_lines(clock.size.region)
+    return {segment.style.color.triplet.hex for strip in strips for segment in strip if segment.text.strip()}
+
+
+async def test_the_digits_take_the_colour_of_the_state_as_the_follower_follows(paths, clock):
+    app = follower(paths, clock, live_state(clock, 150.0, True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert digit_colours(screen) == {"#ffffff"}
+        clock.advance(340)  # into the warning: only the rows that change are drawn, in the new colour
+        screen.refresh_view()
+        await pilot.pause()
+        assert digit_colours(screen) == {"#ffd700"}
+        clock.advance(200)
+        screen.refresh_view()
+        await pilot.pause()
+        assert screen.query_one(BigClock).text.startswith("+") and digit_colours(screen) == {"#ff3b30"}
+        write_live(paths.live, live_state(clock, 200.0, False))
+        screen.refresh_view()
+        await pilot.pause()
+        assert digit_colours(screen) == {"#808080"}
+
+
+async def test_the_follower_wakes_once_a_second_while_the_time_runs_and_twice_while_it_stands(paths, clock):
+    app = follower(paths, clock, live_state(clock, 150.05, True))  # the shown second changed 0.05 s ago
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        assert screen._period == 1.0
+        wake = screen._wake
+        clock.advance(0.02)
+        screen._tick()  # a wake-up just after the change: the same timer goes on
+        assert screen._wake is wake
+        clock.advance(0.5)
+        screen._tick()  # half a second late (the clock was adjusted, say): woken anew, in step again
+        assert screen._wake is not wake and screen._period == 1.0
+        write_live(paths.live, live_state(clock, 200.0, False))
+        screen._tick()
+        assert screen._period == 0.5

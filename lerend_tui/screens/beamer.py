@@ -13,8 +13,9 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, VerticalGroup
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from ..live import LiveState
@@ -25,6 +26,8 @@ from ..widgets.phase_clock import STATE_CLASSES
 from ..widgets.progress_line import ProgressLine
 
 POLL_SECONDS = 0.5
+LATE_WAKE = 0.1
+"""Seconds after the shown second changed that a wake-up may come before the wake-ups are set anew."""
 WAITING = "Er is nu geen bijeenkomst bezig.\nDit scherm volgt vanzelf zodra de procesbegeleider er een start."
 
 
@@ -46,24 +49,58 @@ class BeamerScreen(Screen[None]):
         self.follower = follower
 
     def compose(self) -> ComposeResult:
-        yield Line(id="beamer-phase")
-        yield Line(id="beamer-focus")
+        # The lines above and below the digits sit in groups of their own, so a tick that repaints only the
+        # digits does not make Textual go over every line of the screen (a group outside the repainted
+        # rows is skipped with everything in it).
+        with VerticalGroup(id="beamer-top"):
+            yield Line(id="beamer-phase")
+            yield Line(id="beamer-focus")
         with Container(id="beamer-clock-box"):  # the room the digits may take; they are only as big as they are
             yield BigClock(id="beamer-clock")
-        yield Line(id="beamer-words")
-        yield ProgressLine(id="beamer-progress")
-        yield Line(id="beamer-next")
+        with VerticalGroup(id="beamer-bottom"):
+            yield Line(id="beamer-words")
+            yield ProgressLine(id="beamer-progress")
+            yield Line(id="beamer-next")
         yield Static(WAITING, id="beamer-waiting")
 
     def on_mount(self) -> None:
+        self._phase, self._focus, self._words, self._next = (
+            self.query_one(f"#beamer-{name}", Line) for name in ("phase", "focus", "words", "next"))
+        self._clock, self._progress = self.query_one(BigClock), self.query_one(ProgressLine)
+        self._state_class: str | None = None
+        self._waiting = False
+        self._shown: LiveState | None = None
+        self._wake: Timer | None = None
+        self._period = 0.0
         self._tick()
 
     def _tick(self) -> None:
-        """Redraw, then sleep until the shown second changes (at most a second; half a second while
-        nothing runs), so the beamer wakes about as often as a clock that ticks once a second."""
+        """Redraw, and keep waking just after the shown second changes (every half second while nothing
+        runs), so the beamer wakes about as often as a clock that ticks once a second.
+
+        One interval timer does the waking: a timer per wake-up costs Textual more than the redraw. It is
+        started anew only when the seconds no longer change just before it wakes (the timer was paused or
+        resumed, the time adjusted, or the clock drifted)."""
         reading = self.refresh_view()
-        delay = POLL_SECONDS if reading is None or not reading.running else (reading.remaining % 1.0) or 1.0
-        self.set_timer(delay + 0.01, self._tick)
+        if reading is None or not reading.running:
+            if self._period != POLL_SECONDS:
+                self._wake_every(POLL_SECONDS, POLL_SECONDS)
+            return
+        until_change = reading.remaining % 1.0  # the shown second changes when the remaining time is whole
+        if self._period != 1.0 or until_change < 1.0 - LATE_WAKE:
+            self._wake_every(1.0, until_change + 0.01)
+
+    def _wake_every(self, period: float, first: float) -> None:
+        """Call `_tick` after `first` seconds, then every `period` seconds."""
+        if self._wake is not None:
+            self._wake.stop()
+        self._period = period
+
+        def start() -> None:
+            self._wake = self.set_interval(period, self._tick)
+            self._tick()
+
+        self._wake = self.set_timer(first, start)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The follower only watches; the keys that steer the meeting belong to the facilitator."""
@@ -79,29 +116,33 @@ class BeamerScreen(Screen[None]):
         """Steer the meeting from the beamer: the meeting screen below does the work (its notes may
         have the focus there, which would hold its single keys back, so call the action directly)."""
         getattr(self.app.screen_stack[-2], f"action_{action}")(*arguments)
-        self.refresh_view()
+        self._tick()
 
     def refresh_view(self) -> Reading | None:
         state = self.source()
-        self.set_class(state is None, "-waiting")
+        if (state is None) != self._waiting:
+            self._waiting = state is None
+            self.set_class(self._waiting, "-waiting")
         if state is None:
             return None
         now = self.app.clock.now()
         reading = state.reading(now)
-        phase = f"{state.phase_title}  ·  fase {state.phase_number} van {state.phase_count}"
-        if state.focus_label:  # the big digits show a step or a turn: say how the phase stands too
-            phase += f"  ·  {state.phase_reading(now).words}"
-        self.query_one("#beamer-phase", Line).show(phase)
-        focus = state.focus_label + (f"  ({state.progress})" if state.progress else "")
-        self.query_one("#beamer-focus", Line).show(focus)
-        self.query_one("#beamer-words", Line).show(reading.words)
-        self.query_one("#beamer-next", Line).show(state.coming_up)
-        clock = self.query_one(BigClock)
-        if clock.text != reading.text:
-            clock.text = reading.text
-        self.query_one(ProgressLine).show(reading.progress)
+        if state is not self._shown or state.focus_label:  # a new state, or words that move with the time
+            phase = f"{state.phase_title}  ·  fase {state.phase_number} van {state.phase_count}"
+            if state.focus_label:  # the big digits show a step or a turn: say how the phase stands too
+                phase += f"  ·  {state.phase_reading(now).words}"
+            self._phase.show(phase)
+        if state is not self._shown:
+            self._shown = state
+            self._focus.show(state.focus_label + (f"  ({state.progress})" if state.progress else ""))
+            self._next.show(state.coming_up)
+        self._words.show(reading.words)
+        self._clock.text = reading.text  # repaints only what changes, if anything
+        self._progress.show(reading.progress)
         wanted = STATE_CLASSES[reading.state]
-        for css_class in STATE_CLASSES.values():
-            self.set_class(css_class == wanted, css_class)
+        if wanted != self._state_class:  # a new state restyles the screen: only when it changes
+            self._state_class = wanted
+            for css_class in STATE_CLASSES.values():
+                self.set_class(css_class == wanted, css_class)
         return reading
 
