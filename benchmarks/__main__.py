@@ -2,9 +2,10 @@
 
 import sys
 
-from . import beamer_cpu, launch, timer_error, workforms
+from . import beamer_cpu, launch, notes_latency, timer_error, workforms
 
-BENCHMARKS = {"launch": launch, "beamer": beamer_cpu, "timer": timer_error, "workforms": workforms}
+BENCHMARKS = {"launch": launch, "beamer": beamer_cpu, "timer": timer_error, "workforms": workforms,
+              "notes": notes_latency}
 
 
 def main() -> int:

@@ -35,6 +35,8 @@ class Running:
         self.seen = b""
         self.marker_at: float | None = None
         self._marker_event = threading.Event()
+        self._output = bytearray()  # everything drawn since the marker, for `send_and_time`
+        self._output_changed = threading.Condition()
 
     def __enter__(self) -> Running:
         self.started = time.perf_counter()
@@ -66,6 +68,29 @@ class Running:
                 if self.marker is not None and self.marker in self.seen:
                     self.marker_at = time.perf_counter()
                     self._marker_event.set()
+            else:
+                with self._output_changed:
+                    self._output += chunk
+                    self._output_changed.notify_all()
+
+    def send_and_time(self, keys: bytes, expect: bytes, timeout: float = 5.0) -> float:
+        """Type `keys` and return the seconds until `expect` is in what the program draws after that.
+
+        `expect` must be something the program has not drawn since the marker (a character typed for the
+        first time, say), so that finding it means the keys have taken effect on screen.
+        """
+        with self._output_changed:
+            start = len(self._output)
+        sent = time.perf_counter()
+        os.write(self.fd, keys)
+        deadline = sent + timeout
+        with self._output_changed:
+            while self._output.find(expect, start) < 0:
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise TimeoutError(f"{expect!r} did not appear on screen after {keys!r}")
+                self._output_changed.wait(left)
+            return time.perf_counter() - sent
 
     def __exit__(self, *exc_info) -> None:
         try:

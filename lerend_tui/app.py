@@ -24,6 +24,7 @@ from .storage import MeetingStore
 from .validation import DataError
 
 if TYPE_CHECKING:
+    from .network import Network
     from .workforms import Catalogue
 
 HERE = Path(__file__).parent
@@ -90,13 +91,37 @@ class LerendApp(App[None]):
             self.notify(str(problem), title="Overgeslagen", severity="warning", timeout=15, markup=False)
 
     def close_meeting(self) -> None:
-        """Back to the home screen once a meeting is finished."""
+        """Back to the home screen once a meeting is finished; a network's kick-off hands what it collected
+        to the network first."""
         from .screens.home import HomeScreen
+        from .screens.meeting import MeetingScreen
 
+        if isinstance(self.screen, MeetingScreen):
+            self.collect_into_network(self.screen.meeting.record)
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.pop_screen()
         else:  # the meeting is the first screen (`lerend-tui start`), which Textual cannot replace
             self.push_screen(HomeScreen())
+
+    def collect_into_network(self, record: MeetingRecord) -> None:
+        """The learning questions, expectations, preferences and agreements a kick-off noted, into its network."""
+        if not record.network or not any(phase.kind == "kickoff" for phase in record.phases):
+            return
+        from .network import NetworkError, NetworkStore
+        from .network_meetings import collect_from_meeting
+
+        networks = NetworkStore(self.paths.networks)
+        try:
+            network = networks.load(record.network)
+            added = collect_from_meeting(network, record)
+            if added:
+                networks.save(network)
+        except (OSError, DataError, NetworkError) as error:
+            self.notify(f"Kon niet in het netwerk zetten wat de kick-off opleverde: {error}",
+                        title="Netwerk", severity="error", timeout=15, markup=False)
+            return
+        if added:
+            self.notify("\n".join(added), title=f"In het netwerk {network.name} gezet", timeout=15, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover everything with a notice while the terminal is too small, instead of breaking."""
@@ -132,11 +157,19 @@ class LerendApp(App[None]):
         template = self.templates.templates.get(record.template)
         return Meeting(record, self.clock, template, settings=self.settings, rng=self.rng)
 
-    def open_new_meeting(self, record: MeetingRecord) -> None:
+    def open_new_meeting(self, record: MeetingRecord, network: Network | None = None) -> None:
+        """Put the new meeting on disk (filed in its learning network, if any) and open it."""
+        from .network import NetworkError, NetworkStore
+        from .network_meetings import create_in_network
+
         try:
-            path = self.store.create(record)
-        except OSError as error:
-            self.notify(f"Kan de bijeenkomst niet opslaan in {self.store.folder}: {error.strerror or error}",
+            if network is None:
+                path = self.store.create(record)
+            else:
+                path = create_in_network(record, network, self.store, NetworkStore(self.paths.networks))
+        except (OSError, DataError, NetworkError) as error:
+            problem = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self.notify(f"Kan de bijeenkomst niet opslaan in {self.store.folder}: {problem}",
                         title="Niet gestart", severity="error", markup=False)
             return
         self.show_meeting(self.make_meeting(record), path)
@@ -160,6 +193,7 @@ class LerendApp(App[None]):
 
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
+                screen.sync_notes()
                 screen.save_now()
                 release(screen.path)
         clear_live(self.paths.live)

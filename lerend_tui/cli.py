@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .clock import SystemClock
@@ -17,6 +19,9 @@ from .record import MeetingRecord
 from .settings import config_path, load_settings
 from .storage import MeetingStore
 from .validation import DataError
+
+if TYPE_CHECKING:
+    from .app import LerendApp
 
 
 # argparse speaks English; the facilitator reads Dutch. argparse looks its phrases up through its
@@ -62,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--participants", default="", metavar='"A, B, C"', help="de deelnemers, met komma's ertussen")
     start.add_argument("--at", default="", metavar="UU:MM", help="de geplande starttijd (standaard: nu)")
     start.add_argument("--resume", action="store_true", help="ga verder met de laatste onderbroken bijeenkomst")
+    start.add_argument("--network", default="", metavar="NETWERK",
+                       help="start de bijeenkomst in dit lerend netwerk: met zijn deelnemers (tenzij --participants), "
+                       "en met de stok achter de deur en acties van de vorige keer")
     commands.add_parser(
         "beamer", help="de weergave voor de zaal: volgt de bijeenkomst die in een ander venster loopt",
         description="Toon op de beamer de lopende bijeenkomst uit dezelfde datamap. Start dit in een tweede "
@@ -69,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_workform_parsers(commands)
     add_notes_parsers(commands)
+    add_network_parsers(commands)
     return parser
 
 
@@ -137,6 +146,32 @@ def add_notes_parsers(commands: argparse._SubParsersAction) -> None:
                         help="fasen die vertrouwelijk zijn en buiten het verslag blijven (soort of titel)")
 
 
+def add_network_parsers(commands: argparse._SubParsersAction) -> None:
+    """`network new|list|show|report` (implemented in `network_commands`, loaded only for them)."""
+    network = commands.add_parser(
+        "network", help="lerende netwerken: deelnemers, leervragen, afspraken en bijeenkomsten",
+        description="Een lerend netwerk over zijn bijeenkomsten heen: één bestand per netwerk in "
+        "<datamap>/networks/. Start een bijeenkomst erin met 'lerend-tui start --network NAAM'.",
+    )
+    sub = network.add_subparsers(dest="network_command", metavar="OPDRACHT", title="opdrachten", required=True)
+    new = sub.add_parser("new", help="maak een nieuw netwerk", description="Maak een nieuw lerend netwerk aan.")
+    new.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
+    new.add_argument("--theme", default="", metavar="THEMA", help="het thema van het netwerk")
+    new.add_argument("--participants", default="", metavar='"A, B, C"', help="de deelnemers, met komma's ertussen")
+    listing = sub.add_parser("list", help="alle netwerken",
+                             description="Alle netwerken; onleesbare bestanden worden met pad en regel gemeld.")
+    listing.add_argument("--json", action="store_true", help="als JSON: een lijst met een object per netwerk")
+    show = sub.add_parser("show", help="één netwerk: deelnemers, leervragen, afspraken, bijeenkomsten en trends",
+                          description="Toon een netwerk: thema, deelnemers met hun leervragen, afspraken, "
+                          "bijeenkomsten met aanwezigheid en ROTI, en wat de volgende keer terugkomt.")
+    show.add_argument("name", metavar="NAAM", help="de naam van het netwerk (of de bestandsnaam zonder .toml)")
+    report = sub.add_parser("report", help="het verslag van het hele netwerk, in Markdown",
+                            description="Schrijf het verslag van het hele netwerk als Markdown: wat bereikt is, "
+                            "deelnemers, afspraken, bijeenkomsten, stok achter de deur, leervragen en rollen.")
+    report.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
+    report.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
+
+
 def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     """These only read the meetings (export writes only the file it is asked to)."""
     import json
@@ -169,11 +204,19 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The problems a user can fix. Python looks at an `except` clause's classes only once something was
+    raised, so the learning networks' code loads then, not with every `start`."""
+    from .network import NetworkError
+
+    return CliError, SetupError, DataDirError, DataError, NetworkError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return run(args)
-    except (CliError, SetupError, DataDirError, DataError) as error:
+    except _user_errors() as error:
         print(f"lerend-tui: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -186,12 +229,38 @@ def run(args: argparse.Namespace) -> int:
         return run_workform_command(args, paths)
     if args.command == "notes":
         return run_notes_command(args, paths)
+    if args.command == "network":
+        from .network_commands import run_network_command
+
+        return run_network_command(args, paths)
     paths.check_usable()
     if args.command == "beamer":
         from .app import FollowerApp
 
         FollowerApp(paths).run()
         return 0
+    # Starting makes tens of thousands of objects that live as long as the program (Python's and Textual's
+    # modules, ours, the templates, the app) and hardly any garbage (some 1,000 objects), yet the garbage
+    # collector would walk them over and over while they are made, and all of them in a full pass of some
+    # 25 ms just before the first screen is drawn, and again in every later full pass while the facilitator
+    # types. So it rests until the app is built, and what exists then is frozen: left out of later passes.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        app = build_app(args, paths)
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
+    try:
+        app.run()
+    finally:
+        gc.unfreeze()  # for a caller that lives on after `main` (the tests)
+    return 0
+
+
+def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:
+    """The app for `start` (on the meeting, already on disk) or for no command (on the home screen)."""
     from .app import LerendApp
 
     settings, problems = load_settings(config_path(paths))
@@ -201,8 +270,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in [*problems, *templates.problems]:
             print(f"lerend-tui: overgeslagen: {problem}", file=sys.stderr)
         open_meeting = prepare_meeting(args, paths, SystemClock(), templates)
-    LerendApp(paths, open_meeting=open_meeting, templates=templates, settings=settings, problems=problems).run()
-    return 0
+    return LerendApp(paths, open_meeting=open_meeting, templates=templates, settings=settings, problems=problems)
 
 
 def run_workform_command(args: argparse.Namespace, paths: Paths) -> int:
@@ -232,10 +300,19 @@ def prepare_meeting(
 ) -> tuple[MeetingRecord, Path]:
     """The meeting `start` opens: the last unfinished one (`--resume`) or a new one, already on disk."""
     store = MeetingStore(paths.meetings)
+    network = networks = None
+    if args.network:
+        from .network import NetworkStore
+
+        networks = NetworkStore(paths.networks_folder)
+        network = networks.find(args.network)
     if args.resume:
-        latest = store.latest_unfinished()
+        latest = store.latest_unfinished() if network is None else next(
+            (stored for stored in store.scan()[0]
+             if not stored.record.finished and stored.record.network == network.id), None)
         if latest is None:
-            raise CliError(f"Er is geen onderbroken bijeenkomst in {paths.meetings}.")
+            where = f" van netwerk '{network.name}'" if network else ""
+            raise CliError(f"Er is geen onderbroken bijeenkomst{where} in {paths.meetings}.")
         return latest.record, latest.path
     try:
         template = templates.get(args.template)
@@ -247,8 +324,11 @@ def prepare_meeting(
         participants=parse_participants(args.participants),
         planned_start=parse_start(args.at, clock),
     )
-    return record, store.create(record)
+    if network is None:
+        return record, store.create(record)
+    from .network_meetings import create_in_network
 
+    return record, create_in_network(record, network, store, networks)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -53,8 +53,17 @@ class Paths:
         return self.data / "workforms"
 
     @property
+    def networks_folder(self) -> Path:
+        return self.data / "networks"
+
+    @property
     def meetings(self) -> Path:
         return self._sub("meetings")
+
+    @property
+    def networks(self) -> Path:
+        """One TOML file per learning network (see `network`)."""
+        return self._sub("networks")
 
     @property
     def live(self) -> Path:

@@ -193,10 +193,34 @@ def propose_roles(roles: Sequence[str], participants: Sequence[str],
     proposal: dict[str, str] = {}
     for role in roles:
         def since(name: str, role: str = role) -> int:
-            """Meetings since `name` last had `role`; beyond the history when never."""
-            return next((age for age, held in enumerate(history) if held.get(role) == name), len(history))
+            return meetings_since(name, role, history)
 
         chosen = min(people, key=lambda name: (load[name], -since(name)))  # min is stable: rng order breaks ties
         proposal[role] = chosen
         load[chosen] += 1
     return proposal
+
+
+def meetings_since(name: str, role: str, history: Sequence[Mapping[str, str]]) -> int:
+    """Meetings since `name` last had `role` (0 = the most recent meeting); `len(history)` when never."""
+    return next((age for age, held in enumerate(history) if held.get(role) == name), len(history))
+
+
+def times_held(name: str, role: str, history: Sequence[Mapping[str, str]]) -> int:
+    """In how many meetings of `history` `name` had `role`."""
+    return sum(1 for held in history if held.get(role) == name)
+
+
+def suggest(role: str, participants: Sequence[str], history: Sequence[Mapping[str, str]],
+            rng: random.Random | None = None) -> str | None:
+    """"Wie is er aan de beurt?": who should take `role` next, or None without participants.
+
+    The person who had the role least often in `history` (each meeting's role→name map, newest first,
+    as in `History.roles`); among those, the one who had it least recently (never is best). Remaining
+    ties go to the first in `participants`, or to a random one when `rng` is given.
+    """
+    people = list(dict.fromkeys(participants))
+    if rng is not None:
+        rng.shuffle(people)
+    return min(people, key=lambda name: (times_held(name, role, history), -meetings_since(name, role, history)),
+               default=None)

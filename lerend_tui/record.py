@@ -6,6 +6,8 @@ inverse; `parse_record` validates every field and names the field when something
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,9 +19,11 @@ from .clock import SystemClock
 from .items import LABELS, Item
 from .plan import PHASE_KINDS, MeetingTemplate
 from .rounds import SpeakingRound
-from .validation import DataError, Fields, read_toml
+from .validation import DataError, Fields, drop_none, read_toml
 
 SCHEMA = 1
+CARRIED_KINDS = ("stok", "actie")
+"""The item kinds that come back at the next meeting of a network."""
 
 
 @dataclass
@@ -40,6 +44,26 @@ class Checkout:
     name: str
     word: str = ""
     score: int | None = None
+
+
+CARRY_STATUSES = ("open", "gedaan", "loopt door", "vervalt")
+"""What became of a carried commitment or action: not yet ticked, done, carried on, or dropped."""
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A commitment ("stok") or action of an earlier meeting of the network, brought back at this one's
+    check-in (see `network_meetings.carry_over`), with what became of it."""
+
+    kind: str
+    """"stok" or "actie" (a key of `items.LABELS`)."""
+    text: str
+    owner: str
+    """"" when the item had no owner: it is for everyone."""
+    from_meeting: str
+    """The id (file stem) of the meeting where the item was noted."""
+    status: str = "open"
+    """One of `CARRY_STATUSES`."""
 
 
 def roti_average(checkout: list[Checkout]) -> float | None:
@@ -98,6 +122,10 @@ class MeetingRecord:
     items: list[Item] = field(default_factory=list)
     """What the notes hold as agreements, actions, learning questions, insights and commitments."""
     checkout: list[Checkout] = field(default_factory=list)
+    network: str = ""
+    """The id (file stem under `<data>/networks/`) of the learning network this meeting belongs to; "" when none."""
+    carried: list[Carried] = field(default_factory=list)
+    """Commitments and actions of earlier meetings of the network, to tick off at the check-in."""
 
     @classmethod
     def from_template(
@@ -126,7 +154,68 @@ class MeetingRecord:
         return self.planned_start + timedelta(minutes=self.planned_minutes)
 
     def to_toml(self) -> str:
-        return tomli_w.dumps(_drop_none(_record_table(self)), multiline_strings=True)
+        return table_to_toml(self.to_table())
+
+    def to_table(self) -> dict[str, Any]:
+        """The record as TOML data, detached from it: every table and list is new and every value immutable,
+        so another thread can turn it into text (`table_to_toml`) while the record goes on changing."""
+        return drop_none(_record_table(self))
+
+
+def table_to_toml(table: dict[str, Any]) -> str:
+    """The text of a record file, from `MeetingRecord.to_table`: exactly what `tomli_w.dumps` gives, faster.
+
+    tomli_w formats a string in a Python loop per character, and a string in an array of tables twice: a
+    megabyte of notes would cost a tenth of a second of CPU, holding the GIL against the screen while a
+    save runs in the background. So long strings go through tomli_w as placeholders, and are formatted by
+    `_toml_string` (a regular expression, in C) to the same text; `tests/test_saving.py` compares the two.
+    """
+    held: list[str] = []
+    nonce = os.urandom(8).hex()
+    text = tomli_w.dumps(_hold_long_strings(table, held, nonce), multiline_strings=True)
+    if not held:
+        return text
+    placeholder = re.compile(f'"{nonce}-([0-9]+)-+"')
+    return placeholder.sub(lambda match: _toml_string(held[int(match.group(1))]), text)
+
+
+LONG_STRING = 1000
+"""Strings of this many characters or more are formatted by `_toml_string` instead of tomli_w."""
+_PLACEHOLDER_LENGTH = 120
+"""Longer than a line of tomli_w's inline tables (100), as the long string is: the same layout results."""
+_ESCAPES = {chr(code): f"\\u{code:04x}" for code in (*range(0x20), 0x7F)}
+_ESCAPES.update({"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"})
+_ESCAPED = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')  # a tab stays as it is
+_ESCAPED_MULTILINE = re.compile('[\x00-\x08\x0b-\x1f\x7f"\\\\]')  # and in a multi-line string, a line break
+
+
+def _hold_long_strings(value: Any, held: list[str], nonce: str) -> Any:
+    """`value` with every long string replaced by a placeholder that names its place in `held` (a table or
+    list without one is passed on as it is, not copied)."""
+    if isinstance(value, str):
+        if len(value) < LONG_STRING:
+            return value
+        held.append(value)
+        return f"{nonce}-{len(held) - 1}-".ljust(_PLACEHOLDER_LENGTH, "-")
+    if isinstance(value, dict):
+        items = [(key, _hold_long_strings(item, held, nonce)) for key, item in value.items()]
+        return dict(items) if any(new is not value[key] for key, new in items) else value
+    if isinstance(value, (list, tuple)):
+        items = [_hold_long_strings(item, held, nonce) for item in value]
+        return items if any(new is not old for new, old in zip(items, value)) else value
+    return value
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string as tomli_w writes it with `multiline_strings=True`."""
+    if "\n" in text:
+        text = text.replace("\r\n", "\n")
+        return '"""\n' + _ESCAPED_MULTILINE.sub(_escape, text) + '"""'
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
 
 
 def _record_table(record: MeetingRecord) -> dict[str, Any]:
@@ -134,6 +223,7 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
         "schema": SCHEMA,
         "title": record.title,
         "template": record.template,
+        "network": record.network or None,
         "participants": record.participants,
         "planned_start": record.planned_start,
         "started": record.started,
@@ -169,6 +259,11 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
             for item in record.items
         ],
         "checkout": [{"name": entry.name, "word": entry.word, "score": entry.score} for entry in record.checkout],
+        "carried": [
+            {"kind": entry.kind, "text": entry.text, "owner": entry.owner or None, "from_meeting": entry.from_meeting,
+             "status": entry.status}
+            for entry in record.carried
+        ],
     }
 
 
@@ -180,20 +275,9 @@ def _deadline(phase: PhaseRecord) -> datetime | None:
     return phase.running_since + timedelta(seconds=60 * phase.minutes - phase.elapsed_seconds)
 
 
-def _drop_none(value: Any) -> Any:
-    """TOML has no null: a missing key means 'not yet'."""
-    if isinstance(value, dict):
-        return {key: _drop_none(item) for key, item in value.items() if item is not None}
-    if isinstance(value, list):
-        return [_drop_none(item) for item in value]
-    return value
-
-
 def parse_record(path: Path) -> MeetingRecord:
     fields = Fields(read_toml(path), path)
-    schema = fields.integer("schema")
-    if schema != SCHEMA:
-        raise fields.error("schema", f"verwacht versie {SCHEMA}, maar vond {schema}")
+    fields.check_schema(SCHEMA)
     phases = [_parse_phase(phase) for phase in fields.tables("phases")]
     if not phases:
         raise fields.error("phases", "verwacht minstens één fase")
@@ -220,6 +304,12 @@ def parse_record(path: Path) -> MeetingRecord:
         current_phase=current,
         items=items,
         checkout=checkout,
+        network=fields.text("network", ""),
+        carried=[
+            Carried(entry.choice("kind", CARRIED_KINDS), entry.text("text"), entry.text("owner", ""),
+                    entry.text("from_meeting", allow_empty=False), entry.choice("status", CARRY_STATUSES, "open"))
+            for entry in fields.tables("carried", [])
+        ],
     )
 
 
@@ -274,5 +364,5 @@ def _roles(phase: Fields) -> dict[str, str]:
     return dict(roles)
 
 
-__all__ = ["SCHEMA", "Checkout", "DataError", "MeetingRecord", "PhaseRecord", "StepRecord", "parse_record",
-           "roti_average"]
+__all__ = ["CARRIED_KINDS", "CARRY_STATUSES", "SCHEMA", "Carried", "Checkout", "DataError", "MeetingRecord",
+           "PhaseRecord", "StepRecord", "parse_record", "roti_average"]

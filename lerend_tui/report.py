@@ -18,6 +18,9 @@ ITEM_HEADINGS = {
     "leervraag": "Leervragen",
     "inzicht": "Inzichten",
     "stok": "Stok achter de deur",
+    "verwachting": "Verwachtingen",
+    "voorkeur": "Leervoorkeuren",
+    "randvoorwaarde": "Randvoorwaarden",
 }
 
 

@@ -56,6 +56,15 @@ def read_toml(path: Path) -> dict[str, Any]:
 _MISSING = object()
 
 
+def drop_none(value: Any) -> Any:
+    """TOML has no null: a missing key means 'not yet'. Empty lists stay, so the file shows what can go there."""
+    if isinstance(value, dict):
+        return {key: drop_none(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [drop_none(item) for item in value]
+    return value
+
+
 class Fields:
     """Typed access to one TOML table; every mistake raises a `DataError` naming the field."""
 
@@ -65,6 +74,12 @@ class Fields:
         if not isinstance(table, dict):
             raise DataError(path, "verwacht een tabel", field=prefix or None)
         self.table = table
+
+    def check_schema(self, version: int) -> None:
+        """The file's `schema` must be the version this program writes."""
+        schema = self.integer("schema")
+        if schema != version:
+            raise self.error("schema", f"verwacht versie {version}, maar vond {schema}")
 
     def name(self, key: str) -> str:
         return f"{self.prefix}.{key}" if self.prefix else key

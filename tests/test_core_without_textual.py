@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "live", "workforms", "picker",
-        "settings", "rounds", "rebudget", "bigtext", "items", "lock"]
+        "settings", "rounds", "rebudget", "bigtext", "items", "lock", "network", "intake", "network_meetings",
+        "network_commands"]
 
 
 def test_core_imports_without_textual():

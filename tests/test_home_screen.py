@@ -9,12 +9,16 @@ from lerend_tui.storage import MeetingStore
 from .appkit import home_app, meeting_app
 
 
+def keys(text):
+    return ["space" if char == " " else char for char in text]
+
+
 async def fill(pilot, selector, text):
     """Click into a field and type, as a facilitator would."""
     field = pilot.app.screen.query_one(selector, Input)
     field.focus()
     field.value = ""
-    await pilot.press(*["space" if char == " " else char for char in text])
+    await pilot.press(*keys(text))
 
 
 async def test_new_meeting_from_the_form(paths, clock):
@@ -86,3 +90,56 @@ async def test_finished_meetings_are_listed_and_broken_files_named(paths, clock)
         assert any("onleesbaar" in prompt and "2026-01-01-kapot.toml" in prompt for prompt in prompts)
     assert (paths.meetings / "2026-01-01-kapot.toml").read_text(encoding="utf-8") == "title = [\n"
     assert MeetingStore(paths.meetings).latest_unfinished() is None
+
+
+async def test_a_meeting_in_a_network_takes_its_people_and_last_times_commitments(paths, clock):
+    from lerend_tui.network import NetworkStore
+
+    networks = NetworkStore(paths.networks)
+    network = networks.create("Zorgnetwerk Zuid", theme="Wijkzorg", participants=["Anouk", "Bram"])
+    app = home_app(paths, clock)
+    async with app.run_test() as pilot:
+        app.screen.query_one("#network", Select).value = network.id
+        await pilot.pause()
+        assert app.screen.query_one("#participants", Input).placeholder == "Anouk, Bram"
+        await fill(pilot, "#title", "Eerste keer")
+        await pilot.click("#start")
+        await pilot.pause()
+        first = app.screen.meeting.record
+        assert (first.network, first.participants) == (network.id, ["Anouk", "Bram"])
+        await pilot.press(*"Stok achter de deur: @Bram belt drie klanten")
+        await pilot.press("ctrl+q")
+    app = home_app(paths, clock)
+    async with app.run_test() as pilot:
+        app.screen.query_one("#network", Select).value = network.id
+        await fill(pilot, "#title", "Tweede keer")
+        await pilot.click("#start")
+        await pilot.pause()
+        second = app.screen.meeting.record
+        assert [(c.owner, c.text, c.status) for c in second.carried] == [("Bram", "@Bram belt drie klanten", "open")]
+    assert len(networks.load(network.id).meetings) == 2
+
+
+async def test_a_kick_off_in_a_network_hands_its_questions_and_agreements_to_the_network(paths, clock):
+    from lerend_tui.network import NetworkStore
+    from lerend_tui.screens.confirm import ConfirmScreen
+
+    networks = NetworkStore(paths.networks)
+    network = networks.create("Jeugdzorg", participants=["Anouk", "Bram"])
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.screen.query_one("#template", Select).value = "kick-off"
+        app.screen.query_one("#network", Select).value = network.id
+        await pilot.click("#start")
+        await pilot.pause()
+        await pilot.press(*keys("Leervraag: @Anouk hoe betrek ik ouders?"), "enter",
+                          *keys("Afspraak: we beginnen om 19:00"))
+        app.screen.action_finish()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    stored = networks.load(network.id)
+    assert stored.participant("Anouk").learning_questions == ["hoe betrek ik ouders?"]
+    assert stored.agreements.afspraken == ["we beginnen om 19:00"]

@@ -250,8 +250,131 @@ async def test_checkout_in_the_closing_saves_words_and_roti(paths, clock):
         checkout.query_one("#score-0", Input).value = "5"
         checkout.query_one("#word-1", Input).value = "moe"
         checkout.query_one("#score-1", Input).value = "3"
+        checkout.query_one("#commitment-1", Input).value = "belt drie klanten"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
+        assert screen.query_one("#notes", TextArea).text == "Stok achter de deur: @Bram belt drie klanten\n"
     assert saved(path)["checkout"] == [{"name": "Anouk", "word": "energiek", "score": 5},
                                        {"name": "Bram", "word": "moe", "score": 3}]
+    assert saved(path)["items"] == [{"kind": "stok", "text": "@Bram belt drie klanten", "owner": "Bram",
+                                     "phase": "Evaluatie en afsluiting"}]
+
+
+async def test_the_check_in_brings_back_last_times_commitments_to_tick_off(paths, clock):
+    from lerend_tui.record import Carried
+    from lerend_tui.screens.carry_over import CarryOverScreen
+
+    app, path = meeting_app(paths, clock, participants=("Anouk", "Bram"), carried=[
+        Carried("stok", "@Bram belt drie klanten", "Bram", "2026-11-03-vorige"),
+        Carried("actie", "@Anouk stuurt het artikel", "Anouk", "2026-11-03-vorige")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        guidance = str(screen.query_one("#guidance").render())
+        assert "Van de vorige keer (2 open" in guidance
+        assert "Anouk: ○ @Anouk stuurt het artikel" in guidance and "Bram: ○ @Bram belt" in guidance
+        await pilot.press("escape", "v")
+        assert isinstance(app.screen, CarryOverScreen)
+        await pilot.press("g", "down", "l", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Van de vorige keer (0 open" in str(screen.query_one("#guidance").render())
+    assert [(entry["owner"], entry["status"]) for entry in saved(path)["carried"]] == [
+        ("Bram", "loopt door"), ("Anouk", "gedaan")]
+
+
+def held_writes(monkeypatch):
+    """Make background writes wait until the returned event is set; the notes of each write, in order."""
+    import threading
+
+    from lerend_tui import storage
+
+    release, written = threading.Event(), []
+    write = storage.atomic_write_text
+
+    def held_write(path, text, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            assert release.wait(5)
+        written.append(tomllib.loads(text)["phases"][0]["notes"])
+        write(path, text, **kwargs)
+
+    monkeypatch.setattr(storage, "atomic_write_text", held_write)
+    return release, written
+
+
+async def test_autosave_writes_in_the_background_while_typing_goes_on(paths, clock, monkeypatch):
+    app, path = meeting_app(paths, clock, save_delay=0.01)
+    release, written = held_writes(monkeypatch)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        notes = screen.query_one("#notes", TextArea)
+        notes.insert("eerste")
+        await pilot.pause(0.15)  # typing paused: its save is being written, slowly
+        notes.insert(" tweede")
+        await pilot.pause(0.15)  # paused again: that save waits for the first
+        assert notes.text == "eerste tweede"
+        assert saved(path)["phases"][0]["notes"] == "" and not written
+        release.set()
+        await pilot.pause(0.3)
+        assert written == ["eerste", "eerste tweede"]
+        assert saved(path)["phases"][0]["notes"] == "eerste tweede"
+
+
+async def test_quitting_waits_for_a_background_save_and_writes_the_newest(paths, clock, monkeypatch):
+    import threading
+
+    app, path = meeting_app(paths, clock, save_delay=0.01)
+    release, written = held_writes(monkeypatch)
+    async with app.run_test() as pilot:
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.insert("eerste")
+        await pilot.pause(0.15)
+        notes.insert(" laatste")
+        await pilot.pause()
+        threading.Timer(0.3, release.set).start()
+        await pilot.press("ctrl+q")  # waits until the write in progress is done, then writes everything
+    assert written == ["eerste", "eerste laatste"]
+    assert saved(path)["phases"][0]["notes"] == "eerste laatste"
+
+
+async def test_a_failed_background_save_says_so_and_tries_again(paths, clock, monkeypatch):
+    from lerend_tui import storage
+    from lerend_tui.screens import meeting as meeting_screen
+
+    app, path = meeting_app(paths, clock, save_delay=0.01)
+    monkeypatch.setattr(meeting_screen, "RETRY_SECONDS", 0.1)
+    write, disk_full = storage.atomic_write_text, [True]
+
+    def flaky_write(*args, **kwargs):
+        if disk_full[0]:
+            raise OSError(28, "No space left on device")
+        write(*args, **kwargs)
+
+    monkeypatch.setattr(storage, "atomic_write_text", flaky_write)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        screen.query_one("#notes", TextArea).insert("bewaar mij")
+        await pilot.pause(0.15)
+        screen.refresh_time()
+        assert "niet opgeslagen" in str(screen.query_one("#topbar").render())
+        assert [n.title for n in app._notifications] == ["Niet opgeslagen"]
+        assert "No space left on device" in next(iter(app._notifications)).message
+        disk_full[0] = False
+        await pilot.pause(0.3)
+        screen.refresh_time()
+        assert "niet opgeslagen" not in str(screen.query_one("#topbar").render())
+        assert any(n.message == "Alles is weer opgeslagen." for n in app._notifications)
+    assert saved(path)["phases"][0]["notes"] == "bewaar mij"
+
+
+async def test_the_last_keys_before_a_clicker_or_ctrl_q_are_kept(paths, clock):
+    """The pane's last change may still be queued when PageDown or Ctrl+Q is handled."""
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.insert("eerste")  # its Changed message is still queued when the clicker's key is handled
+        app.screen.action_clicker_next()
+        await pilot.pause()
+        notes.insert("tweede")
+        await app.action_quit()
+    assert [phase["notes"] for phase in saved(path)["phases"][:2]] == ["eerste", "tweede"]

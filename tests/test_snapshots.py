@@ -2,9 +2,12 @@
 
 from textual.widgets import TextArea
 
+from lerend_tui.network import NetworkStore
+from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.review import ReviewScreen
 
 from .appkit import home_app, meeting_app
+from .test_network_screens import make_network, two_meetings
 from .test_review_screen import store_meetings
 
 
@@ -45,3 +48,15 @@ def test_review_screen_120x36(snap_compare, paths, clock):
         await pilot.pause()
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_review)
+
+
+def test_network_screen_120x36(snap_compare, paths, clock):
+    make_network(paths, participants=("Anouk", "Bram", "Chris"))
+    two_meetings(paths)
+
+    async def open_network(pilot):
+        store = NetworkStore(paths.networks_folder)
+        pilot.app.push_screen(NetworkScreen(store.load("zorgnetwerk-zuid"), store))
+        await pilot.pause()
+
+    assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_network)

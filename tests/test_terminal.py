@@ -172,3 +172,35 @@ def test_a_second_window_on_the_same_meeting_is_read_only(tmp_path, terminal_fac
     assert "alleen lezen" not in first.screen()
     first.keys("C-q")
     first.wait_for("[afgesloten]")
+
+
+def test_a_commitment_from_one_closing_comes_back_at_the_next_check_in(tmp_path, terminal_factory):
+    import subprocess
+
+    data = tmp_path / "data"
+    subprocess.run([str(PROGRAM), "--data-dir", str(data), "network", "new", "Zorgnetwerk", "--participants",
+                    "Anouk, Bram"], check=True, capture_output=True)
+    start = [str(PROGRAM), "--data-dir", str(data), "start", "--network", "zorgnetwerk", "--title"]
+    first = terminal_factory([*start, "Eerste"])
+    first.wait_for("esc Klaar met typen")
+    for _ in range(8):  # the clicker's key, through the check-in's speaking turns to the closing
+        if "fase 5 van 5" in first.screen():
+            break
+        first.keys("PageDown")
+        time.sleep(0.3)
+    first.wait_for("fase 5 van 5")
+    first.type("Stok achter de deur: @Bram belt drie klanten")
+    first.wait_for("klanten")
+    first.keys("C-q")
+    first.wait_for("[afgesloten]")
+    second = terminal_factory([*start, "Tweede"])
+    screen = second.wait_for("Van de vorige keer (1 open")
+    assert "Bram: ○ @Bram belt drie" in screen
+    second.keys("Escape")
+    second.wait_for("spatie Timer")
+    second.keys("v")
+    second.wait_for("Nog 1 van 1 open")
+    second.keys("g", "Escape")
+    second.wait_for("Van de vorige keer (0 open")
+    second.keys("C-q")
+    second.wait_for("[afgesloten]")

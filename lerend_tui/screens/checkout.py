@@ -1,7 +1,9 @@
-"""The closing capture: per participant a check-out word and a ROTI score (1–5)."""
+"""The closing capture: per participant a check-out word, a ROTI score (1–5) and a new commitment (the
+"stok achter de deur" the next meeting checks)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual import on
@@ -15,7 +17,14 @@ from textual.widgets import Button, Input, Label, Static
 from ..record import Checkout
 
 
-class CheckoutScreen(ModalScreen[list[Checkout] | None]):
+@dataclass(frozen=True)
+class Closing:
+    checkout: list[Checkout]
+    commitments: dict[str, str] = field(default_factory=dict)
+    """Participant → the commitment they made; the meeting notes them as "Stok achter de deur:" lines."""
+
+
+class CheckoutScreen(ModalScreen[Closing | None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Annuleren", id="checkout.cancel"),
@@ -29,7 +38,7 @@ class CheckoutScreen(ModalScreen[list[Checkout] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="checkout-box") as box:
-            box.border_title = "Check-out · één woord en een ROTI van 1 tot 5"
+            box.border_title = "Check-out · één woord, een ROTI van 1 tot 5 en een stok achter de deur"
             box.border_subtitle = "Tab: volgende · Ctrl+S: opslaan · Esc: annuleren"
             for number, name in enumerate(self.participants):
                 entry = self.earlier.get(name, Checkout(name))
@@ -40,6 +49,8 @@ class CheckoutScreen(ModalScreen[list[Checkout] | None]):
                                 id=f"score-{number}", type="integer", max_length=1, compact=True,
                                 classes="checkout-score",
                                 validators=[Integer(minimum=1, maximum=5)])
+                    yield Input(placeholder="wat doe je voor de volgende keer?", id=f"commitment-{number}",
+                                compact=True, classes="checkout-commitment")
             yield Static(id="checkout-error")
             with Horizontal(id="checkout-buttons"):
                 yield Button("Opslaan", variant="primary", id="save", compact=True)
@@ -51,6 +62,7 @@ class CheckoutScreen(ModalScreen[list[Checkout] | None]):
 
     def action_save(self) -> None:
         entries = []
+        commitments = {}
         for number, name in enumerate(self.participants):
             word = self.query_one(f"#word-{number}", Input).value.strip()
             score_text = self.query_one(f"#score-{number}", Input).value.strip()
@@ -58,7 +70,10 @@ class CheckoutScreen(ModalScreen[list[Checkout] | None]):
                 self.query_one("#checkout-error", Static).update(f"De ROTI van {name} moet 1 tot en met 5 zijn.")
                 return
             entries.append(Checkout(name, word, int(score_text) if score_text else None))
-        self.dismiss(entries)
+            commitment = self.query_one(f"#commitment-{number}", Input).value.strip()
+            if commitment:
+                commitments[name] = commitment
+        self.dismiss(Closing(entries, commitments))
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

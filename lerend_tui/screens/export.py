@@ -1,8 +1,10 @@
-"""Saving a meeting's report (verslag) to mail to the group: where to, and which phases stay out as
-confidential. The same report as `lerend-tui notes export`."""
+"""Saving a report (verslag) to mail to the group: where to, and, for a meeting, which phases stay out as
+confidential. A meeting's report is the same as `lerend-tui notes export`; a network's report the same as
+`lerend-tui network report`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from textual import on
@@ -27,23 +29,37 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("ctrl+y", "copy", "Kopiëren", id="export.copy"),
     ]
 
-    def __init__(self, stored: StoredMeeting, folder: Path | None = None) -> None:
+    def __init__(self, title: str, filename: str, report: Callable[[list[str]], str], *,
+                 confidential: Sequence[str] = (), folder: Path | None = None) -> None:
+        """`report` makes the text from the titles of the phases ticked as confidential (chosen from
+        `confidential`; without any, the choice is not shown). `filename` is proposed in `folder`."""
         super().__init__()
-        self.stored = stored
+        self.title_text = title
+        self.filename = filename
+        self.make_report = report
+        self.confidential = list(confidential)
         self.folder = folder or documents_folder()
         self._overwrite: Path | None = None
         """The existing file the facilitator was warned about; saving again overwrites it."""
 
+    @classmethod
+    def for_meeting(cls, stored: StoredMeeting, folder: Path | None = None) -> ExportScreen:
+        """A meeting's report, with its phases to leave out as confidential."""
+        record = stored.record
+        return cls(f"Verslag van {record.title}", f"verslag-{stored.id}.md",
+                   lambda confidential: markdown_report(record, confidential),
+                   confidential=[phase.title for phase in record.phases], folder=folder)
+
     def compose(self) -> ComposeResult:
-        record = self.stored.record
         with VerticalScroll(id="export-box") as box:
-            box.border_title = f"Verslag van {record.title}"
+            box.border_title = self.title_text
             box.border_subtitle = "Ctrl+S: opslaan · Ctrl+Y: kopiëren · Esc: annuleren"
             yield Label("Bestand")
-            yield Input(str(self.folder / f"verslag-{self.stored.id}.md"), id="export-path", compact=True)
-            yield Label("Vertrouwelijk: deze fasen blijven buiten het verslag")
-            yield SelectionList[str](*((phase.title, phase.title) for phase in record.phases), id="confidential",
-                                     compact=True)
+            yield Input(str(self.folder / self.filename), id="export-path", compact=True)
+            if self.confidential:
+                yield Label("Vertrouwelijk: deze fasen blijven buiten het verslag")
+                yield SelectionList[str](*((title, title) for title in self.confidential), id="confidential",
+                                         compact=True)
             yield Static(id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button("Opslaan", variant="primary", id="save", compact=True)
@@ -54,7 +70,8 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#export-path", Input).focus()
 
     def report(self) -> str:
-        return markdown_report(self.stored.record, self.query_one("#confidential", SelectionList).selected)
+        chosen = self.query_one("#confidential", SelectionList).selected if self.confidential else []
+        return self.make_report(chosen)
 
     def _say(self, message: str, *, problem: bool = True) -> None:
         text = self.query_one("#export-message", Static)

@@ -36,6 +36,7 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+t", "review", "Terugblik", id="home.review"),
         # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
         Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True, id="home.catalogue"),
+        Binding("ctrl+l", "open_networks", "Netwerken", id="home.networks"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -52,6 +53,8 @@ class HomeScreen(Screen[None]):
                     id="template",
                     compact=True,
                 )
+                yield Label("Lerend netwerk")
+                yield Select([], prompt="geen", allow_blank=True, id="network", compact=True)
                 yield Label("Titel")
                 yield Input(placeholder="leeg: sjabloon en datum", id="title", compact=True)
                 yield Label("Deelnemers, gescheiden door komma's")
@@ -83,7 +86,23 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.load_meetings()
 
+    def load_networks(self) -> None:
+        from ..network import NetworkStore
+
+        networks = NetworkStore(self.app.paths.networks_folder)
+        found, _ = networks.scan() if networks.folder.is_dir() else ([], [])
+        self.known_networks = {network.id: network for network in found}
+        self.query_one("#network", Select).set_options((network.name, network.id) for network in found)
+
+    @on(Select.Changed, "#network")
+    def show_network(self, event: Select.Changed) -> None:
+        """The network's participants as the default, so an empty field means "everyone in the network"."""
+        network = self.known_networks.get(event.value)
+        names = ", ".join(network.names) if network is not None else ""
+        self.query_one("#participants", Input).placeholder = names or "Anouk, Bram, Chris"
+
     def load_meetings(self) -> None:
+        self.load_networks()
         meetings, problems = self.app.store.scan()
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
@@ -132,7 +151,7 @@ class HomeScreen(Screen[None]):
             return
         error.update("")
         self.query_one("#title", Input).value = ""
-        app.open_new_meeting(record)
+        app.open_new_meeting(record, self.known_networks.get(self.query_one("#network", Select).value))
 
     @on(OptionList.OptionSelected, "#past")
     def review_meeting(self, event: OptionList.OptionSelected) -> None:
@@ -161,12 +180,18 @@ class HomeScreen(Screen[None]):
     def action_open_catalogue(self) -> None:
         self.app.push_screen(CatalogueScreen())
 
+    def action_open_networks(self) -> None:
+        from .networks import NetworksScreen  # most starts never need the network screens
+
+        self.app.push_screen(NetworksScreen())
+
     def palette_commands(self):
         yield "Nieuwe bijeenkomst", "Naar het formulier voor een nieuwe bijeenkomst", self.action_focus_new
         yield "Start bijeenkomst", "Start met wat in het formulier staat", self.start_meeting
         yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R", self.action_resume_latest
         yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
         yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
+        yield "Netwerken", "Ctrl+L: lerende netwerken, hun deelnemers, leervragen en trends", self.action_open_networks
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [
@@ -176,6 +201,7 @@ class HomeScreen(Screen[None]):
             ("Ctrl+R", "Verder met de laatste onderbroken bijeenkomst"),
             ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
             ("Ctrl+T", "Terugblik: eerdere bijeenkomsten zoeken, lezen en als verslag opslaan"),
+            ("Ctrl+L", "Netwerken: deelnemers, leervragen, intake, afspraken en trends over de bijeenkomsten"),
             ("Ctrl+P", "Opdrachten"),
             ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
             ("Ctrl+Q", "Stoppen"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,27 +15,30 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
+from textual.worker import Worker, WorkerState
 
-from ..items import LABELS, parse_items
+from ..items import LABELS, iter_items, with_commitments
 from ..lock import release
 from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
-from ..record import Checkout, roti_average
-from ..storage import MeetingStore
+from ..record import Carried, roti_average
+from ..storage import MeetingStore, Version
 from ..widgets.agenda import Agenda
 from ..widgets.line import Line
 from ..widgets.phase_clock import PhaseClock
-from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
+    from .checkout import Closing
     from .draw import DrawResult
 
 RETRY_SECONDS = 5.0
+STEP_GAP = 0.03  # seconds between the steps of a background save: room for a keystroke's own work
+ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
-CHANGING_ACTIONS = {"toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout"}
+CHANGING_ACTIONS = {"toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over"}
 SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
-                      "draw", "checkout"}
+                      "draw", "checkout", "carry_over"}
 
 
 class MeetingScreen(Screen[None]):
@@ -50,6 +55,7 @@ class MeetingScreen(Screen[None]):
         Binding("b", "beamer", "Beamer", id="meeting.beamer"),
         Binding("r", "draw", "Werkvorm", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", id="meeting.checkout"),
+        Binding("v", "carry_over", "Vorige keer", id="meeting.carry_over"),
         Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
@@ -65,6 +71,9 @@ class MeetingScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._retry_timer: Timer | None = None
         self._save_failed = False
+        self._saving = False
+        self._save_again = False
+        self._settled = 0
         self._can_rebudget = False
 
     # -- layout --------------------------------------------------------------------------------
@@ -106,10 +115,10 @@ class MeetingScreen(Screen[None]):
         guidance = plan.guidance if plan else ""
         if plan and plan.questions:
             guidance += "\n" + "\n".join(f"• {question}" for question in plan.questions)
-        return (
-            Content.from_markup("[b]$title[/b]", title=phase.title),
-            Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]"),
-        )
+        shown = Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
+        if phase.kind == "checkin" and self.meeting.record.carried:
+            shown = self._carried_text() + "\n\n" + shown
+        return Content.from_markup("[b]$title[/b]", title=phase.title), shown
 
     def _topbar_text(self, schedule: Schedule) -> Content:
         meeting = self.meeting
@@ -139,6 +148,20 @@ class MeetingScreen(Screen[None]):
             time=focus.reading.text, words=focus.reading.words, instruction=instruction,
         )
 
+    def _carried_text(self) -> Content:
+        """At the check-in: last time's commitments and actions per person, to go through with the group."""
+        from ..network_meetings import NO_OWNER_LABEL, by_owner
+        from .carry_over import MARKS
+
+        record = self.meeting.record
+        if not record.carried:
+            return Content("")
+        lines = [f"{owner or NO_OWNER_LABEL}: " + " · ".join(f"{MARKS[entry.status]} {entry.text}" for entry in group)
+                 for owner, group in by_owner(record.carried, record.participants).items()]
+        still_open = sum(entry.status == "open" for entry in record.carried)
+        heading = f"Van de vorige keer ({still_open} open · v: afvinken)"
+        return Content.from_markup("[b reverse] $heading [/]\n$lines", heading=heading, lines="\n".join(lines))
+
     def _open_phase(self) -> None:
         """Show the phase just moved to and put the cursor in its notes."""
         title, guidance = self._phase_texts()
@@ -152,9 +175,10 @@ class MeetingScreen(Screen[None]):
         self.refresh_time()
 
     def _show_items(self) -> None:
-        """The agreements, actions, questions, insights and commitments in this phase's notes."""
+        """The agreements, actions, questions, insights and commitments in this phase's notes: the first
+        few, as many as the line below the notes has room for (a long phase can hold a thousand)."""
         phase = self.meeting.current
-        items = parse_items(phase.notes, phase.title)
+        items = list(islice(iter_items(phase.notes, phase.title), ITEMS_SHOWN))
         lines = [Content.assemble((f"{LABELS[item.kind]}: ", "bold"), item.text) for item in items]
         self.query_one("#items", Line).show(Content("\n").join(lines))
         self.query_one("#items").display = bool(items)
@@ -219,6 +243,8 @@ class MeetingScreen(Screen[None]):
             return self._can_rebudget
         if action == "checkout":  # the closing capture belongs to the closing, and needs a group
             return self.meeting.current.kind == "afsluiting" and bool(self.meeting.record.participants)
+        if action == "carry_over":  # a network's meeting, with commitments and actions from the last one
+            return bool(self.meeting.record.carried)
         return True
 
     @on(TextArea.Changed, "#notes")
@@ -228,7 +254,7 @@ class MeetingScreen(Screen[None]):
         self.meeting.set_notes(event.text_area.text)
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(self.app.save_delay, self.save_now)
+        self._save_timer = self.set_timer(self.app.save_delay, self.save_soon)
 
     def action_toggle_timer(self) -> None:
         self.meeting.toggle_timer()
@@ -243,12 +269,22 @@ class MeetingScreen(Screen[None]):
         self.notify("De resterende fasen zijn herverdeeld; het oorspronkelijke plan blijft bewaard.", title="Herverdeeld")
         self.after_change()
 
+    def sync_notes(self) -> None:
+        """Take the notes pane's text now, before moving or leaving: the pane's last change may still wait in
+        the message queue (a clicker's PageDown or Ctrl+Q is handled before it), and must not be lost."""
+        notes = self.query_one("#notes", TextArea)
+        if not self.read_only and notes.text != self.meeting.current.notes:
+            self.meeting.set_notes(notes.text)
+
     def action_next_phase(self) -> None:
         """The next speaker, step or phase; at the very end, offer to finish the meeting."""
+        self.sync_notes()
         moved = self.meeting.advance()
         if moved == "end" and self.read_only:
             self.notify("Alleen lezen: het andere venster rondt deze bijeenkomst af.")
         elif moved == "end":
+            from .confirm import ConfirmScreen
+
             self.app.push_screen(
                 ConfirmScreen("Dit is het einde van de laatste fase. De bijeenkomst afronden?", "Afronden"),
                 self._finish_if,
@@ -259,6 +295,7 @@ class MeetingScreen(Screen[None]):
             self.after_change()
 
     def action_previous_phase(self) -> None:
+        self.sync_notes()
         if self.meeting.back() == "phase":
             self._phase_changed()
         else:
@@ -268,6 +305,7 @@ class MeetingScreen(Screen[None]):
     action_clicker_previous = action_previous_phase
 
     def go_to(self, index: int) -> None:
+        self.sync_notes()
         self.meeting.go_to(index)
         self._phase_changed()
 
@@ -306,14 +344,30 @@ class MeetingScreen(Screen[None]):
         record = self.meeting.record
         self.app.push_screen(CheckoutScreen(record.participants, record.checkout), self._save_checkout)
 
-    def _save_checkout(self, entries: list[Checkout] | None) -> None:
-        if entries is None:
+    def _save_checkout(self, closing: Closing | None) -> None:
+        if closing is None:
             return
-        self.meeting.record.checkout = entries
-        average = roti_average(entries)
+        self.meeting.record.checkout = closing.checkout
+        if closing.commitments:  # into the closing's notes, where they become items like any typed line
+            notes = self.query_one("#notes", TextArea)
+            notes.load_text(with_commitments(notes.text, closing.commitments))
+            self.meeting.current.notes = notes.text
+        average = roti_average(closing.checkout)
         words = "" if average is None else f" Gemiddelde ROTI: {average:.1f}".replace(".", ",")
         self.notify(f"Check-out opgeslagen.{words}", title="Check-out")
         self.after_change()
+
+    def action_carry_over(self) -> None:
+        from .carry_over import CarryOverScreen
+
+        record = self.meeting.record
+        self.app.push_screen(CarryOverScreen(record.carried, record.participants), self._save_carried)
+
+    def _save_carried(self, entries: list[Carried] | None) -> None:
+        if entries is not None and entries != self.meeting.record.carried:
+            self.meeting.record.carried = entries
+            self.query_one("#guidance", Static).update(self._phase_texts()[1])
+            self.after_change()
 
     def action_edit_notes(self) -> None:
         self.query_one("#notes", TextArea).focus()
@@ -322,6 +376,8 @@ class MeetingScreen(Screen[None]):
         self.set_focus(None)
 
     def action_finish(self) -> None:
+        from .confirm import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen("De bijeenkomst afronden?", "Afronden"), self._finish_if)
 
     def _finish_if(self, confirmed: bool | None) -> None:
@@ -336,17 +392,73 @@ class MeetingScreen(Screen[None]):
             self.app.call_later(self.app.close_meeting)  # after the dialog has closed
 
     # -- saving --------------------------------------------------------------------------------
+    #
+    # A pause in typing saves in steps, so that a key typed meanwhile waits for one short step at most
+    # (`save_soon`): the record as it is now, then a moment later its text (both on the main thread,
+    # where they are cheapest: in a thread they would hold the GIL against the keystrokes just as long),
+    # then the writing and fsync in a background thread. The actions, finishing and quitting save at once
+    # and wait for it (`save_now`). The store writes one version at a time and never an older one over a
+    # newer one; at most one background save runs, and what changed meanwhile is saved right after it.
 
     def save_now(self) -> bool:
-        """Write the record now; on failure keep everything in memory and try again shortly."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        """Write the record now, after a save in progress; on failure keep everything in memory and try
+        again shortly. True when it is on disk."""
         if self.read_only:
+            self._stop_save_timer()
             return True
+        number, error = self._write(self._take_version())
+        return self._settle(number, error)
+
+    def save_soon(self) -> None:
+        """Save in the background; its outcome shows when it is done."""
+        if self.read_only:
+            self._stop_save_timer()
+            return
+        if self._saving:
+            self._stop_save_timer()
+            self._save_again = True
+            return
+        self._saving = True
+        version = self._take_version()
+        self.set_timer(STEP_GAP, partial(self._write_in_background, version))
+
+    def _write_in_background(self, version: Version) -> None:
+        version.text  # noqa: B018 (made now, on the main thread: see above)
+        self.run_worker(partial(self._write, version), name="opslaan", group="save", thread=True,
+                        description=f"versie {version.number} van {self.path}")  # not the repr of the notes
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "save" or not event.worker.is_finished:
+            return
+        self._saving = False
+        if event.state == WorkerState.SUCCESS:
+            self._settle(*event.worker.result)
+        if self._save_again:
+            self._save_again = False
+            self.save_soon()
+
+    def _take_version(self) -> Version:
+        """The record as it is now, to write; typing has paused, so list what the notes now hold."""
+        self._stop_save_timer()
+        self._save_again = False  # this version is newer than any change a save was asked for
+        version = self.store.version(self.meeting.snapshot())
+        self._show_items()
+        return version
+
+    def _write(self, version: Version) -> tuple[int, OSError | None]:
+        """Write a version (from any thread: this touches no widget)."""
         try:
-            self.store.save(self.meeting.snapshot(), self.path)
+            self.store.write(version, self.path)
         except OSError as error:
+            return version.number, error
+        return version.number, None
+
+    def _settle(self, number: int, error: OSError | None) -> bool:
+        """Show how the save of version `number` ended, unless a newer save has ended already."""
+        if number < self._settled:
+            return error is None
+        self._settled = number
+        if error is not None:
             if not self._save_failed:
                 self.notify(
                     f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
@@ -355,9 +467,8 @@ class MeetingScreen(Screen[None]):
                 )
             self._save_failed = True
             if self._retry_timer is None:
-                self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_now)
+                self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_soon)
             return False
-        self._show_items()  # typing has paused: list what the notes now hold
         if self._save_failed:
             self.notify("Alles is weer opgeslagen.", title="Opgeslagen")
         self._save_failed = False
@@ -365,6 +476,11 @@ class MeetingScreen(Screen[None]):
             self._retry_timer.stop()
             self._retry_timer = None
         return True
+
+    def _stop_save_timer(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
 
     # -- help and palette ----------------------------------------------------------------------
 
@@ -381,7 +497,10 @@ class MeetingScreen(Screen[None]):
             if self._can_rebudget:
                 yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
             if self.check_action("checkout", ()):
-                yield "Check-out", "c: per deelnemer een woord en een ROTI van 1 tot 5", self.action_checkout
+                yield ("Check-out", "c: per deelnemer een woord, een ROTI van 1 tot 5 en een stok achter de deur",
+                       self.action_checkout)
+            if self.check_action("carry_over", ()):
+                yield "Vorige keer", "v: stok achter de deur en acties van de vorige keer afvinken", self.action_carry_over
             yield "Notities typen", "Enter", self.action_edit_notes
             yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
         for index, phase in enumerate(self.meeting.phases):
@@ -396,7 +515,8 @@ class MeetingScreen(Screen[None]):
             ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
             ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
             ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
-            ("c", "Check-out (in de afsluiting): per deelnemer een woord en een ROTI van 1 tot 5"),
+            ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
+            ("v", "Vorige keer (in een netwerk): de stok achter de deur en acties van toen afvinken"),
             ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
             ("Enter", "Notities typen"),
             ("Esc", "Klaar met typen: daarna werken de losse toetsen"),

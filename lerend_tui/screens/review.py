@@ -121,7 +121,7 @@ class ReviewScreen(Screen[None]):
         if stored is None:
             self.notify("Kies eerst een bijeenkomst.")
             return
-        self.app.push_screen(ExportScreen(stored))
+        self.app.push_screen(ExportScreen.for_meeting(stored))
 
     def palette_commands(self):
         yield "Zoeken", "Ctrl+F: zoek in titels, deelnemers, notities en punten", self.action_search

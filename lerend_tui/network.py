@@ -1,0 +1,270 @@
+"""A learning network across its meetings: one human-readable TOML file per network.
+
+The file `<data>/networks/<id>.toml` holds the name, the theme, the participants (their learning
+questions, the experience they bring, their learning preferences and expectations, and the result of
+their intake), the agreements (randvoorwaarden and afspraken) and the ids of the network's meetings
+(the file stems under `<data>/meetings/`). `Network.to_toml` and `parse_network` are each other's
+inverse; `parse_network` validates every field and names it when something is off
+(`participants[2].name`).
+
+What the meetings add up to (carry-over, learning questions, fairness, trends, the report) is in
+`network_meetings`; the intake checklist and its advice in `intake`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .intake import Intake, intake_table, parse_intake
+from .storage import atomic_write_text, slugify
+from .validation import DataError, Fields, drop_none, read_toml
+
+SCHEMA = 1
+MAX_NAME = 80
+_MEETING_ID = re.compile(r"^[^/\\\x00]+$")
+
+
+class NetworkError(Exception):
+    """Something the user asked of a network cannot be done; the message is Dutch."""
+
+
+@dataclass
+class Participant:
+    name: str
+    learning_questions: list[str] = field(default_factory=list)
+    experience: str = ""
+    """The experience this participant brings into the network (from the intake)."""
+    preferences: list[str] = field(default_factory=list)
+    """Learning preferences (leervoorkeuren, from the kick-off)."""
+    expectations: list[str] = field(default_factory=list)
+    """What they expect of the network (from the kick-off)."""
+    intake: Intake | None = None
+    """The result of the intake conversation (Stap 1), once it was held."""
+
+
+@dataclass
+class Agreements:
+    randvoorwaarden: list[str] = field(default_factory=list)
+    afspraken: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Network:
+    name: str
+    theme: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    agreements: Agreements = field(default_factory=Agreements)
+    meetings: list[str] = field(default_factory=list)
+    """The ids (file stems under `<data>/meetings/`) of the network's meetings, in the order they were added."""
+    id: str = ""
+    """The file stem under `<data>/networks/`; set when the network is read or created, not written into
+    the file. A meeting record's `network` field holds it."""
+
+    @property
+    def names(self) -> list[str]:
+        """The participants' names, in the file's order."""
+        return [participant.name for participant in self.participants]
+
+    def participant(self, name: str) -> Participant | None:
+        """The participant with this name (case-insensitive), or None."""
+        wanted = name.casefold()
+        return next((p for p in self.participants if p.name.casefold() == wanted), None)
+
+    def add_participant(self, name: str) -> Participant:
+        """Add a participant by name; a name that is empty or already there is refused (`NetworkError`)."""
+        name = check_name(name, "De naam")
+        if self.participant(name) is not None:
+            raise NetworkError(f"'{name}' is al deelnemer van {self.name}.")
+        participant = Participant(name)
+        self.participants.append(participant)
+        return participant
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(drop_none(_network_table(self)), multiline_strings=True)
+
+
+def check_name(name: str, what: str = "De naam") -> str:
+    """A name with its spaces tidied, or a Dutch `NetworkError` when it is empty, unprintable or too long."""
+    name = " ".join(name.split())
+    if not name:
+        raise NetworkError(f"{what} mag niet leeg zijn.")
+    if not name.isprintable():
+        raise NetworkError(f"{what} bevat tekens die niet te tonen zijn.")
+    if len(name) > MAX_NAME:
+        raise NetworkError(f"{what} is langer dan {MAX_NAME} tekens.")
+    return name
+
+
+def network_id(name: str) -> str:
+    """The file stem for a new network with this name: a lowercase ASCII slug, never empty."""
+    slug = slugify(name)
+    return "netwerk" if slug == "bijeenkomst" and "bijeenkomst" not in name.casefold() else slug
+
+
+def _network_table(network: Network) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "name": network.name,
+        "theme": network.theme,
+        "meetings": network.meetings,
+        "agreements": {
+            "randvoorwaarden": network.agreements.randvoorwaarden,
+            "afspraken": network.agreements.afspraken,
+        },
+        "participants": [
+            {
+                "name": participant.name,
+                "learning_questions": participant.learning_questions,
+                "experience": participant.experience,
+                "preferences": participant.preferences,
+                "expectations": participant.expectations,
+                "intake": intake_table(participant.intake) if participant.intake is not None else None,
+            }
+            for participant in network.participants
+        ],
+    }
+
+
+def parse_network(path: Path) -> Network:
+    """Read and validate a network file; every problem is a `DataError` naming the file and the field."""
+    fields = Fields(read_toml(path), path)
+    fields.check_schema(SCHEMA)
+    participants: list[Participant] = []
+    seen: set[str] = set()
+    for table in fields.tables("participants", []):
+        participant = _parse_participant(table)
+        if participant.name.casefold() in seen:
+            raise table.error("name", f"'{participant.name}' staat twee keer in de deelnemers")
+        seen.add(participant.name.casefold())
+        participants.append(participant)
+    agreements = Fields(fields.table.get("agreements", {}), path, "agreements")
+    meetings = fields.texts("meetings", [])
+    for index, meeting in enumerate(meetings):
+        if not _MEETING_ID.match(meeting) or meeting in (".", ".."):
+            raise DataError(path, f"verwacht de naam van een bijeenkomst zonder map ervoor, maar vond '{meeting}'",
+                            field=f"meetings[{index + 1}]")
+    return Network(
+        name=fields.text("name", allow_empty=False),
+        theme=fields.text("theme", ""),
+        participants=participants,
+        agreements=Agreements(agreements.texts("randvoorwaarden", []), agreements.texts("afspraken", [])),
+        meetings=list(dict.fromkeys(meetings)),
+        id=path.stem,
+    )
+
+
+def _parse_participant(table: Fields) -> Participant:
+    intake = table.table.get("intake")
+    return Participant(
+        name=table.text("name", allow_empty=False),
+        learning_questions=table.texts("learning_questions", []),
+        experience=table.text("experience", ""),
+        preferences=table.texts("preferences", []),
+        expectations=table.texts("expectations", []),
+        intake=None if intake is None else parse_intake(Fields(intake, table.path, table.name("intake"))),
+    )
+
+
+class NetworkStore:
+    """The network files in one folder (`Paths.networks`)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, network: Network | str) -> Path:
+        """Where a network (or a network id) is stored."""
+        id_ = network.id if isinstance(network, Network) else network
+        if not id_:
+            raise NetworkError("Dit netwerk heeft nog geen bestandsnaam (id).")
+        return self.folder / f"{id_}.toml"
+
+    def create(self, name: str, *, theme: str = "", participants: Iterable[str] = ()) -> Network:
+        """A new network, saved at once. A name (or file name) already in use is refused with a Dutch
+        `NetworkError`, as are empty or duplicate participant names."""
+        name = check_name(name, "De naam van het netwerk")
+        network = Network(name=name, theme=" ".join(theme.split()), id=network_id(name))
+        for participant in participants:
+            network.add_participant(participant)
+        path = self.path(network)
+        existing, _ = self.scan()
+        taken = next((other for other in existing if other.name.casefold() == name.casefold()), None)
+        if taken is not None or path.exists():
+            where = self.path(taken) if taken is not None else path
+            raise NetworkError(
+                f"Er is al een netwerk '{taken.name if taken else name}' ({where}); kies een andere naam.")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, network.to_toml(), backup=True)
+        return network
+
+    def save(self, network: Network) -> Path:
+        """Write the network atomically, keeping the previous version as `<id>.toml.bak`.
+
+        A file on disk that does not parse is never overwritten: the `DataError` says what to repair.
+        Meeting ids in the file that `network` lacks (added meanwhile, e.g. by `lerend-tui start
+        --network` in another window) are kept and added to `network.meetings`.
+        """
+        path = self.path(network)
+        if path.exists():
+            on_disk = parse_network(path)  # raises when broken: then nothing is written
+            network.meetings += [id_ for id_ in on_disk.meetings if id_ not in network.meetings]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, network.to_toml(), backup=True)
+        return path
+
+    def load(self, id_: str) -> Network:
+        return parse_network(self.folder / f"{id_}.toml")
+
+    def scan(self) -> tuple[list[Network], list[DataError]]:
+        """Every readable network, by name, and a problem for each file that is not."""
+        networks: list[Network] = []
+        problems: list[DataError] = []
+        if not self.folder.is_dir():
+            return networks, problems
+        for path in sorted(self.folder.glob("*.toml")):
+            try:
+                networks.append(parse_network(path))
+            except DataError as error:
+                problems.append(error)
+        networks.sort(key=lambda network: network.name.casefold())
+        return networks, problems
+
+    def find(self, name: str) -> Network:
+        """The network whose id or name is `name` (case-insensitive; `network_id(name)` matches too).
+
+        A matching file that does not parse raises its `DataError` (naming file and field); no match
+        raises a Dutch `NetworkError`.
+        """
+        wanted = " ".join(name.split()).casefold()
+        for stem in dict.fromkeys([name.strip(), wanted, network_id(name)]):
+            path = self.folder / f"{stem}.toml"
+            if stem and _MEETING_ID.match(stem) and path.is_file():
+                return parse_network(path)
+        networks, problems = self.scan()
+        match = next((network for network in networks if network.name.casefold() == wanted), None)
+        if match is not None:
+            return match
+        hint = " (een of meer netwerkbestanden zijn onleesbaar; zie 'lerend-tui network list')" if problems else ""
+        raise NetworkError(f"Geen netwerk '{name}' in {self.folder}{hint}. 'lerend-tui network list' toont de "
+                           "netwerken; 'lerend-tui network new NAAM' maakt er een.")
+
+    def add_meeting(self, network: Network, meeting_id: str) -> Network:
+        """File a meeting under the network: re-read the file, add the id (once) and save it.
+
+        `network.meetings` is brought up to date too; the network as now on disk is returned.
+        """
+        current = parse_network(self.path(network)) if self.path(network).exists() else network
+        if meeting_id not in current.meetings:
+            current.meetings.append(meeting_id)
+        self.save(current)
+        network.meetings[:] = current.meetings
+        return current
+
+
+__all__ = ["MAX_NAME", "SCHEMA", "Agreements", "Network", "NetworkError", "NetworkStore", "Participant", "check_name",
+           "network_id", "parse_network"]

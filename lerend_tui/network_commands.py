@@ -1,0 +1,162 @@
+"""The `network` command: create, list, show and report learning networks from the shell.
+
+Plain Python (no Textual). `list`, `show` and `report` only read, so they also work on a read-only
+data dir; `new` creates `<data>/networks/` when needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .meeting import parse_participants
+from .network import Network, NetworkError, NetworkStore
+from .paths import Paths
+from .storage import MeetingStore, atomic_write_text
+
+if TYPE_CHECKING:
+    from .network_meetings import Records
+
+
+def run_network_command(args: argparse.Namespace, paths: Paths) -> int:
+    """Errors are raised as `NetworkError`, `SetupError` or `DataError`: Dutch, printed by `cli.main`."""
+    try:
+        return _run(args, paths)
+    except BrokenPipeError:  # `| head` stopped reading: stop quietly (the recipe in Python's signal docs)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:  # a folder or file that cannot be written
+        where = f" {error.filename}" if error.filename else ""
+        raise NetworkError(f"Kan niet schrijven naar{where}: {error.strerror or error}.") from error
+
+
+def _run(args: argparse.Namespace, paths: Paths) -> int:
+    if args.network_command == "new":
+        participants = parse_participants(args.participants)
+        store = NetworkStore(paths.networks)
+        network = store.create(args.name, theme=args.theme, participants=participants)
+        print(f"Netwerk '{network.name}' aangemaakt: {store.path(network)}")
+        print(f"Start een bijeenkomst erin met: lerend-tui start --network {network.id}")
+        return 0
+    store = NetworkStore(paths.networks_folder)
+    if args.network_command == "list":
+        networks, problems = store.scan()
+        for problem in problems:
+            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+        if args.json:
+            print(json.dumps([network_json(network) for network in networks], ensure_ascii=False, indent=2))
+        else:
+            for network in networks:
+                theme = f"  ·  {network.theme}" if network.theme else ""
+                print(f"{network.id:<30} {network.name}  ·  {_count(len(network.participants), 'deelnemer')}, "
+                      f"{_count(len(network.meetings), 'bijeenkomst', 'bijeenkomsten')}{theme}")
+            if not networks and not problems:
+                print("Nog geen netwerken. Maak er een met: lerend-tui network new NAAM")
+        return 0
+    from .network_meetings import network_report  # with the picker: loaded only when a network is read
+
+    network = store.find(args.name)
+    records = meeting_records(paths, network)
+    if args.network_command == "show":
+        print(network_text(network, records))
+        return 0
+    report = network_report(network, records)
+    if args.output:
+        atomic_write_text(Path(args.output), report)
+        print(f"Verslag geschreven naar {args.output}")
+    else:
+        print(report)
+    return 0
+
+
+def meeting_records(paths: Paths, network: Network) -> Records:
+    """Every readable meeting by id; unreadable files of this network are named on stderr."""
+    store = MeetingStore(paths.meetings_folder)
+    meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
+    for problem in problems:
+        if problem.path.stem in network.meetings:
+            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+    return {stored.id: stored.record for stored in meetings}
+
+
+def network_json(network: Network) -> dict:
+    return {
+        "id": network.id,
+        "name": network.name,
+        "theme": network.theme,
+        "participants": network.names,
+        "meetings": network.meetings,
+        "learning_questions": {p.name: p.learning_questions for p in network.participants},
+    }
+
+
+def _count(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def network_text(network: Network, records: Records) -> str:
+    """`network show`: the network as readable Dutch text."""
+    from .network_meetings import (
+        NO_OWNER_LABEL, by_owner, carry_over, decimal, missing_meetings, sparkline, trends,
+    )
+
+    lines = [network.name, "=" * len(network.name)]
+    lines.append(f"Thema: {network.theme}" if network.theme else "Thema: (nog geen)")
+    lines += ["", f"Deelnemers ({len(network.participants)})"]
+    for participant in network.participants:
+        lines.append(f"  {participant.name}")
+        for question in participant.learning_questions:
+            lines.append(f"    Leervraag: {question}")
+        if not participant.learning_questions:
+            lines.append("    (nog geen leervragen)")
+        if participant.experience.strip():
+            lines.append(f"    Ervaring: {' '.join(participant.experience.split())}")
+        if participant.preferences:
+            lines.append(f"    Leervoorkeuren: {', '.join(participant.preferences)}")
+        for expectation in participant.expectations:
+            lines.append(f"    Verwachting: {expectation}")
+        if participant.intake is not None:
+            date = f" ({participant.intake.date:%d-%m-%Y})" if participant.intake.date else ""
+            lines.append(f"    Intake{date}: {participant.intake.advice or 'nog geen advies'}")
+    if not network.participants:
+        lines.append("  (nog geen deelnemers)")
+    agreements = network.agreements
+    lines += ["", "Afspraken"]
+    lines += [f"  Randvoorwaarde: {text}" for text in agreements.randvoorwaarden]
+    lines += [f"  Afspraak: {text}" for text in agreements.afspraken]
+    if not agreements.randvoorwaarden and not agreements.afspraken:
+        lines.append("  (nog geen)")
+    points = trends(network, records)
+    lines += ["", f"Bijeenkomsten ({len(points)})"]
+    for point in points:
+        roti = f"ROTI {decimal(point.roti)}" if point.roti is not None else "geen ROTI"
+        state = "" if point.finished else "  (niet afgerond)"
+        lines.append(f"  {point.date:%d-%m-%Y}  {point.title}  ·  {point.attendance} aanwezig  ·  {roti}{state}"
+                     f"  [{point.meeting_id}]")
+    for id_ in missing_meetings(network, records):
+        lines.append(f"  {id_}  (niet gevonden of onleesbaar)")
+    if not points and not network.meetings:
+        lines.append("  (nog geen; start er een met: lerend-tui start --network " + network.id + ")")
+    if points:
+        attendance = [point.attendance for point in points]
+        rotis = [point.roti for point in points]
+        lines += ["", "Trends"]
+        lines.append(f"  Aanwezig  {sparkline(attendance, 0)}  " + " ".join(str(value) for value in attendance))
+        lines.append(f"  ROTI      {sparkline(rotis, 1, 5)}  "
+                     + " ".join("—" if value is None else decimal(value) for value in rotis))
+    upcoming = carry_over(network, records)
+    if upcoming:
+        lines += ["", "Komt terug bij de volgende check-in"]
+        for owner, entries in by_owner(upcoming, network.names).items():
+            lines.append(f"  {owner or NO_OWNER_LABEL}")
+            for entry in entries:
+                kind = "Stok achter de deur" if entry.kind == "stok" else "Actie"
+                lines.append(f"    {kind}: {entry.text}")
+    return "\n".join(lines)
+
+
+__all__ = ["meeting_records", "network_json", "network_text", "run_network_command"]

@@ -1,0 +1,636 @@
+"""One learning network: an overview of its meetings (trends, roles, learning questions, what comes back
+at the next check-in), its participants with their learning questions, and its agreements.
+
+Every edit is written to the network file (`NetworkStore.save`, atomic) within a second of typing
+stopping, and at once when a participant is added or removed. A save that fails keeps the edit on the
+screen, says why in Dutch, and is tried again with the next edit or when leaving.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
+from textual.widgets.option_list import Option
+
+from ..network import Network, NetworkError, NetworkStore, Participant, check_name
+from ..network_meetings import (
+    FAIRNESS_ROLES, NO_OWNER_LABEL, Records, by_owner, carry_over, decimal, learning_questions, missing_meetings,
+    network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
+)
+from ..validation import DataError
+from .confirm import ConfirmScreen
+from .export import ExportScreen
+from .networks import count_text
+
+ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
+"""Short column headings for the fairness table."""
+TURN_LABELS = {"inbrenger": "een casus inbrengen", "inhoud": "de inhoud brengen",
+               "gespreksleider": "het gesprek leiden"}
+"""How "wie is er aan de beurt?" names each role."""
+TAB_FOCUS = {"overzicht": "#overview-left", "deelnemers": "#people", "afspraken": "#theme"}
+"""Where the focus goes when a tab is opened with its key."""
+VERDICT_MARKS = {"past": "✓ past", "twijfel": "? twijfel", "past niet": "✗ past niet"}
+"""The intake's verdict in the participant list."""
+
+
+def lines_of(text: str) -> list[str]:
+    """A text area with one entry per line → the entries, without empty lines or stray spaces."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def person_prompt(participant: Participant) -> Text:
+    """The participant's name, and below it their learning questions and the intake's verdict."""
+    text = Text(participant.name, style="bold")
+    facts = [count_text(len(participant.learning_questions), "leervraag", "leervragen")]
+    if participant.intake is not None:
+        facts.append(VERDICT_MARKS.get(participant.intake.advice) or "intake gehouden")
+    else:
+        facts.append("geen intake")
+    text.append("\n" + " · ".join(facts), style="not bold dim")
+    return text
+
+
+def trend_table(network: Network, records: Records) -> Table | Text:
+    """Attendance and ROTI over the meetings as block charts, with the numbers beside them."""
+    points = trends(network, records)
+    if not points:
+        return Text("Nog geen bijeenkomsten. Start er een met: lerend-tui start --network " + network.id,
+                    style="dim")
+    attendance = [point.attendance for point in points]
+    rotis = [point.roti for point in points]
+    table = Table.grid(padding=(0, 2, 0, 0))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column()
+    average = network_summary(network, records).roti
+    table.add_row("Aanwezig", " ".join(sparkline(attendance, 0)),
+                  Text(" · ".join(str(value) for value in attendance)))
+    table.add_row("ROTI", " ".join(sparkline(rotis, 1, 5)),
+                  Text(" · ".join("—" if value is None else decimal(value) for value in rotis)
+                       + (f"   (gemiddeld {decimal(average)})" if average is not None and len(points) > 1 else "")))
+    return table
+
+
+def meetings_table(network: Network, records: Records, problems: list[DataError]) -> Table | Text | Group:
+    """The network's meetings, oldest first, with what could not be found or read."""
+    points = trends(network, records)
+    table = Table(box=None, padding=(0, 1, 0, 0), expand=True, show_edge=False)
+    table.add_column("Datum", no_wrap=True, style="dim")
+    table.add_column("Bijeenkomst", ratio=1)
+    table.add_column("Aanwezig", justify="right", no_wrap=True)
+    table.add_column("ROTI", justify="right", no_wrap=True)
+    for point in points:
+        title = Text(point.title)
+        if not point.finished:
+            title.append(" (niet afgerond)", style="dim")
+        table.add_row(f"{point.date:%d-%m-%Y}", title, str(point.attendance),
+                      "—" if point.roti is None else decimal(point.roti))
+    notes = [Text(f"⚠ niet gevonden: {id_}", style="dim") for id_ in missing_meetings(network, records)
+             if not any(problem.path.stem == id_ for problem in problems)]
+    notes += [Text(f"⚠ onleesbaar: {problem}", style="dim") for problem in problems]
+    if not points:
+        return Group(Text("Nog geen bijeenkomsten.", style="dim"), *notes)
+    return Group(table, *notes) if notes else table
+
+
+def fairness_table(network: Network, records: Records) -> Group:
+    """Who held which role how often, and per role whose turn it is."""
+    counts = role_counts(network, records)
+    roles = list(FAIRNESS_ROLES) + sorted({role for held in counts.values() for role in held} - set(FAIRNESS_ROLES))
+    table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False)
+    table.add_column("Deelnemer", ratio=1)
+    for role in roles:
+        table.add_column(ROLE_HEADINGS.get(role, role), justify="right", no_wrap=True)
+    for name, held in counts.items():
+        table.add_row(Text(name), *(str(held.get(role, 0)) if held.get(role) else Text("·", style="dim")
+                                    for role in roles))
+    turns = Table.grid(padding=(0, 1, 0, 0))
+    turns.add_column(no_wrap=True, style="dim")
+    turns.add_column()
+    for role in FAIRNESS_ROLES:
+        name = whose_turn(role, network, records)
+        turns.add_row(f"{TURN_LABELS[role]}:", Text(name or "—", style="bold"))
+    if not network.participants:
+        return Group(Text("Nog geen deelnemers.", style="dim"))
+    return Group(table, Text(""), Text("Wie is er aan de beurt?", style="bold"), turns)
+
+
+def questions_text(network: Network, records: Records) -> Text:
+    """Per person their learning questions and the meetings they came up in."""
+    titles = {meeting.id: f"{meeting.record.title} ({meeting.date:%d-%m})"
+              for meeting in network_meetings(network, records)}
+    text = Text()
+    for trail in learning_questions(network, records):
+        if text:
+            text.append("\n")
+        text.append(trail.name or NO_OWNER_LABEL, style="bold")
+        for question in trail.questions:
+            text.append(f"\n  • {question}")
+        if not trail.questions and trail.name in network.names:
+            text.append("\n  nog geen leervragen", style="dim")
+        if trail.meetings:
+            text.append("\n  kwam aan bod in: ", style="dim")
+            text.append(", ".join(titles.get(id_, id_) for id_ in trail.meetings))
+        elif trail.questions:
+            text.append("\n  nog in geen bijeenkomst genoteerd", style="dim")
+    return text or Text("Nog geen deelnemers.", style="dim")
+
+
+def carry_text(network: Network, records: Records) -> Text:
+    """What the last meeting hands to the next one's check-in, per person."""
+    upcoming = carry_over(network, records)
+    if not upcoming:
+        return Text("Niets: de vorige bijeenkomst liet geen stok achter de deur of acties na.", style="dim")
+    text = Text()
+    for owner, entries in by_owner(upcoming, network.names).items():
+        if text:
+            text.append("\n")
+        text.append(owner or NO_OWNER_LABEL, style="bold")
+        for entry in entries:
+            kind = "Stok achter de deur" if entry.kind == "stok" else "Actie"
+            text.append(f"\n  {kind}: ", style="dim")
+            text.append(entry.text)
+    return text
+
+
+class NetworkScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("escape", "back", "Terug", key_display="esc", id="network.back"),
+        Binding("f2", "show_tab('overzicht')", "Overzicht", show=False, id="network.overview"),
+        Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, id="network.participants"),
+        Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, id="network.agreements"),
+        Binding("ctrl+n", "new_participant", "Nieuwe deelnemer", id="network.new_participant"),
+        Binding("ctrl+o", "intake", "Intake", id="network.intake"),
+        Binding("ctrl+s", "export", "Verslag", id="network.export"),
+        Binding("delete", "remove_participant", "Verwijder deelnemer", show=False, id="network.remove"),
+    ]
+
+    def __init__(self, network: Network, store: NetworkStore) -> None:
+        super().__init__()
+        self.network = network
+        self.store = store
+        self.records: Records = {}
+        self.record_problems: list[DataError] = []
+        self.person: Participant | None = None
+        """The participant shown in the form on the Deelnemers tab."""
+        self._dirty = False
+        self._save_timer: Timer | None = None
+        self._last_problem = ""
+
+    # -- layout ------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(Content.from_markup("[b]$name[/b]", name=self.network.name), id="network-name")
+            yield Static(id="save-status")
+        with TabbedContent(initial="overzicht", id="tabs"):
+            with TabPane("Overzicht", id="overzicht"):
+                with Horizontal(classes="columns"):
+                    with VerticalScroll(id="overview-left", classes="column"):
+                        yield self._panel("trends", "Trends")
+                        yield self._panel("meetings", "Bijeenkomsten")
+                        yield self._panel("carry", "Komt terug bij de volgende check-in")
+                    with VerticalScroll(id="overview-right", classes="column"):
+                        yield self._panel("fairness", "Rollen · wie is er aan de beurt?")
+                        yield self._panel("trails", "Leervragen en waar ze aan bod kwamen")
+            with TabPane("Deelnemers", id="deelnemers"):
+                with Horizontal(classes="columns"):
+                    with Vertical(id="people-column"):
+                        people = OptionList(id="people")
+                        people.border_title = "Deelnemers"
+                        people.border_subtitle = "intake: Ctrl+O · Del: weg"
+                        yield people
+                        new_person = Input(placeholder="naam + Enter", id="new-person", compact=True)
+                        new_person.border_title = "Nieuwe deelnemer"
+                        yield new_person
+                        yield Static(id="people-error", classes="problem")
+                    with VerticalScroll(id="person"):
+                        yield Label("Naam")
+                        yield Input(id="person-name", compact=True)
+                        yield Static(id="person-error", classes="problem")
+                        with Horizontal(id="person-columns"):
+                            with Vertical(classes="person-column"):
+                                yield self._area("person-questions", "Leervragen · één per regel")
+                                yield self._area("person-experience", "Ervaring die ze inbrengt")
+                                yield self._panel("person-trail", "Leervragen in de bijeenkomsten")
+                            with Vertical(classes="person-column"):
+                                yield self._area("person-preferences", "Leervoorkeuren · één per regel")
+                                yield self._area("person-expectations", "Verwachtingen · één per regel")
+                                yield self._panel("person-intake", "Intake · Ctrl+O")
+            with TabPane("Afspraken", id="afspraken"):
+                with VerticalScroll(id="agreements"):
+                    yield Label("Thema van het netwerk")
+                    yield Input(self.network.theme, id="theme", compact=True)
+                    with Horizontal(classes="columns"):
+                        yield self._area("conditions-list", "Randvoorwaarden · één per regel",
+                                         "\n".join(self.network.agreements.randvoorwaarden))
+                        yield self._area("agreements-list", "Afspraken · één per regel",
+                                         "\n".join(self.network.agreements.afspraken))
+        yield Footer()
+
+    @staticmethod
+    def _panel(id_: str, title: str) -> Static:
+        panel = Static(id=id_, classes="panel")
+        panel.border_title = title
+        return panel
+
+    @staticmethod
+    def _area(id_: str, title: str, text: str = "") -> TextArea:
+        area = TextArea(text, id=id_, soft_wrap=True, classes="list-area")
+        area.border_title = title
+        return area
+
+    def on_mount(self) -> None:
+        self.load_records()
+        self.fill_people()
+        self.refresh_overview()
+
+    def on_screen_resume(self) -> None:
+        self.load_records()
+        self.refresh_overview()
+
+    def load_records(self) -> None:
+        """Every readable meeting (the core picks the network's own); unreadable ones of this network."""
+        stored, problems = self.app.store.scan()
+        self.records = {meeting.id: meeting.record for meeting in stored}
+        self.record_problems = [problem for problem in problems if problem.path.stem in self.network.meetings]
+
+    def refresh_overview(self) -> None:
+        network, records = self.network, self.records
+        self.query_one("#network-name", Static).update(Content.from_markup(
+            "[b]$name[/b]" + (" · $theme" if network.theme else ""), name=network.name, theme=network.theme))
+        self.query_one("#trends", Static).update(trend_table(network, records))
+        meetings = self.query_one("#meetings", Static)
+        meetings.update(meetings_table(network, records, self.record_problems))
+        meetings.border_subtitle = count_text(len(network_meetings(network, records)), "bijeenkomst", "bijeenkomsten")
+        self.query_one("#carry", Static).update(carry_text(network, records))
+        self.query_one("#fairness", Static).update(fairness_table(network, records))
+        self.query_one("#trails", Static).update(questions_text(network, records))
+
+    # -- participants --------------------------------------------------------------------------------
+
+    @property
+    def people(self) -> OptionList:
+        return self.query_one("#people", OptionList)
+
+    def fill_people(self, chosen: Participant | None = None) -> None:
+        """Rebuild the participant list, keeping `chosen` (or the current one) highlighted."""
+        chosen = chosen or self.person
+        people = self.people
+        people.clear_options()
+        participants = self.network.participants
+        people.add_options(Option(person_prompt(participant), id=f"p{index}")
+                           for index, participant in enumerate(participants))
+        people.border_title = f"Deelnemers ({len(participants)})"
+        if participants:
+            index = next((i for i, p in enumerate(participants) if p is chosen), 0)
+            people.highlighted = index
+            self.show_person(participants[index])
+        else:
+            people.add_option(Option("Nog geen deelnemers: typ hieronder een naam.", disabled=True))
+            self.show_person(None)
+
+    @on(OptionList.OptionHighlighted, "#people")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        index = event.option_index
+        if event.option.id and 0 <= index < len(self.network.participants):
+            self.show_person(self.network.participants[index])
+
+    @on(OptionList.OptionSelected, "#people")
+    def to_form(self) -> None:
+        self.query_one("#person-questions", TextArea).focus()
+
+    def show_person(self, participant: Participant | None) -> None:
+        """Fill the form with a participant (or empty it and switch it off)."""
+        self.person = participant
+        form = self.query_one("#person", VerticalScroll)
+        form.disabled = participant is None
+        self.query_one("#person-error", Static).update("")
+        values = {
+            "#person-questions": "\n".join(participant.learning_questions) if participant else "",
+            "#person-experience": participant.experience if participant else "",
+            "#person-preferences": "\n".join(participant.preferences) if participant else "",
+            "#person-expectations": "\n".join(participant.expectations) if participant else "",
+        }
+        for selector, text in values.items():
+            area = self.query_one(selector, TextArea)
+            if lines_of(area.text) != lines_of(text) or area.text.strip() != text.strip():
+                area.load_text(text)
+        name = self.query_one("#person-name", Input)
+        name.value = participant.name if participant else ""
+        form.border_title = participant.name if participant else "Geen deelnemer gekozen"
+        self.show_intake()
+        self.show_trail()
+
+    def show_trail(self) -> None:
+        """Where the chosen participant's learning questions came up in the network's meetings."""
+        panel = self.query_one("#person-trail", Static)
+        name = self.person.name if self.person else None
+        trail = next((trail for trail in learning_questions(self.network, self.records) if trail.name == name), None)
+        if trail is None or not trail.mentions:
+            panel.update(Text("Nog in geen bijeenkomst genoteerd.", style="dim"))
+            return
+        text = Text()
+        for mention in trail.mentions:
+            if text:
+                text.append("\n")
+            text.append(f"{mention.date:%d-%m} {mention.title}: ", style="dim")
+            text.append(mention.text)
+        panel.update(text)
+
+    def show_intake(self) -> None:
+        panel = self.query_one("#person-intake", Static)
+        intake = self.person.intake if self.person else None
+        if intake is None:
+            panel.update(Text("Nog niet gehouden. Ctrl+O opent de intake.", style="dim"))
+            return
+        text = Text()
+        if intake.date is not None:
+            text.append(f"{self.app.clock.local(intake.date):%d-%m-%Y}: ", style="dim")
+        advice = intake.advised
+        text.append(advice.sentence if intake.advice == advice.verdict else (intake.advice or "geen advies"),
+                    style="bold")
+        if intake.note:
+            text.append(f"\n{intake.note}")
+        panel.update(text)
+
+    def refresh_person_prompt(self) -> None:
+        if self.person is not None and self.person in self.network.participants:
+            index = self.network.participants.index(self.person)
+            self.people.replace_option_prompt_at_index(index, person_prompt(self.person))
+
+    @on(Input.Changed, "#person-name")
+    def rename(self, event: Input.Changed) -> None:
+        person, error = self.person, self.query_one("#person-error", Static)
+        if person is None or event.value == person.name or event.value != event.input.value:
+            return  # nothing new, or a stale event from filling the form for another participant
+        try:
+            name = check_name(event.value, "De naam")
+            other = self.network.participant(name)
+            if other is not None and other is not person:
+                raise NetworkError(f"'{name}' is al deelnemer van {self.network.name}.")
+        except NetworkError as problem:
+            error.update(Content(f"{problem} De naam blijft {person.name}."))
+            return
+        error.update("")
+        if name != person.name:
+            person.name = name
+            self.query_one("#person", VerticalScroll).border_title = name
+            self.refresh_person_prompt()
+            self.changed()
+
+    @on(TextArea.Changed, "#person-questions")
+    def questions_changed(self, event: TextArea.Changed) -> None:
+        self._set_list(self.person, "learning_questions", event.text_area.text)
+        self.refresh_person_prompt()
+
+    @on(TextArea.Changed, "#person-preferences")
+    def preferences_changed(self, event: TextArea.Changed) -> None:
+        self._set_list(self.person, "preferences", event.text_area.text)
+
+    @on(TextArea.Changed, "#person-expectations")
+    def expectations_changed(self, event: TextArea.Changed) -> None:
+        self._set_list(self.person, "expectations", event.text_area.text)
+
+    @on(TextArea.Changed, "#person-experience")
+    def experience_changed(self, event: TextArea.Changed) -> None:
+        person, text = self.person, event.text_area.text.strip()
+        if person is not None and person.experience != text:
+            person.experience = text
+            self.changed()
+
+    def _set_list(self, owner: object, attribute: str, text: str) -> None:
+        """Store the lines of a text area in a list attribute, when they differ."""
+        if owner is None:
+            return
+        entries = lines_of(text)
+        if getattr(owner, attribute) != entries:
+            setattr(owner, attribute, entries)
+            self.changed()
+
+    @on(Input.Submitted, "#new-person")
+    def add_person(self, event: Input.Submitted) -> None:
+        """Enter adds the name typed (and stays, for the next one); Enter on nothing goes to the list."""
+        error = self.query_one("#people-error", Static)
+        if not event.value.strip():
+            error.update("")
+            self.people.focus()
+            return
+        try:
+            participant = self.network.add_participant(event.value)
+        except NetworkError as problem:
+            error.update(Content(str(problem)))
+            return
+        error.update("")
+        event.input.value = ""
+        self.fill_people(participant)
+        self.changed(now=True)
+        self.refresh_overview()
+
+    def action_new_participant(self) -> None:
+        self.action_show_tab("deelnemers")
+        self.query_one("#new-person", Input).focus()
+
+    def chosen(self) -> Participant | None:
+        """The participant highlighted in the list (also when the form has not caught up yet)."""
+        index = self.people.highlighted
+        participants = self.network.participants
+        person = participants[index] if index is not None and 0 <= index < len(participants) else self.person
+        if person is not self.person:
+            self.show_person(person)
+        return person
+
+    def action_remove_participant(self) -> None:
+        person = self.chosen()
+        if person is None:
+            return
+        kept = [count_text(len(person.learning_questions), "leervraag", "leervragen")] if person.learning_questions \
+            else []
+        if person.intake is not None:
+            kept.append("de intake")
+        if person.experience or person.preferences or person.expectations:
+            kept.append("ervaring, leervoorkeuren en verwachtingen")
+        lost = f" Mee weg gaan: {', '.join(kept)}." if kept else ""
+        question = (f"{person.name} verwijderen uit {self.network.name}?{lost} De verslagen van de bijeenkomsten "
+                    "blijven zoals ze zijn; de vorige versie van het netwerkbestand blijft als .bak bewaard.")
+
+        def answered(yes: bool | None) -> None:
+            if yes and person in self.network.participants:
+                index = self.network.participants.index(person)
+                self.network.participants.remove(person)
+                rest = self.network.participants
+                self.person = None
+                self.fill_people(rest[min(index, len(rest) - 1)] if rest else None)
+                self.changed(now=True)
+                self.refresh_overview()
+
+        self.app.push_screen(ConfirmScreen(question, "Verwijderen"), answered)
+
+    def action_intake(self) -> None:
+        person = self.chosen()
+        if person is None:
+            self.notify("Voeg eerst een deelnemer toe (Ctrl+N).")
+            return
+        from .intake import IntakeScreen
+
+
+        def closed(_saved: bool | None) -> None:
+            if self.person is person:
+                self.show_person(person)
+            self.refresh_person_prompt()
+            self.refresh_overview()
+
+        self.app.push_screen(IntakeScreen(self.network, person, self.save_changes), closed)
+
+    # -- agreements ------------------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#conditions-list")
+    def conditions_changed(self, event: TextArea.Changed) -> None:
+        self._set_list(self.network.agreements, "randvoorwaarden", event.text_area.text)
+
+    @on(TextArea.Changed, "#agreements-list")
+    def agreements_changed(self, event: TextArea.Changed) -> None:
+        self._set_list(self.network.agreements, "afspraken", event.text_area.text)
+
+    @on(Input.Changed, "#theme")
+    def theme_changed(self, event: Input.Changed) -> None:
+        theme = " ".join(event.value.split())
+        if theme != self.network.theme:
+            self.network.theme = theme
+            self.changed()
+
+    # -- saving --------------------------------------------------------------------------------------
+
+    def changed(self, *, now: bool = False) -> None:
+        """The network changed in memory: write it at once, or once typing stops."""
+        self._dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if now:
+            self.save_now()
+        else:
+            self._save_timer = self.set_timer(self.app.save_delay, self.save_now)
+
+    def save_now(self) -> bool:
+        """Write the network if it changed; on failure say why and keep everything on screen. True when
+        what the screen shows is on disk."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self._dirty:
+            return True
+        problem = self._write()
+        status = self.query_one("#save-status", Static)
+        status.set_class(problem is not None, "-problem")
+        status.update(Content("⚠ niet opgeslagen" if problem else "opgeslagen"))
+        if problem is not None and problem != self._last_problem:
+            self.notify(problem, title="Niet opgeslagen", severity="error", timeout=15, markup=False)
+        self._last_problem = problem or ""
+        return problem is None
+
+    def _write(self) -> str | None:
+        """Write the network file; None when it worked, else why not (in Dutch)."""
+        try:
+            self.store.save(self.network)
+        except DataError as error:
+            return (f"Het netwerkbestand op schijf is onleesbaar en wordt niet overschreven: {error}. "
+                    "Herstel het bestand; je wijzigingen blijven op het scherm staan.")
+        except OSError as error:
+            where = error.filename or self.store.path(self.network)
+            return (f"Opslaan in {where} lukt niet ({error.strerror or error}). Je wijzigingen blijven op het "
+                    "scherm staan; bij de volgende wijziging probeer ik het opnieuw.")
+        except NetworkError as error:
+            return str(error)
+        self._dirty = False
+        return None
+
+    def save_changes(self) -> bool:
+        """Write the network now, e.g. after the intake changed a participant."""
+        self._dirty = True
+        return self.save_now()
+
+    def on_unmount(self) -> None:
+        """The program is closing (Ctrl+Q): write what was typed in the last second."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._dirty:
+            self._write()
+
+    # -- actions -----------------------------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        """Show a tab and focus its first field. (Focus has to move along: a focused widget left behind on
+        a hidden tab hands focus to its neighbour there, and that would switch the tab back.)"""
+        self.query_one("#tabs", TabbedContent).active = tab
+        self.query_one(TAB_FOCUS[tab]).focus()
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "overzicht":
+            self.refresh_overview()
+
+    def action_export(self) -> None:
+        self.save_now()
+        network, records = self.network, self.records
+        self.app.push_screen(ExportScreen(f"Verslag van netwerk {network.name}", f"netwerk-{network.id}.md",
+                                          lambda _confidential: network_report(network, records)))
+
+    def action_back(self) -> None:
+        if self.save_now():
+            self.dismiss(None)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self._dirty = False
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("De laatste wijzigingen zijn niet opgeslagen (zie de melding). "
+                                           "Toch teruggaan? Dan gaan ze verloren.", "Terug zonder opslaan",
+                                           "Blijven"), answered)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Del removes a participant only from the list; in a text field it deletes a character."""
+        if action == "remove_participant":
+            return self.people.has_focus
+        return True
+
+    def palette_commands(self):
+        yield "Overzicht", "F2: trends, bijeenkomsten, rollen en leervragen", lambda: self.action_show_tab("overzicht")
+        yield "Deelnemers", "F3: deelnemers, hun leervragen, ervaring en voorkeuren", \
+            lambda: self.action_show_tab("deelnemers")
+        yield "Afspraken", "F4: thema, randvoorwaarden en afspraken", lambda: self.action_show_tab("afspraken")
+        yield "Nieuwe deelnemer", "Ctrl+N: voeg een deelnemer toe", self.action_new_participant
+        yield "Intake", "Ctrl+O: de intake van de gekozen deelnemer", self.action_intake
+        yield "Verslag van het netwerk opslaan of kopiëren", "Ctrl+S: het hele netwerk in Markdown", \
+            self.action_export
+        yield "Terug naar de netwerken", "Esc", self.action_back
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        return [
+            ("F2  ·  F3  ·  F4", "Overzicht · Deelnemers · Afspraken"),
+            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+            ("↑ ↓", "Kies een deelnemer; rechts staan de leervragen, ervaring en voorkeuren"),
+            ("Ctrl+N", "Nieuwe deelnemer: typ de naam en Enter"),
+            ("Del", "Verwijder de gekozen deelnemer (in de lijst; er wordt eerst gevraagd)"),
+            ("Ctrl+O", "Intake van de gekozen deelnemer: past een lerend netwerk?"),
+            ("Ctrl+S", "Sla het verslag van het hele netwerk op als Markdown of kopieer het"),
+            ("", "Wijzigingen worden vanzelf opgeslagen, binnen een seconde na het typen"),
+            ("Esc", "Terug naar de netwerken"),
+            ("Ctrl+P", "Opdrachten"),
+            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
+            ("Ctrl+Q", "Stoppen"),
+        ]

@@ -1,0 +1,167 @@
+"""The learning networks: every network file in the data dir (the broken ones named, never written), a
+small form to start a new network, and Enter to open one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..meeting import SetupError, parse_participants
+from ..network import Network, NetworkError, NetworkStore
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def network_prompt(network: Network) -> Table:
+    """Name and theme on the left, the counts on the right, so a long name wraps in its own column."""
+    table = Table.grid(padding=(0, 0, 0, 2), expand=True)
+    table.add_column(ratio=1)
+    table.add_column(justify="right", no_wrap=True, style="dim")
+    name = Text(network.name, style="bold")  # Text: a name is never read as markup
+    if network.theme:
+        name.append(f"\n{network.theme}", style="not bold dim")
+    counts = (f"{count_text(len(network.participants), 'deelnemer', 'deelnemers')}\n"
+              f"{count_text(len(network.meetings), 'bijeenkomst', 'bijeenkomsten')}")
+    table.add_row(name, counts)
+    return table
+
+
+class NetworksScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("escape", "back", "Terug", key_display="esc", id="networks.back"),
+        Binding("ctrl+n", "focus_new", "Nieuw netwerk", id="networks.new"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.networks: dict[str, Network] = {}
+
+    @property
+    def store(self) -> NetworkStore:
+        """The network files; the folder is only created when a network is."""
+        return NetworkStore(self.app.paths.networks_folder)
+
+    def compose(self) -> ComposeResult:
+        yield Static("[b]Lerende netwerken[/b] · deelnemers, leervragen, afspraken en bijeenkomsten", id="topbar")
+        with Horizontal(id="columns"):
+            networks = OptionList(id="networks")
+            networks.border_title = "Netwerken"
+            networks.border_subtitle = "Enter: openen"
+            yield networks
+            with VerticalScroll(id="new-network") as new:
+                new.border_title = "Nieuw netwerk"
+                yield Label("Naam")
+                yield Input(placeholder="bijvoorbeeld Zorgnetwerk Zuid", id="name", compact=True)
+                yield Label("Thema")
+                yield Input(placeholder="waar het netwerk over leert", id="theme", compact=True)
+                yield Label("Deelnemers, gescheiden door komma's")
+                yield Input(placeholder="Anouk, Bram, Chris", id="participants", compact=True)
+                yield Static(id="new-error")
+                yield Button("Maak netwerk", variant="primary", id="create", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_networks()
+        networks = self.query_one("#networks", OptionList)
+        if self.networks:
+            networks.focus()
+        else:
+            self.query_one("#name", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.load_networks()
+
+    def load_networks(self, chosen: str | None = None) -> None:
+        """List every readable network by name, then each unreadable file with where it went wrong."""
+        found, problems = self.store.scan()
+        self.networks = {network.id: network for network in found}
+        option_list = self.query_one("#networks", OptionList)
+        current = option_list.highlighted_option
+        chosen = chosen or (current.id if current is not None else None)
+        option_list.clear_options()
+        option_list.add_options(Option(network_prompt(network), id=network.id) for network in found)
+        if not found:
+            option_list.add_option(Option("Nog geen netwerken: maak er rechts een aan.", disabled=True))
+        for problem in problems:
+            option_list.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
+        option_list.border_subtitle = (f"{count_text(len(found), 'netwerk', 'netwerken')} · Enter: openen"
+                                       if found else "")
+        if found:
+            ids = [network.id for network in found]
+            option_list.highlighted = ids.index(chosen) if chosen in ids else 0
+
+    @on(OptionList.OptionSelected, "#networks")
+    def open_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id in self.networks:
+            self.open_network(self.networks[event.option.id])
+
+    def open_network(self, network: Network) -> None:
+        from .network import NetworkScreen
+
+        self.app.push_screen(NetworkScreen(network, self.store))
+
+    @on(Button.Pressed, "#create")
+    @on(Input.Submitted, "#new-network Input")
+    def create(self) -> None:
+        error = self.query_one("#new-error", Static)
+        fields = {name: self.query_one(f"#{name}", Input) for name in ("name", "theme", "participants")}
+        try:
+            participants = parse_participants(fields["participants"].value)
+            store = NetworkStore(self.app.paths.networks)
+            network = store.create(fields["name"].value, theme=fields["theme"].value, participants=participants)
+        except (SetupError, NetworkError) as problem:
+            error.update(Content(str(problem)))
+            return
+        except OSError as problem:
+            error.update(Content(f"Kan het netwerk niet opslaan in {self.store.folder}: "
+                                 f"{problem.strerror or problem}."))
+            return
+        error.update("")
+        for field in fields.values():
+            field.value = ""
+        self.load_networks(network.id)
+        self.notify(f"Netwerk '{network.name}' aangemaakt.", title="Netwerken", markup=False)
+        self.open_network(network)
+
+    def action_focus_new(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def action_open(self) -> None:
+        option = self.query_one("#networks", OptionList).highlighted_option
+        if option is not None and option.id in self.networks:
+            self.open_network(self.networks[option.id])
+        else:
+            self.notify("Kies eerst een netwerk, of maak er een.")
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def palette_commands(self):
+        yield "Nieuw netwerk", "Ctrl+N: naar het formulier voor een nieuw netwerk", self.action_focus_new
+        yield "Open het gekozen netwerk", "Enter in de lijst", self.action_open
+        yield "Terug naar het begin", "Esc", self.action_back
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        return [
+            ("↑ ↓", "Kies een netwerk"),
+            ("Enter", "Open het gekozen netwerk (in het formulier: maak het nieuwe netwerk)"),
+            ("Ctrl+N", "Naar het formulier voor een nieuw netwerk"),
+            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+            ("Esc", "Terug naar het beginscherm"),
+            ("Ctrl+P", "Opdrachten"),
+            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
+            ("Ctrl+Q", "Stoppen"),
+        ]

@@ -1,0 +1,111 @@
+"""Saving a meeting while the facilitator types on: the record's text made fast, versions written in
+order, one at a time."""
+
+import threading
+import time
+import tomllib
+from pathlib import Path
+
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lerend_tui.items import iter_items, parse_items
+from lerend_tui.record import LONG_STRING, parse_record, table_to_toml
+from lerend_tui import storage
+from lerend_tui.storage import MeetingStore
+
+from .test_record import sample_record
+
+# Every character tomli-w treats specially, and some it does not, often enough to meet them all.
+SPECIAL = st.sampled_from(["\n", "\r\n", "\r", "\t", '"', '"""', "\\", "\x00", "\x08", "\x0c", "\x1b", "\x7f",
+                           "'''", "é", "€", "\u2028", "\U0001f600", " ", "a"])
+PIECE = st.one_of(SPECIAL, st.text(max_size=20))
+LONG = st.lists(PIECE, min_size=1, max_size=40).map(
+    lambda pieces: ("".join(pieces) * (LONG_STRING // max(len("".join(pieces)), 1) + 1)) or "x" * LONG_STRING)
+ANY_STRING = st.one_of(LONG, st.text(max_size=80), LONG.map(lambda text: text.replace("\n", "")))
+
+
+@settings(max_examples=80, deadline=None)
+@given(notes=st.lists(ANY_STRING, min_size=1, max_size=3), other=ANY_STRING)
+def test_the_fast_text_is_exactly_what_tomli_w_writes(notes, other):
+    table = {
+        "title": other,
+        "participants": [other, "Anouk"],
+        "phases": [{"kind": "inhoud", "notes": text, "roles": {"notulist": other}} for text in notes],
+        "items": [{"kind": "actie", "text": other, "phase": "Ronde"}, {"kind": "inzicht", "text": "kort", "phase": "x"}],
+        "small": [{"name": text[:3]} for text in notes],
+    }
+    assert table_to_toml(table) == tomli_w.dumps(table, multiline_strings=True)
+
+
+def test_a_megabyte_of_notes_round_trips(tmp_path: Path):
+    record = sample_record(notes=("Afspraak: \"haakjes\" en \\ backslash\n" * 30000, "", "tab\tje", "", ""))
+    path = tmp_path / "m.toml"
+    path.write_text(record.to_toml(), encoding="utf-8")
+    assert parse_record(path).phases[0].notes == record.phases[0].notes
+    assert record.to_toml() == tomli_w.dumps(record.to_table(), multiline_strings=True)
+
+
+def test_a_version_is_detached_from_the_record(tmp_path: Path):
+    store = MeetingStore(tmp_path)
+    record = sample_record(notes=("eerst",) * 5)
+    version = store.version(record)
+    record.phases[0].notes = "later"
+    record.participants.append("Chris")
+    record.phases[3].roles["notulist"] = "Chris"
+    store.write(version, tmp_path / "m.toml")
+    data = tomllib.loads((tmp_path / "m.toml").read_text(encoding="utf-8"))
+    assert data["phases"][0]["notes"] == "eerst" and data["participants"] == ["Anouk", "Bram"]
+    assert "notulist" not in data["phases"][3]["roles"]
+
+
+def test_an_older_version_is_never_written_over_a_newer_one(tmp_path: Path):
+    store = MeetingStore(tmp_path)
+    path = tmp_path / "m.toml"
+    record = sample_record(notes=("oud",) * 5)
+    older = store.version(record)
+    record.phases[0].notes = "nieuw"
+    newer = store.version(record)
+    assert store.write(newer, path)
+    assert not store.write(older, path)
+    assert not store.write(newer, path)  # already there
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["phases"][0]["notes"] == "nieuw"
+
+
+def test_writes_from_threads_take_turns_and_the_newest_wins(tmp_path: Path, monkeypatch):
+    store = MeetingStore(tmp_path)
+    path = tmp_path / "m.toml"
+    record = sample_record()
+    versions = []
+    for number in range(8):
+        record.phases[0].notes = f"versie {number}"
+        versions.append(store.version(record))
+    busy, overlaps = threading.Lock(), []
+    write = storage.atomic_write_text
+
+    def slow_write(*args, **kwargs):
+        if not busy.acquire(blocking=False):
+            overlaps.append(args[0])
+            return
+        try:
+            time.sleep(0.01)
+            write(*args, **kwargs)
+        finally:
+            busy.release()
+
+    monkeypatch.setattr(storage, "atomic_write_text", slow_write)
+    threads = [threading.Thread(target=store.write, args=(version, path)) for version in reversed(versions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not overlaps
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["phases"][0]["notes"] == "versie 7"
+
+
+def test_items_one_by_one_are_the_items():
+    notes = "Actie: bellen @Anouk\nniets\nInzicht: luisteren\n" * 3
+    items = iter_items(notes, "Ronde")
+    assert next(items) == parse_items(notes, "Ronde")[0]
+    assert [next(items) for _ in range(5)] == parse_items(notes, "Ronde")[1:]
