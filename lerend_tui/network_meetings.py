@@ -433,7 +433,7 @@ def network_report(network: Network, records: Records) -> str:
     lines = [f"# Lerend netwerk: {network.name}", ""]
     if network.theme:
         lines += [f"Thema: {network.theme}", ""]
-    lines += ["## Wat we bereikten", "", *_summary_lines(summary), ""]
+    lines += ["## Wat we bereikten", "", *summary_lines(summary), ""]
     lines += ["## Deelnemers", ""]
     for participant in network.participants:
         lines.append(f"### {participant.name}")
@@ -499,7 +499,7 @@ def network_report(network: Network, records: Records) -> str:
     return "\n".join(lines)
 
 
-def _summary_lines(summary: NetworkSummary) -> list[str]:
+def summary_lines(summary: NetworkSummary) -> list[str]:
     lines = [f"- Bijeenkomsten gehouden: {summary.held}"
              + (f" (van {summary.meetings})" if summary.meetings != summary.held else "")]
     lines.append(f"- Leervragen: {summary.questions}; in de bijeenkomsten genoteerd: {summary.questions_noted}")

@@ -142,3 +142,41 @@ async def test_a_kick_off_in_a_network_hands_its_questions_and_agreements_to_the
     stored = networks.load(network.id)
     assert stored.participant("Anouk").learning_questions == ["hoe betrek ik ouders?"]
     assert stored.agreements.afspraken == ["we beginnen om 19:00"]
+
+
+async def test_the_kick_off_shows_the_talks_table_when_explaining_a_learning_network(paths, clock):
+    from lerend_tui.screens.comparison import ComparisonScreen
+
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.screen.query_one("#template", Select).value = "kick-off"
+        await pilot.click("#start")
+        await pilot.pause()
+        meeting = app.screen
+        await pilot.press("escape", "o")
+        assert app.screen is meeting  # not in the first phase
+        meeting.go_to(1)
+        await pilot.press("escape", "o")
+        assert isinstance(app.screen, ComparisonScreen)
+        picture = app.export_screenshot()
+        assert "Procesbegeleider" in picture and "construeren" in picture
+        await pilot.press("escape")
+        assert app.screen is meeting
+
+
+async def test_the_final_evaluation_of_a_network_shows_what_it_achieved(paths, clock):
+    from .test_network_screens import make_network, two_meetings
+
+    network = make_network(paths)
+    two_meetings(paths)
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.screen.query_one("#template", Select).value = "evaluatie"
+        app.screen.query_one("#network", Select).value = network.id
+        await pilot.click("#start")
+        await pilot.pause()
+        app.screen.go_to(1)
+        await pilot.pause()
+        guidance = str(app.screen.query_one("#guidance").render())
+        assert "Wat het netwerk bereikte" in guidance and "Bijeenkomsten gehouden: 2" in guidance
+        assert "Gemiddelde ROTI" in guidance

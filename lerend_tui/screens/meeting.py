@@ -38,7 +38,7 @@ ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
 CHANGING_ACTIONS = {"toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over"}
 SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
-                      "draw", "checkout", "carry_over"}
+                      "draw", "checkout", "carry_over", "comparison"}
 
 
 class MeetingScreen(Screen[None]):
@@ -56,6 +56,7 @@ class MeetingScreen(Screen[None]):
         Binding("r", "draw", "Werkvorm", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", id="meeting.checkout"),
         Binding("v", "carry_over", "Vorige keer", id="meeting.carry_over"),
+        Binding("o", "comparison", "Opleiding of netwerk", id="meeting.comparison"),
         Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
@@ -118,6 +119,8 @@ class MeetingScreen(Screen[None]):
         shown = Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
         if phase.kind == "checkin" and self.meeting.record.carried:
             shown = self._carried_text() + "\n\n" + shown
+        if phase.kind == "evaluatie" and self.meeting.record.network:
+            shown = self._network_achievements() + "\n\n" + shown
         return Content.from_markup("[b]$title[/b]", title=phase.title), shown
 
     def _topbar_text(self, schedule: Schedule) -> Content:
@@ -147,6 +150,20 @@ class MeetingScreen(Screen[None]):
             "[b]$label[/b]$progress · $time · $words[dim]$instruction[/]", label=focus.label, progress=progress,
             time=focus.reading.text, words=focus.reading.words, instruction=instruction,
         )
+
+    def _network_achievements(self) -> Content:
+        """For the final evaluation (Stap 4): what the network achieved over its meetings, to celebrate."""
+        from ..network import NetworkStore
+        from ..network_meetings import network_summary, summary_lines
+        from ..validation import DataError
+
+        try:
+            network = NetworkStore(self.app.paths.networks_folder).load(self.meeting.record.network)
+        except DataError as error:
+            return Content(f"Het netwerk is niet te lezen: {error}")
+        records = {stored.id: stored.record for stored in self.store.scan()[0]}
+        lines = summary_lines(network_summary(network, records))
+        return Content.from_markup("[b reverse] Wat het netwerk bereikte [/]\n$lines", lines="\n".join(lines))
 
     def _carried_text(self) -> Content:
         """At the check-in: last time's commitments and actions per person, to go through with the group."""
@@ -245,6 +262,8 @@ class MeetingScreen(Screen[None]):
             return self.meeting.current.kind == "afsluiting" and bool(self.meeting.record.participants)
         if action == "carry_over":  # a network's meeting, with commitments and actions from the last one
             return bool(self.meeting.record.carried)
+        if action == "comparison":  # the kick-off's "Wat is een lerend netwerk?"
+            return self.meeting.record.template == "kick-off" and self.meeting.current.kind == "inhoud"
         return True
 
     @on(TextArea.Changed, "#notes")
@@ -325,7 +344,9 @@ class MeetingScreen(Screen[None]):
         from .draw import DrawScreen
 
         app = self.app
-        earlier = [stored.record for stored in app.store.scan()[0] if stored.path != self.path]
+        network = self.meeting.record.network  # in a network, the roles go round its own members
+        earlier = [stored.record for stored in app.store.scan()[0]
+                   if stored.path != self.path and (not network or stored.record.network == network)]
         screen = DrawScreen(app.catalogue, self.meeting.draw_filters(), self.meeting.record.participants,
                             History.of(earlier), app.rng, reduced_motion=self.meeting.settings.reduced_motion)
         app.push_screen(screen, self._apply_draw)
@@ -356,6 +377,11 @@ class MeetingScreen(Screen[None]):
         words = "" if average is None else f" Gemiddelde ROTI: {average:.1f}".replace(".", ",")
         self.notify(f"Check-out opgeslagen.{words}", title="Check-out")
         self.after_change()
+
+    def action_comparison(self) -> None:
+        from .comparison import ComparisonScreen
+
+        self.app.push_screen(ComparisonScreen())
 
     def action_carry_over(self) -> None:
         from .carry_over import CarryOverScreen
@@ -499,6 +525,8 @@ class MeetingScreen(Screen[None]):
             if self.check_action("checkout", ()):
                 yield ("Check-out", "c: per deelnemer een woord, een ROTI van 1 tot 5 en een stok achter de deur",
                        self.action_checkout)
+            if self.check_action("comparison", ()):
+                yield "Opleiding of lerend netwerk", "o: de tabel uit de kick-off", self.action_comparison
             if self.check_action("carry_over", ()):
                 yield "Vorige keer", "v: stok achter de deur en acties van de vorige keer afvinken", self.action_carry_over
             yield "Notities typen", "Enter", self.action_edit_notes
@@ -517,6 +545,7 @@ class MeetingScreen(Screen[None]):
             ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
             ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
             ("v", "Vorige keer (in een netwerk): de stok achter de deur en acties van toen afvinken"),
+            ("o", "In de kick-off bij 'Wat is een lerend netwerk?': de tabel opleiding of lerend netwerk"),
             ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
             ("Enter", "Notities typen"),
             ("Esc", "Klaar met typen: daarna werken de losse toetsen"),
