@@ -130,33 +130,38 @@ async def test_home_opens_the_review_on_a_past_meeting(paths, clock, stored):
         assert isinstance(app.screen, HomeScreen)
 
 
+async def press_and_settle(pilot, *keys):
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def open_export(app, pilot, target: Path) -> ExportScreen:
+    """The export dialog of the meeting the review shows, with `target` as the file."""
+    await press_and_settle(pilot, "ctrl+s")
+    assert isinstance(app.screen, ExportScreen)
+    app.screen.query_one("#export-path", Input).value = str(target)
+    return app.screen
+
+
 async def test_export_leaves_out_confidential_phases_and_asks_before_overwriting(paths, clock, stored, tmp_path):
     target = tmp_path / "verslag.md"
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
         await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        app.screen.query_one("#export-path", Input).value = str(target)
-        app.screen.query_one("#confidential", SelectionList).select("Onderlinge coaching")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        export = await open_export(app, pilot, target)
+        export.query_one("#confidential", SelectionList).select("Onderlinge coaching")
+        await press_and_settle(pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         report = target.read_text(encoding="utf-8")
         assert "Casus van Bram" not in report and "## Afspraken" in report
 
         target.write_text("eigen tekst", encoding="utf-8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = str(target)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "bestaat al" in str(app.screen.query_one("#export-message").render())
+        export = await open_export(app, pilot, target)
+        await press_and_settle(pilot, "ctrl+s")
+        assert "bestaat al" in str(export.query_one("#export-message").render())
         assert target.read_text(encoding="utf-8") == "eigen tekst"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_settle(pilot, "ctrl+s")
         assert "Casus van Bram" in target.read_text(encoding="utf-8")
 
 
@@ -165,10 +170,7 @@ async def test_export_to_a_folder_that_cannot_be_written_says_so_and_stays_open(
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
         await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = str(tmp_path / "bestaat-niet" / "verslag.md")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        assert "Kon" in str(app.screen.query_one("#export-message").render())
+        export = await open_export(app, pilot, tmp_path / "bestaat-niet" / "verslag.md")
+        await press_and_settle(pilot, "ctrl+s")
+        assert app.screen is export
+        assert "Kon" in str(export.query_one("#export-message").render())
