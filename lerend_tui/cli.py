@@ -307,9 +307,7 @@ def prepare_meeting(
         networks = NetworkStore(paths.networks_folder)
         network = networks.find(args.network)
     if args.resume:
-        latest = store.latest_unfinished() if network is None else next(
-            (stored for stored in store.scan()[0]
-             if not stored.record.finished and stored.record.network == network.id), None)
+        latest = store.latest_unfinished(network.id if network else None)
         if latest is None:
             where = f" van netwerk '{network.name}'" if network else ""
             raise CliError(f"Er is geen onderbroken bijeenkomst{where} in {paths.meetings}.")
@@ -329,6 +327,7 @@ def prepare_meeting(
     from .network_meetings import create_in_network
 
     return record, create_in_network(record, network, store, networks)
+
 
 if __name__ == "__main__":
     sys.exit(main())

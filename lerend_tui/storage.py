@@ -153,9 +153,11 @@ class MeetingStore:
         meetings.sort(key=lambda stored: stored.record.planned_start, reverse=True)
         return meetings, problems
 
-    def latest_unfinished(self) -> StoredMeeting | None:
+    def latest_unfinished(self, network: str | None = None) -> StoredMeeting | None:
+        """The newest meeting not yet finished; with `network`, the newest of that learning network."""
         meetings, _ = self.scan()
-        return next((stored for stored in meetings if not stored.record.finished), None)
+        return next((stored for stored in meetings if not stored.record.finished
+                     and (network is None or stored.record.network == network)), None)
 
     def create(self, record: MeetingRecord) -> Path:
         """Save a new meeting under a fresh name, so it is on disk before anything is typed."""
