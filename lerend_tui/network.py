@@ -22,7 +22,7 @@ from typing import Any
 import tomli_w
 
 from .intake import Intake, intake_table, parse_intake
-from .storage import atomic_write_text, slugify
+from .storage import atomic_write_text, read_folder, slugify
 from .validation import DataError, Fields, drop_none, read_toml
 
 SCHEMA = 1
@@ -222,15 +222,7 @@ class NetworkStore:
 
     def scan(self) -> tuple[list[Network], list[DataError]]:
         """Every readable network, by name, and a problem for each file that is not."""
-        networks: list[Network] = []
-        problems: list[DataError] = []
-        if not self.folder.is_dir():
-            return networks, problems
-        for path in sorted(self.folder.glob("*.toml")):
-            try:
-                networks.append(parse_network(path))
-            except DataError as error:
-                problems.append(error)
+        networks, problems = read_folder(self.folder, parse_network)
         networks.sort(key=lambda network: network.name.casefold())
         return networks, problems
 

@@ -1,7 +1,6 @@
 """`lerend-tui network …` and `start --network`: Dutch output, broken files named, exit codes."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -10,19 +9,6 @@ from lerend_tui.items import Item
 from lerend_tui.network import NetworkStore
 from lerend_tui.record import Checkout
 from lerend_tui.storage import MeetingStore
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> list[str]:
-    return ["--data-dir", str(tmp_path / "data")]
-
-
-@pytest.fixture
-def no_app(monkeypatch):
-    """`start` prepares the meeting and would then run the app: record what it was given instead."""
-    opened = []
-    monkeypatch.setattr("lerend_tui.app.LerendApp.run", lambda app: opened.append(app._open_meeting))
-    return opened
 
 
 def test_new_list_and_show(tmp_path, data, capsys):
