@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--participants", default="", metavar='"A, B, C"', help="de deelnemers, met komma's ertussen")
     start.add_argument("--at", default="", metavar="UU:MM", help="de geplande starttijd (standaard: nu)")
     start.add_argument("--resume", action="store_true", help="ga verder met de laatste onderbroken bijeenkomst")
+    start.add_argument("--plan", default="", metavar="NAAM|BESTAND",
+                       help="start een voorbereide planning (uit <datamap>/plans/ of een .toml-bestand): "
+                       "met haar fasen, minuten en werkvormen")
     start.add_argument("--network", default="", metavar="NETWERK",
                        help="start de bijeenkomst in dit lerend netwerk: met zijn deelnemers (tenzij --participants), "
                        "en met de stok achter de deur en acties van de vorige keer")
@@ -78,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_workform_parsers(commands)
     add_notes_parsers(commands)
     add_network_parsers(commands)
+    add_plan_parsers(commands)
     return parser
 
 
@@ -172,6 +176,66 @@ def add_network_parsers(commands: argparse._SubParsersAction) -> None:
     report.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
 
 
+def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
+    """`plan list|export` (implemented in `run_plan_command`; `meeting_plan` loads only for them)."""
+    plan = commands.add_parser(
+        "plan", help="voorbereide planningen: de agenda van een bijeenkomst",
+        description="Planningen van bijeenkomsten: één bestand per planning in <datamap>/plans/. "
+        "Start er een met 'lerend-tui start --plan NAAM'.",
+    )
+    sub = plan.add_subparsers(dest="plan_command", metavar="OPDRACHT", title="opdrachten", required=True)
+    listing = sub.add_parser("list", help="alle planningen",
+                             description="Alle planningen; onleesbare bestanden worden met pad en veld gemeld.")
+    listing.add_argument("--json", action="store_true", help="als JSON: een lijst met een object per planning")
+    export = sub.add_parser("export", help="de agenda om naar de deelnemers te sturen",
+                            description="Schrijf de agenda van een planning: tijden, fasen, wie wat inbrengt en "
+                            "de werkvormen. Standaard in Markdown; met --tekst als platte tekst voor in een mail.")
+    export.add_argument("name", metavar="NAAM", help="de planning: haar naam, bestandsnaam of een .toml-bestand")
+    export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
+    export.add_argument("--tekst", action="store_true", help="platte tekst in plaats van Markdown")
+
+
+def run_plan_command(args: argparse.Namespace, paths: Paths) -> int:
+    """These only read the plans (export writes only the file it is asked to)."""
+    import json
+
+    from .meeting_plan import PlanStore, markdown_agenda, text_agenda
+    from .storage import atomic_write_text
+    from .workforms import load_catalogue
+
+    store = PlanStore(paths.plans_folder)
+    if args.plan_command == "list":
+        plans, problems = store.scan()
+        for problem in problems:
+            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+        if args.json:
+            print(json.dumps([
+                {"id": plan.path.stem if plan.path else "", "name": plan.name, "title": plan.title,
+                 "template": plan.template, "start": plan.start, "end": plan.end,
+                 "date": plan.date.isoformat() if plan.date else None, "phases": len(plan.phases),
+                 "minutes": plan.total_minutes, "available_minutes": plan.available_minutes,
+                 "overrun_minutes": plan.overrun_minutes, "path": str(plan.path) if plan.path else None}
+                for plan in plans], ensure_ascii=False, indent=2))
+        else:
+            for plan in plans:
+                stem = plan.path.stem if plan.path else ""
+                over = f"  ·  loopt {plan.overrun_minutes} min uit" if plan.overrun_minutes else ""
+                print(f"{stem:<30} {plan.name}  ·  {len(plan.phases)} fasen  ·  {plan.start}–{plan.end}{over}")
+        return 0
+    plan = store.find(args.name)
+    catalogue = load_catalogue(paths.workforms_folder)
+    agenda = text_agenda(plan, catalogue) if args.tekst else markdown_agenda(plan, catalogue)
+    missing = [p.workform for p in plan.phases if p.workform and p.workform not in catalogue.workforms]
+    for workform in dict.fromkeys(missing):
+        print(f"lerend-tui: let op: werkvorm '{workform}' staat niet in de catalogus", file=sys.stderr)
+    if args.output:
+        atomic_write_text(Path(args.output), agenda)
+        print(f"Agenda geschreven naar {args.output}")
+    else:
+        print(agenda, end="" if agenda.endswith("\n") else "\n")
+    return 0
+
+
 def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     """These only read the meetings (export writes only the file it is asked to)."""
     import json
@@ -207,9 +271,10 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
 def _user_errors() -> tuple[type[Exception], ...]:
     """The problems a user can fix. Python looks at an `except` clause's classes only once something was
     raised, so the learning networks' code loads then, not with every `start`."""
+    from .meeting_plan import PlanError
     from .network import NetworkError
 
-    return CliError, SetupError, DataDirError, DataError, NetworkError
+    return CliError, SetupError, DataDirError, DataError, NetworkError, PlanError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -233,6 +298,8 @@ def run(args: argparse.Namespace) -> int:
         from .network_commands import run_network_command
 
         return run_network_command(args, paths)
+    if args.command == "plan":
+        return run_plan_command(args, paths)
     paths.check_usable()
     if args.command == "beamer":
         from .app import FollowerApp
@@ -306,27 +373,45 @@ def prepare_meeting(
 
         networks = NetworkStore(paths.networks_folder)
         network = networks.find(args.network)
+    if args.plan and args.resume:
+        raise CliError("Kies --plan of --resume, niet allebei.")
     if args.resume:
         latest = store.latest_unfinished(network.id if network else None)
         if latest is None:
             where = f" van netwerk '{network.name}'" if network else ""
             raise CliError(f"Er is geen onderbroken bijeenkomst{where} in {paths.meetings}.")
         return latest.record, latest.path
-    try:
-        template = templates.get(args.template)
-    except KeyError as error:
-        raise CliError(error.args[0]) from None
-    record = new_meeting_record(
-        template,
-        title=args.title,
-        participants=parse_participants(args.participants),
-        planned_start=parse_start(args.at, clock),
-    )
+    if args.plan:
+        record = _record_from_plan(args, paths, clock)
+    else:
+        try:
+            template = templates.get(args.template)
+        except KeyError as error:
+            raise CliError(error.args[0]) from None
+        record = new_meeting_record(
+            template,
+            title=args.title,
+            participants=parse_participants(args.participants),
+            planned_start=parse_start(args.at, clock),
+        )
     if network is None:
         return record, store.create(record)
     from .network_meetings import create_in_network
 
     return record, create_in_network(record, network, store, networks)
+
+
+def _record_from_plan(args: argparse.Namespace, paths: Paths, clock: SystemClock) -> MeetingRecord:
+    """A new meeting that runs the plan `--plan` names; `--title` and `--at` override the plan's."""
+    from .meeting_plan import PlanStore, plan_to_record
+
+    plan = PlanStore(paths.plans_folder).find(args.plan)
+    title = " ".join(args.title.split())
+    if title and not title.isprintable():
+        raise SetupError("De titel bevat tekens die niet te tonen zijn.")
+    planned_start = parse_start(args.at, clock) if args.at.strip() else plan.planned_start(clock)
+    return plan_to_record(plan, planned_start=planned_start, participants=parse_participants(args.participants),
+                          title=title)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,10 @@ class Paths:
         return self.data / "networks"
 
     @property
+    def plans_folder(self) -> Path:
+        return self.data / "plans"
+
+    @property
     def meetings(self) -> Path:
         return self._sub("meetings")
 
@@ -64,6 +68,11 @@ class Paths:
     def networks(self) -> Path:
         """One TOML file per learning network (see `network`)."""
         return self._sub("networks")
+
+    @property
+    def plans(self) -> Path:
+        """One TOML file per meeting plan (see `meeting_plan`)."""
+        return self._sub("plans")
 
     @property
     def live(self) -> Path:
