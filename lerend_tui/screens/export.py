@@ -96,7 +96,7 @@ class ExportScreen(ModalScreen[Path | None]):
         except OSError as error:
             self._say(f"Kon {path} niet schrijven: {error.strerror or error}. Kies een andere plek.")
             return
-        self.app.notify(f"Verslag opgeslagen in {path}", title="Verslag", markup=False)
+        self.app.notify(f"{self.title_text}: opgeslagen in {path}", title="Opgeslagen", markup=False)
         self.dismiss(path)
 
     def action_copy(self) -> None:

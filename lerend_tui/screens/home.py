@@ -37,6 +37,7 @@ class HomeScreen(Screen[None]):
         # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
         Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True, id="home.catalogue"),
         Binding("ctrl+l", "open_networks", "Netwerken", id="home.networks"),
+        Binding("ctrl+o", "plan", "Plannen", id="home.plan"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -180,6 +181,35 @@ class HomeScreen(Screen[None]):
     def action_open_catalogue(self) -> None:
         self.app.push_screen(CatalogueScreen())
 
+    def action_plan(self) -> None:
+        """A plan for a coming meeting from the template on the form, named after the title (or the template)
+        and today's date; a plan with that name already there is opened instead."""
+        from ..meeting_plan import DEFAULT_START, MeetingPlan, PlanError, PlanStore
+        from ..validation import DataError
+        from .plan import PlanScreen  # most starts never need the plan screen
+
+        app = self.app
+        error = self.query_one("#setup-error", Static)
+        try:
+            template = app.templates.get(self.query_one("#template", Select).value)
+        except KeyError as problem:
+            error.update(Content(problem.args[0]))
+            return
+        title = " ".join(self.query_one("#title", Input).value.split()) or template.title
+        name = f"{title} {app.clock.local(app.clock.now()):%Y-%m-%d}"
+        store = PlanStore(app.paths.plans)
+        try:
+            if store.path(name).exists():
+                plan = store.find(name)
+            else:
+                start = self.query_one("#start-at", Input).value.strip() or DEFAULT_START
+                plan = MeetingPlan.from_template(template, name=name, title=title, start=start)
+        except (PlanError, DataError) as problem:
+            error.update(Content(str(problem)))
+            return
+        error.update("")
+        app.push_screen(PlanScreen(plan, store))
+
     def action_open_networks(self) -> None:
         from .networks import NetworksScreen  # most starts never need the network screens
 
@@ -192,6 +222,7 @@ class HomeScreen(Screen[None]):
         yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
         yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
         yield "Netwerken", "Ctrl+L: lerende netwerken, hun deelnemers, leervragen en trends", self.action_open_networks
+        yield "Plannen", "Ctrl+O: een planning voor een volgende bijeenkomst, van het sjabloon", self.action_plan
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [
@@ -202,6 +233,7 @@ class HomeScreen(Screen[None]):
             ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
             ("Ctrl+T", "Terugblik: eerdere bijeenkomsten zoeken, lezen en als verslag opslaan"),
             ("Ctrl+L", "Netwerken: deelnemers, leervragen, intake, afspraken en trends over de bijeenkomsten"),
+            ("Ctrl+O", "Plannen: een planning voor een volgende bijeenkomst, van het sjabloon in het formulier"),
             ("Ctrl+P", "Opdrachten"),
             ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
             ("Ctrl+Q", "Stoppen"),

@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
@@ -29,6 +28,7 @@ from ..network_meetings import (
     network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
 )
 from ..validation import DataError
+from .editing import SavesWhileEditing
 from .confirm import ConfirmScreen
 from .export import ExportScreen
 from .networks import count_text
@@ -164,7 +164,10 @@ def carry_text(network: Network, records: Records) -> Text:
     return text
 
 
-class NetworkScreen(Screen[None]):
+class NetworkScreen(SavesWhileEditing, Screen[None]):
+    file_kind = "netwerkbestand"
+    user_error = NetworkError
+
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("escape", "back", "Terug", key_display="esc", id="network.back"),
@@ -179,15 +182,12 @@ class NetworkScreen(Screen[None]):
 
     def __init__(self, network: Network, store: NetworkStore) -> None:
         super().__init__()
-        self.network = network
+        self.network = self.edited = network
         self.store = store
         self.records: Records = {}
         self.record_problems: list[DataError] = []
         self.person: Participant | None = None
         """The participant shown in the form on the Deelnemers tab."""
-        self._dirty = False
-        self._save_timer: Timer | None = None
-        self._last_problem = ""
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -513,61 +513,10 @@ class NetworkScreen(Screen[None]):
 
     # -- saving --------------------------------------------------------------------------------------
 
-    def changed(self, *, now: bool = False) -> None:
-        """The network changed in memory: write it at once, or once typing stops."""
-        self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if now:
-            self.save_now()
-        else:
-            self._save_timer = self.set_timer(self.app.save_delay, self.save_now)
-
-    def save_now(self) -> bool:
-        """Write the network if it changed; on failure say why and keep everything on screen. True when
-        what the screen shows is on disk."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if not self._dirty:
-            return True
-        problem = self._write()
-        status = self.query_one("#save-status", Static)
-        status.set_class(problem is not None, "-problem")
-        status.update(Content("⚠ niet opgeslagen" if problem else "opgeslagen"))
-        if problem is not None and problem != self._last_problem:
-            self.notify(problem, title="Niet opgeslagen", severity="error", timeout=15, markup=False)
-        self._last_problem = problem or ""
-        return problem is None
-
-    def _write(self) -> str | None:
-        """Write the network file; None when it worked, else why not (in Dutch)."""
-        try:
-            self.store.save(self.network)
-        except DataError as error:
-            return (f"Het netwerkbestand op schijf is onleesbaar en wordt niet overschreven: {error}. "
-                    "Herstel het bestand; je wijzigingen blijven op het scherm staan.")
-        except OSError as error:
-            where = error.filename or self.store.path(self.network)
-            return (f"Opslaan in {where} lukt niet ({error.strerror or error}). Je wijzigingen blijven op het "
-                    "scherm staan; bij de volgende wijziging probeer ik het opnieuw.")
-        except NetworkError as error:
-            return str(error)
-        self._dirty = False
-        return None
-
     def save_changes(self) -> bool:
         """Write the network now, e.g. after the intake changed a participant."""
         self._dirty = True
         return self.save_now()
-
-    def on_unmount(self) -> None:
-        """The program is closing (Ctrl+Q): write what was typed in the last second."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if self._dirty:
-            self._write()
 
     # -- actions -----------------------------------------------------------------------------------------
 

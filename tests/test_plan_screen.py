@@ -1,0 +1,164 @@
+"""Pilot tests of the plan screen (planning): reorder, minutes, the overrun warning, a drawn work format,
+the agenda written, and opening a plan from the home screen."""
+
+from __future__ import annotations
+
+import random
+import tomllib
+
+from textual.widgets import Input, OptionList, Static
+
+from lerend_tui.meeting_plan import MeetingPlan, PlanStore
+from lerend_tui.plan import load_templates
+from lerend_tui.screens.draw import DrawScreen
+from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.home import HomeScreen
+from lerend_tui.screens.plan import PlanScreen
+from lerend_tui.settings import Settings
+
+from .appkit import home_app
+
+
+def a_plan(**changes) -> MeetingPlan:
+    template = load_templates().get("bijeenkomst")
+    plan = MeetingPlan.from_template(template, name="November", title="Zorgnetwerk november", start="19:00")
+    for key, value in changes.items():
+        setattr(plan, key, value)
+    return plan
+
+
+def on_disk(paths) -> dict:
+    return tomllib.loads((paths.plans / "november.toml").read_text(encoding="utf-8"))
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def open_plan(app, pilot, plan: MeetingPlan, paths) -> PlanScreen:
+    screen = PlanScreen(plan, PlanStore(paths.plans))
+    await app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+async def test_reorder_moves_the_phase_and_the_file_shows_it(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    titles = [phase.title for phase in plan.phases]
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        assert [p["title"] for p in on_disk(paths)["phases"]] == titles
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert screen.query_one("#phases", OptionList).highlighted == 1
+        assert [p["title"] for p in on_disk(paths)["phases"]] == [titles[1], titles[0], *titles[2:]]
+        await pilot.press("down", "ctrl+up")
+        await pilot.pause()
+        assert [p["title"] for p in on_disk(paths)["phases"]] == [titles[1], titles[2], titles[0], *titles[3:]]
+
+
+async def test_plus_and_minus_change_the_minutes_and_the_end(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    total, end = plan.total_minutes, plan.end
+    first = plan.phases[0].minutes
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        assert f"einde {end}" in text(screen, "#plan-times")
+        await pilot.press("plus", "plus", "plus")
+        await pilot.pause()
+        assert plan.phases[0].minutes == first + 3 and plan.total_minutes == total + 3
+        assert f"einde {plan.end}" in text(screen, "#plan-times") and plan.end != end
+        assert on_disk(paths)["phases"][0]["minutes"] == first + 3
+        await pilot.press("minus")
+        await pilot.pause()
+        assert on_disk(paths)["phases"][0]["minutes"] == first + 2
+        assert f"totaal {total + 2} min" in text(screen, "#plan-times")
+
+
+async def test_the_overrun_warning_appears(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    plan.available_minutes = plan.total_minutes
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        warning = screen.query_one("#plan-warning", Static)
+        assert not warning.display
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert warning.display
+        assert "loopt 2 min uit" in text(screen, "#plan-warning")
+        await pilot.press("minus", "minus")
+        await pilot.pause()
+        assert not warning.display
+
+
+async def test_drawing_a_work_format_sets_it(paths, clock):
+    app = home_app(paths, clock)
+    app.rng = random.Random(3)
+    app.settings = Settings(reduced_motion=True)
+    plan = a_plan()
+    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        screen.query_one("#phases", OptionList).highlighted = index
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        draw = app.screen
+        assert isinstance(draw, DrawScreen)
+        assert draw.filters.phase == "coaching" and draw.filters.minutes == plan.phases[index].minutes
+        chosen = draw.chosen
+        assert chosen is not None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert plan.phases[index].workform == chosen.id
+        saved = on_disk(paths)["phases"][index]
+        assert saved["workform"] == chosen.id and saved["minutes"] == chosen.minutes
+        assert chosen.name in str(screen.query_one("#phases", OptionList).get_option_at_index(index).prompt)
+
+
+async def test_export_writes_an_agenda_file(paths, clock, tmp_path):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    plan.phases[0].content_by = "Anouk"
+    target = tmp_path / "agenda.md"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_plan(app, pilot, plan, paths)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        export.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    agenda = target.read_text(encoding="utf-8")
+    assert agenda.startswith("# Zorgnetwerk november")
+    assert f"| {plan.end} | Einde | | |" in agenda and "Anouk brengt de inhoud" in agenda
+
+
+async def test_content_by_typed_in_the_form_is_saved(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        await pilot.press("enter", "tab")
+        assert screen.query_one("#content-by", Input).has_focus
+        await pilot.press(*"Bram", "enter")
+        await pilot.pause()
+        assert screen.query_one("#phases", OptionList).has_focus
+        assert on_disk(paths)["phases"][0]["content_by"] == "Bram"
+
+
+async def test_home_opens_a_plan_from_the_template(paths, clock):
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press(*"Zorg", "ctrl+o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert screen.plan.title == "Zorg" and screen.plan.name == "Zorg 2026-11-24"
+    assert (paths.plans / "zorg-2026-11-24.toml").is_file()
