@@ -49,14 +49,16 @@ class LerendApp(App[None]):
         clock: Clock | None = None,
         rng: random.Random | None = None,
         open_meeting: tuple[MeetingRecord, Path] | None = None,
+        open_plans: dict[str, object] | None = None,
         save_delay: float = SAVE_DELAY,
         templates: TemplateCatalogue | None = None,
         settings: Settings | None = None,
         problems: list[DataError] | None = None,
     ) -> None:
         """`open_meeting`: a meeting record (already on disk at that path) to open straight away.
+        `open_plans`: open on the plans instead, with these arguments for the `PlansScreen`.
         `problems`: what was wrong in the files read before the app started, to show once it runs."""
-        first = "meeting" if open_meeting else "home"
+        first = "meeting" if open_meeting else "plans" if open_plans is not None else "home"
         # The first screen is the app's default screen, whose own CSS_PATH Textual does not load.
         super().__init__(css_path=HERE / "screens" / f"{first}.tcss")
         self.paths = paths
@@ -67,6 +69,7 @@ class LerendApp(App[None]):
         self.store = MeetingStore(paths.meetings)
         self.templates = templates or load_templates(paths.templates)
         self._open_meeting = open_meeting
+        self._open_plans = open_plans
         self._catalogue: Catalogue | None = None
         self._problems = [*(problems or []), *self.templates.problems]
 
@@ -77,6 +80,10 @@ class LerendApp(App[None]):
 
             record, path = self._open_meeting
             return MeetingScreen(self.make_meeting(record), path, self.store, read_only=not acquire(path))
+        if self._open_plans is not None:
+            from .screens.plans import PlansScreen
+
+            return PlansScreen(**self._open_plans)
         from .screens.home import HomeScreen
 
         return HomeScreen()
@@ -153,8 +160,13 @@ class LerendApp(App[None]):
         return self._catalogue
 
     def make_meeting(self, record: MeetingRecord) -> Meeting:
-        """A meeting in progress, with this app's clock, random source, settings and its template."""
+        """A meeting in progress, with this app's clock, random source, settings and its template (with its
+        plan's guidance when it was run from one)."""
         template = self.templates.templates.get(record.template)
+        if record.plan is not None and record.plan.id:
+            from .meeting_plan import PlanStore, with_plan_guidance
+
+            template = with_plan_guidance(template, PlanStore(self.paths.plans_folder), record.plan.id)
         return Meeting(record, self.clock, template, settings=self.settings, rng=self.rng)
 
     def open_new_meeting(self, record: MeetingRecord, network: Network | None = None) -> None:

@@ -22,6 +22,7 @@ from .validation import DataError
 
 if TYPE_CHECKING:
     from .app import LerendApp
+    from .meeting_plan import MeetingPlan
 
 
 # argparse speaks English; the facilitator reads Dutch. argparse looks its phrases up through its
@@ -177,13 +178,20 @@ def add_network_parsers(commands: argparse._SubParsersAction) -> None:
 
 
 def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
-    """`plan list|export` (implemented in `run_plan_command`; `meeting_plan` loads only for them)."""
+    """`plan [--template] [--network]` opens the plan screens; `plan edit|list|export` (the last two are
+    implemented in `run_plan_command`; `meeting_plan` loads only for them)."""
     plan = commands.add_parser(
-        "plan", help="voorbereide planningen: de agenda van een bijeenkomst",
-        description="Planningen van bijeenkomsten: één bestand per planning in <datamap>/plans/. "
-        "Start er een met 'lerend-tui start --plan NAAM'.",
+        "plan", help="bereid een bijeenkomst voor: de planning en de agenda",
+        description="Planningen van bijeenkomsten: één bestand per planning in <datamap>/plans/. Zonder "
+        "opdracht opent het planningsscherm; met --template of --network meteen op een nieuwe planning. "
+        "Start een planning met 'lerend-tui start --plan NAAM' of F5 op het planningsscherm.",
     )
-    sub = plan.add_subparsers(dest="plan_command", metavar="OPDRACHT", title="opdrachten", required=True)
+    plan.add_argument("--template", default="", metavar="NAAM", help="een nieuwe planning van dit sjabloon")
+    plan.add_argument("--network", default="", metavar="NETWERK", help="een nieuwe planning voor dit lerend netwerk")
+    sub = plan.add_subparsers(dest="plan_command", metavar="OPDRACHT", title="opdrachten")
+    edit = sub.add_parser("edit", help="open een planning op het planningsscherm",
+                          description="Open een bestaande planning op het planningsscherm.")
+    edit.add_argument("name", metavar="NAAM", help="de planning: haar naam, bestandsnaam of een .toml-bestand")
     listing = sub.add_parser("list", help="alle planningen",
                              description="Alle planningen; onleesbare bestanden worden met pad en veld gemeld.")
     listing.add_argument("--json", action="store_true", help="als JSON: een lijst met een object per planning")
@@ -298,7 +306,7 @@ def run(args: argparse.Namespace) -> int:
         from .network_commands import run_network_command
 
         return run_network_command(args, paths)
-    if args.command == "plan":
+    if args.command == "plan" and args.plan_command in ("list", "export"):
         return run_plan_command(args, paths)
     paths.check_usable()
     if args.command == "beamer":
@@ -327,17 +335,41 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:
-    """The app for `start` (on the meeting, already on disk) or for no command (on the home screen)."""
+    """The app for `start` (on the meeting, already on disk), for `plan` (on the plans) or for no command
+    (on the home screen)."""
     from .app import LerendApp
 
     settings, problems = load_settings(config_path(paths))
     templates = load_templates(paths.templates)
-    open_meeting = None
+    open_meeting = open_plans = None
     if args.command == "start":
         for problem in [*problems, *templates.problems]:
             print(f"lerend-tui: overgeslagen: {problem}", file=sys.stderr)
         open_meeting = prepare_meeting(args, paths, SystemClock(), templates)
-    return LerendApp(paths, open_meeting=open_meeting, templates=templates, settings=settings, problems=problems)
+    elif args.command == "plan":
+        open_plans = plans_opening(args, paths, templates)
+    return LerendApp(paths, open_meeting=open_meeting, open_plans=open_plans, templates=templates,
+                     settings=settings, problems=problems)
+
+
+def plans_opening(args: argparse.Namespace, paths: Paths, templates: TemplateCatalogue) -> dict[str, object]:
+    """What `plan [--template] [--network]` or `plan edit NAME` opens on (the `PlansScreen`'s arguments),
+    checked before the screen opens so a wrong name gets a Dutch message and exit code 2."""
+    if args.plan_command == "edit":
+        from .meeting_plan import PlanStore
+
+        return {"plan": PlanStore(paths.plans).find(args.name)}
+    if args.template:
+        try:
+            templates.get(args.template)
+        except KeyError as error:
+            raise CliError(error.args[0]) from None
+    network = ""
+    if args.network:
+        from .network import NetworkStore
+
+        network = NetworkStore(paths.networks_folder).find(args.network).id
+    return {"template": args.template, "network": network, "make": bool(args.template or network)}
 
 
 def run_workform_command(args: argparse.Namespace, paths: Paths) -> int:
@@ -367,22 +399,30 @@ def prepare_meeting(
 ) -> tuple[MeetingRecord, Path]:
     """The meeting `start` opens: the last unfinished one (`--resume`) or a new one, already on disk."""
     store = MeetingStore(paths.meetings)
+    if args.plan and args.resume:
+        raise CliError("Kies --plan of --resume, niet allebei.")
+    if args.plan and args.template != DEFAULT_TEMPLATE:
+        raise CliError("Kies --plan of --template, niet allebei: een planning heeft haar eigen fasen.")
+    plan = None
+    if args.plan:
+        from .meeting_plan import PlanStore
+
+        plan = PlanStore(paths.plans_folder).find(args.plan)
     network = networks = None
-    if args.network:
+    network_name = args.network or (plan.network if plan else "")
+    if network_name:
         from .network import NetworkStore
 
         networks = NetworkStore(paths.networks_folder)
-        network = networks.find(args.network)
-    if args.plan and args.resume:
-        raise CliError("Kies --plan of --resume, niet allebei.")
+        network = networks.find(network_name)
     if args.resume:
         latest = store.latest_unfinished(network.id if network else None)
         if latest is None:
             where = f" van netwerk '{network.name}'" if network else ""
             raise CliError(f"Er is geen onderbroken bijeenkomst{where} in {paths.meetings}.")
         return latest.record, latest.path
-    if args.plan:
-        record = _record_from_plan(args, paths, clock)
+    if plan is not None:
+        record = _record_from_plan(plan, args, clock)
     else:
         try:
             template = templates.get(args.template)
@@ -401,17 +441,16 @@ def prepare_meeting(
     return record, create_in_network(record, network, store, networks)
 
 
-def _record_from_plan(args: argparse.Namespace, paths: Paths, clock: SystemClock) -> MeetingRecord:
-    """A new meeting that runs the plan `--plan` names; `--title` and `--at` override the plan's."""
-    from .meeting_plan import PlanStore, plan_to_record
+def _record_from_plan(plan: MeetingPlan, args: argparse.Namespace, clock: SystemClock) -> MeetingRecord:
+    """A new meeting that runs the plan; `--title`, `--participants` and `--at` override the plan's."""
+    from .meeting_plan import plan_to_record
 
-    plan = PlanStore(paths.plans_folder).find(args.plan)
     title = " ".join(args.title.split())
     if title and not title.isprintable():
         raise SetupError("De titel bevat tekens die niet te tonen zijn.")
     planned_start = parse_start(args.at, clock) if args.at.strip() else plan.planned_start(clock)
-    return plan_to_record(plan, planned_start=planned_start, participants=parse_participants(args.participants),
-                          title=title)
+    participants = parse_participants(args.participants) or plan.participants
+    return plan_to_record(plan, planned_start=planned_start, participants=participants, title=title)
 
 
 if __name__ == "__main__":

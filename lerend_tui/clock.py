@@ -20,7 +20,8 @@ class Clock(Protocol):
         """Seconds on a clock that never goes backwards."""
 
     def local(self, moment: datetime) -> datetime:
-        """`moment` in the timezone the facilitator reads times in."""
+        """`moment` in the timezone the facilitator reads times in. A naive `moment` is a wall-clock time
+        there: it gets the UTC offset of its own day (summer or winter time), not of today."""
 
 
 class SystemClock:
@@ -49,6 +50,8 @@ class FakeClock:
         return self._mono
 
     def local(self, moment: datetime) -> datetime:
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=self.tz)
         return moment.astimezone(self.tz)
 
     def advance(self, seconds: float = 0, *, minutes: float = 0) -> None:

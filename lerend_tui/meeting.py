@@ -16,7 +16,7 @@ from .clock import Clock
 from .items import parse_items
 from .plan import MeetingTemplate, PhasePlan
 from .rebudget import Rebudget, propose
-from .record import MeetingRecord, PhaseRecord, StepRecord
+from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
 from .rounds import SpeakingRound, round_order
 from .settings import Settings
 from .timer import PhaseTimer, Reading
@@ -233,14 +233,17 @@ class Meeting:
         return Filters(self.current.kind, people, max(math.ceil(self.timer.remaining / 60), 1))
 
     def apply_workform(self, workform: Workform, roles: dict[str, str]) -> None:
-        """Run a work format in this phase: its steps become the phase's steps, from the first."""
+        """Run a work format in this phase: its steps become the phase's steps, from the first, and `roles`
+        its roles. Who brings the content or a case (planned, or set by hand) stays unless `roles` names
+        someone else for it."""
         phase = self.current
         self._close_step()
         phase.steps = [StepRecord(step.title, step.minutes, step.instruction, step.round) for step in workform.steps]
         phase.current_step = 0
         phase.step_mark = self.timer.elapsed
         phase.workform = workform.id
-        phase.roles = dict(roles)
+        kept = {role: name for role, name in phase.roles.items() if role in (CONTENT_ROLE, CASE_ROLE)}
+        phase.roles = {**kept, **roles}
         phase.round = None
         self.speaking = self._round_for_step()
 

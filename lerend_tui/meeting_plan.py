@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from .plan import PHASE_KINDS, MeetingTemplate, StepPlan, parse_template
-from .record import MeetingRecord, PhaseRecord, StepRecord
+from .plan import PHASE_KINDS, MeetingTemplate, PhasePlan, StepPlan, parse_template
+from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
 from .report import dutch_date
 from .storage import atomic_write_text, read_folder, slugify
 from .validation import DataError, Fields, drop_none, read_toml
@@ -35,11 +35,12 @@ if TYPE_CHECKING:
 SCHEMA = 1
 DEFAULT_START = "19:00"
 TOP_KEYS = frozenset({"schema", "name", "title", "template", "theme", "goal", "start", "date",
-                      "available_minutes", "phases"})
+                      "available_minutes", "participants", "network", "phases"})
 PHASE_KEYS = frozenset({"kind", "title", "minutes", "guidance", "questions", "steps", "workform",
                         "content_by", "case_by"})
 STEP_KEYS = frozenset({"title", "minutes", "instruction", "round"})
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
+_DATE = re.compile(r"^(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))$")
 
 
 class PlanError(Exception):
@@ -52,6 +53,21 @@ def parse_time(text: str) -> int:
     if not match:
         raise PlanError(f"Ongeldige starttijd '{text}': verwacht UU:MM, bijvoorbeeld 19:30.")
     return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def parse_date(text: str) -> date | None:
+    """'2026-12-08' or '8-12-2026' (also with / or .) → a date; '' → None; a `PlanError` otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _DATE.match(text)
+    if match:
+        year, month, day = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            pass
+    raise PlanError(f"Ongeldige datum '{text}': verwacht bijvoorbeeld 8-12-2026 of 2026-12-08.")
 
 
 def clock_text(minutes: int) -> str:
@@ -108,6 +124,10 @@ class MeetingPlan:
     """The day of the meeting, when known."""
     available_minutes: int | None = None
     """The time the group has; None when there is no limit to warn about."""
+    participants: list[str] = field(default_factory=list)
+    """Who is expected; empty in a network's plan means everyone in the network."""
+    network: str = ""
+    """The id of the learning network the meeting will belong to; "" when none."""
     path: Path | None = field(default=None, compare=False)
     """The file the plan was read from."""
 
@@ -115,12 +135,12 @@ class MeetingPlan:
 
     @classmethod
     def from_template(cls, template: MeetingTemplate, *, name: str, title: str = "", start: str = DEFAULT_START,
-                      available_minutes: int | None = None) -> MeetingPlan:
+                      available_minutes: int | None = None, network: str = "") -> MeetingPlan:
         start = clock_text(parse_time(start))
         phases = [PlannedPhase(p.kind, p.title, p.minutes, p.guidance, list(p.questions), list(p.steps))
                   for p in template.phases]
         return cls(name=name, title=title or template.title, phases=phases, template=template.name,
-                   start=start, available_minutes=available_minutes)
+                   start=start, available_minutes=available_minutes, network=network)
 
     @classmethod
     def from_record(cls, record: MeetingRecord, *, name: str, title: str = "",
@@ -168,6 +188,12 @@ class MeetingPlan:
         self._check(index)
         self._check(to)
         self.phases.insert(to, self.phases.pop(index))
+
+    def set_kind(self, index: int, kind: str) -> None:
+        self._check(index)
+        if kind not in PHASE_KINDS:
+            raise PlanError(f"Onbekende fase-soort '{kind}': kies uit {', '.join(PHASE_KINDS)}.")
+        self.phases[index].kind = kind
 
     def set_minutes(self, index: int, minutes: int) -> None:
         """The phase's minutes; with steps, the last step takes the difference (and must keep a minute)."""
@@ -248,11 +274,21 @@ class MeetingPlan:
                 f"beschikbaar {self.available_minutes} min.")
 
     def planned_start(self, clock: Clock) -> datetime:
-        """The moment the meeting is planned to start: on the plan's date, else today, at `start`."""
-        now = clock.local(clock.now())
+        """The moment a meeting run from the plan now is planned to start: today at `start`. (A plan's
+        `date` is for the agenda; the record of a meeting is dated the day it is held.)"""
         minutes = self.start_minutes
-        day = self.date or now.date()
-        return datetime.combine(day, time(minutes // 60, minutes % 60), now.tzinfo)
+        today = clock.local(clock.now()).date()
+        return clock.local(datetime.combine(today, time(minutes // 60, minutes % 60)))
+
+    def as_template(self) -> MeetingTemplate:
+        """The plan's phases with their guidance and questions, as a template: where a meeting run from the
+        plan finds the guidance of a phase the plan renamed or added."""
+        return MeetingTemplate(
+            name=self.template, title=self.title, description=self.theme,
+            phases=tuple(PhasePlan(p.kind, p.title, p.minutes, p.guidance, tuple(p.questions), tuple(p.steps))
+                         for p in self.phases),
+            source=self.path,
+        )
 
     # -- file ------------------------------------------------------------------------------------
 
@@ -303,6 +339,8 @@ def _plan_table(plan: MeetingPlan) -> dict[str, Any]:
         "start": plan.start,
         "date": plan.date,
         "available_minutes": plan.available_minutes,
+        "participants": plan.participants or None,
+        "network": plan.network or None,
         "phases": [
             {
                 "kind": phase.kind,
@@ -352,6 +390,8 @@ def parse_plan(path: Path) -> MeetingPlan:
         start=start.strip().replace(".", ":").zfill(5),
         date=day,
         available_minutes=fields.integer("available_minutes", None, minimum=1),
+        participants=[name.strip() for name in fields.texts("participants", []) if name.strip()],
+        network=fields.text("network", "").strip(),
         path=path,
     )
 
@@ -409,6 +449,14 @@ class PlanStore:
         atomic_write_text(path, plan.to_toml(), backup=True)
         plan.path = path
         return path
+
+    def unused_name(self, name: str) -> str:
+        """`name`, or with " (2)", " (3)"… added when a plan file by that name is already there."""
+        candidate, number = name, 1
+        while self.path(candidate).exists():
+            number += 1
+            candidate = f"{name} ({number})"
+        return candidate
 
     def load(self, id_: str) -> MeetingPlan:
         return parse_plan(self.folder / f"{id_}.toml")
@@ -469,21 +517,43 @@ def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None
 def plan_to_record(plan: MeetingPlan, *, planned_start: datetime, participants: list[str] | None = None,
                    title: str = "") -> MeetingRecord:
     """A new meeting record that runs the plan: its phases in its order, each with the plan's minutes
-    (`planned_minutes`), steps and work format."""
+    (`planned_minutes`), steps, work format and who brings the content or the case; the meeting's theme
+    and goal; and the plan itself as it is now (`record.plan`), to compare with what actually happens."""
     phases = [
         PhaseRecord(kind=p.kind, title=p.title, planned_minutes=p.minutes,
                     steps=[StepRecord(s.title, s.minutes, s.instruction, s.round) for s in p.steps],
-                    workform=p.workform)
+                    workform=p.workform,
+                    roles={role: name for role, name in ((CONTENT_ROLE, p.content_by), (CASE_ROLE, p.case_by)) if name})
         for p in plan.phases
     ]
+    origin = PlanOrigin(
+        name=plan.name,
+        id=plan.path.stem if plan.path is not None else plan_id(plan.name),
+        phases=tuple(PlannedSnapshot(p.kind, p.title, p.minutes, p.workform, p.content_by, p.case_by)
+                     for p in plan.phases),
+    )
     return MeetingRecord(title=" ".join(title.split()) or plan.title, template=plan.template,
-                         planned_start=planned_start, phases=phases, participants=list(participants or []))
+                         planned_start=planned_start, phases=phases, participants=list(participants or []),
+                         theme=plan.theme, goal=plan.goal, plan=origin)
+
+
+def with_plan_guidance(template: MeetingTemplate | None, store: PlanStore, id_: str) -> MeetingTemplate | None:
+    """The guidance a meeting run from plan `id_` shows: the plan's phases (which keep the guidance of a phase
+    the plan renamed, or gave to one it added) before the template's. Without a readable plan file, the
+    template alone."""
+    try:
+        plan = store.load(id_)
+    except (OSError, DataError):
+        return template
+    own = plan.as_template()
+    return MeetingTemplate(own.name, own.title, own.description, own.phases + (template.phases if template else ()))
 
 
 # -- the agenda out ---------------------------------------------------------------------------------------
 
 
-def _when(plan: MeetingPlan) -> str:
+def when_text(plan: MeetingPlan) -> str:
+    """'dinsdag 8 december 2026, 19:00–21:00', or only the hours when the plan has no date."""
     hours = f"{plan.start}–{plan.end}"
     return f"{dutch_date(datetime.combine(plan.date, time()))}, {hours}" if plan.date else hours
 
@@ -525,7 +595,7 @@ def _cell(text: str) -> str:
 
 def markdown_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
     """The agenda to send to the participants, in Markdown."""
-    lines = [f"# {plan.title}", "", f"**Wanneer:** {_when(plan)}  "]
+    lines = [f"# {plan.title}", "", f"**Wanneer:** {when_text(plan)}  "]
     if plan.theme:
         lines.append(f"**Thema:** {plan.theme}  ")
     if plan.goal:
@@ -549,7 +619,7 @@ def markdown_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> st
 
 def text_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
     """The same agenda as plain text, to paste into a mail."""
-    lines = [plan.title, _when(plan)]
+    lines = [plan.title, when_text(plan)]
     if plan.theme:
         lines.append(f"Thema: {plan.theme}")
     if plan.goal:

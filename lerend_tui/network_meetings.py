@@ -25,7 +25,8 @@ from typing import Protocol, TypeVar
 
 from .network import Network, NetworkStore
 from .picker import History, suggest
-from .record import CARRIED_KINDS, CARRY_STATUSES, Carried, MeetingRecord, PhaseRecord, roti_average
+from .record import (CARRIED_KINDS, CARRY_STATUSES, CASE_ROLE, CONTENT_ROLE, Carried, MeetingRecord, PhaseRecord,
+                     roti_average)
 from .storage import MeetingStore
 
 Records = Mapping[str, MeetingRecord]
@@ -34,11 +35,8 @@ NO_OWNER_LABEL = "iedereen"
 """How the UI names the group of items without an owner: they are for everyone."""
 CARRIED_ON = ("open", "loopt door")
 """Statuses with which a carried item comes back at the meeting after that too ("open": not ticked off)."""
-CONTENT_ROLE = "inhoud"
-"""The role of whoever brings the content: `roles = {inhoud = "Naam"}` on an `inhoud` phase (an
-`inbrenger` in an `inhoud` phase counts as it too)."""
 FAIRNESS_ROLES = {
-    "inbrenger": "bracht een casus in",
+    CASE_ROLE: "bracht een casus in",
     CONTENT_ROLE: "bracht de inhoud",
     "gespreksleider": "leidde het gesprek",
 }
@@ -245,7 +243,7 @@ class RoleTurn:
 
 def role_name(phase: PhaseRecord, role: str) -> str:
     """The role as fairness counts it: an `inbrenger` in an `inhoud` phase brought the content."""
-    return CONTENT_ROLE if phase.kind == "inhoud" and role in ("inbrenger", CONTENT_ROLE) else role
+    return CONTENT_ROLE if phase.kind == "inhoud" and role in (CASE_ROLE, CONTENT_ROLE) else role
 
 
 def role_turns(network: Network, records: Records) -> list[RoleTurn]:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,10 @@ from .rounds import SpeakingRound
 from .validation import DataError, Fields, drop_none, read_toml
 
 SCHEMA = 1
+CONTENT_ROLE = "inhoud"
+"""The role of whoever brings the content of a phase (`roles = {inhoud = "Naam"}`)."""
+CASE_ROLE = "inbrenger"
+"""The role of whoever brings a case (casus), as the work formats name it."""
 CARRIED_KINDS = ("stok", "actie")
 """The item kinds that come back at the next meeting of a network."""
 
@@ -92,6 +98,15 @@ class PhaseRecord:
     """The id of the work format this phase runs, once one was chosen or drawn."""
     roles: dict[str, str] = field(default_factory=dict)
     """Who takes which role of the work format: role → participant."""
+    @property
+    def content_by(self) -> str:
+        """Who brings the content (inhoud) of this phase: its `inhoud` role; "" when nobody was named."""
+        return self.roles.get(CONTENT_ROLE, "")
+
+    @property
+    def case_by(self) -> str:
+        """Who brings a case (casus) in this phase: its `inbrenger` role; "" when nobody was named."""
+        return self.roles.get(CASE_ROLE, "")
 
     @property
     def minutes(self) -> int:
@@ -107,6 +122,46 @@ class PhaseRecord:
         if self.running_since is None:
             return self.elapsed_seconds
         return self.elapsed_seconds + max((moment - self.running_since).total_seconds(), 0.0)
+
+
+@dataclass(frozen=True)
+class PlannedSnapshot:
+    """One phase of a plan as it stood when the meeting started: what the meeting is later compared with."""
+
+    kind: str
+    title: str
+    minutes: int
+    workform: str = ""
+    content_by: str = ""
+    case_by: str = ""
+
+
+@dataclass(frozen=True)
+class PlanOrigin:
+    """The plan a meeting was run from (see `meeting_plan.plan_to_record`), kept as it was at the start:
+    the plan file may change afterwards, the record does not."""
+
+    name: str
+    id: str = ""
+    """The plan's file stem under `<data>/plans/`; "" when unknown."""
+    phases: tuple[PlannedSnapshot, ...] = ()
+
+    def pairs(self, phases: Sequence[PhaseRecord]) -> list[tuple[PlannedSnapshot | None, PhaseRecord | None]]:
+        """The planned phases beside the phases the meeting has, matched by kind and title in order:
+        (planned, None) for a phase left out, (None, phase) for one added."""
+        def key(kind: str, title: str) -> tuple[str, str]:
+            return kind, " ".join(title.split()).casefold()
+
+        matcher = SequenceMatcher(None, [key(p.kind, p.title) for p in self.phases],
+                                  [key(p.kind, p.title) for p in phases], autojunk=False)
+        pairs: list[tuple[PlannedSnapshot | None, PhaseRecord | None]] = []
+        for tag, planned_from, planned_to, actual_from, actual_to in matcher.get_opcodes():
+            if tag == "equal":
+                pairs += zip(self.phases[planned_from:planned_to], phases[actual_from:actual_to])
+            else:
+                pairs += [(planned, None) for planned in self.phases[planned_from:planned_to]]
+                pairs += [(None, phase) for phase in phases[actual_from:actual_to]]
+        return pairs
 
 
 @dataclass
@@ -126,6 +181,10 @@ class MeetingRecord:
     """The id (file stem under `<data>/networks/`) of the learning network this meeting belongs to; "" when none."""
     carried: list[Carried] = field(default_factory=list)
     """Commitments and actions of earlier meetings of the network, to tick off at the check-in."""
+    theme: str = ""
+    goal: str = ""
+    plan: PlanOrigin | None = None
+    """The plan the meeting was run from, as it was then; None for a meeting started from a template."""
 
     @classmethod
     def from_template(
@@ -148,6 +207,12 @@ class MeetingRecord:
     @property
     def planned_minutes(self) -> int:
         return sum(phase.planned_minutes for phase in self.phases)
+
+    def planned_phase(self, phase: PhaseRecord) -> PlannedSnapshot | None:
+        """What the plan had for this phase of the meeting; None without a plan or for a phase it lacked."""
+        if self.plan is None:
+            return None
+        return next((planned for planned, actual in self.plan.pairs(self.phases) if actual is phase), None)
 
     @property
     def planned_end(self) -> datetime:
@@ -224,6 +289,8 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
         "title": record.title,
         "template": record.template,
         "network": record.network or None,
+        "theme": record.theme or None,
+        "goal": record.goal or None,
         "participants": record.participants,
         "planned_start": record.planned_start,
         "started": record.started,
@@ -263,6 +330,21 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
             {"kind": entry.kind, "text": entry.text, "owner": entry.owner or None, "from_meeting": entry.from_meeting,
              "status": entry.status}
             for entry in record.carried
+        ],
+        "plan": _plan_table(record.plan),
+    }
+
+
+def _plan_table(plan: PlanOrigin | None) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    return {
+        "name": plan.name,
+        "id": plan.id or None,
+        "phases": [
+            {"kind": p.kind, "title": p.title, "minutes": p.minutes, "workform": p.workform or None,
+             "content_by": p.content_by or None, "case_by": p.case_by or None}
+            for p in plan.phases
         ],
     }
 
@@ -310,7 +392,29 @@ def parse_record(path: Path) -> MeetingRecord:
                     entry.text("from_meeting", allow_empty=False), entry.choice("status", CARRY_STATUSES, "open"))
             for entry in fields.tables("carried", [])
         ],
+        theme=fields.text("theme", ""),
+        goal=fields.text("goal", ""),
+        plan=_parse_plan(fields),
     )
+
+
+def _parse_plan(fields: Fields) -> PlanOrigin | None:
+    """The plan the meeting ran, when the file has one (files from before plans have none)."""
+    if "plan" not in fields.table:
+        return None
+    plan = Fields(fields.table["plan"], fields.path, fields.name("plan"))
+    phases = tuple(
+        PlannedSnapshot(
+            kind=phase.choice("kind", PHASE_KINDS),
+            title=phase.text("title", allow_empty=False),
+            minutes=phase.integer("minutes", minimum=1),
+            workform=phase.text("workform", ""),
+            content_by=phase.text("content_by", ""),
+            case_by=phase.text("case_by", ""),
+        )
+        for phase in plan.tables("phases", [])
+    )
+    return PlanOrigin(name=plan.text("name"), id=plan.text("id", ""), phases=phases)
 
 
 def _score(entry: Fields) -> int | None:
@@ -364,5 +468,5 @@ def _roles(phase: Fields) -> dict[str, str]:
     return dict(roles)
 
 
-__all__ = ["CARRIED_KINDS", "CARRY_STATUSES", "SCHEMA", "Carried", "Checkout", "DataError", "MeetingRecord",
-           "PhaseRecord", "StepRecord", "parse_record", "roti_average"]
+__all__ = ["CARRIED_KINDS", "CARRY_STATUSES", "CASE_ROLE", "CONTENT_ROLE", "SCHEMA", "Carried", "Checkout", "DataError", "MeetingRecord",
+           "PhaseRecord", "PlanOrigin", "PlannedSnapshot", "StepRecord", "parse_record", "roti_average"]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from .items import LABELS, Item
-from .record import MeetingRecord, roti_average
+from .record import MeetingRecord, PhaseRecord, PlanOrigin, PlannedSnapshot, roti_average
 
 ITEM_HEADINGS = {
     "afspraak": "Afspraken",
@@ -47,6 +47,9 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
     if record.participants:
         lines.append("Aanwezig: " + ", ".join(record.participants) + ".")
     lines.append("")
+    about = [f"**{label}:** {text}" for label, text in (("Thema", record.theme), ("Doel", record.goal)) if text]
+    if about:
+        lines += ["  \n".join(about), ""]
     for kind, heading in ITEM_HEADINGS.items():
         of_kind = [item for item in items if item.kind == kind]
         if of_kind:
@@ -61,18 +64,82 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
         lines.append("")
     lines += ["## Verloop", "", "| Fase | Gepland | Werkelijk |", "| --- | ---: | ---: |"]
     for phase in record.phases:
-        actual = f"{round(phase.elapsed_seconds / 60)} min" if phase.started else "—"
-        lines.append(f"| {_cell(phase.title)} | {phase.planned_minutes} min | {actual} |")
+        actual = _actual_minutes(phase)
+        actual_text = "—" if actual is None else f"{actual} min"
+        lines.append(f"| {_cell(phase.title)} | {phase.planned_minutes} min | {actual_text} |")
     actual_total = round(sum(phase.elapsed_seconds for phase in record.phases) / 60)
     lines += [f"| **Totaal** | **{record.planned_minutes} min** | **{actual_total} min** |", ""]
-    with_notes = [phase for phase in phases if phase.notes.strip()]
+    if record.plan is not None:
+        lines += ["## Planning en verloop", "", *_plan_differences(record, record.plan, phases), ""]
+    with_notes = [phase for phase in phases if phase.notes.strip() or _bringers(phase)]
     if with_notes:
         lines += ["## Notities per fase", ""]
         for phase in with_notes:
-            lines += [f"### {phase.title}", "", _below_level_three(phase.notes.strip()), ""]
+            bringers = _bringers(phase)
+            lines += [f"### {phase.title}", "", *([f"_{bringers}_", ""] if bringers else [])]
+            if phase.notes.strip():
+                lines += [_below_level_three(phase.notes.strip()), ""]
     if len(phases) < len(record.phases):
         lines += ["_Niet alle fasen staan in dit verslag: sommige zijn vertrouwelijk._", ""]
     return "\n".join(lines)
+
+
+def _actual_minutes(phase: PhaseRecord) -> int | None:
+    """The minutes a phase actually took, rounded; None for a phase that never started."""
+    return round(phase.elapsed_seconds / 60) if phase.started else None
+
+
+def _bringers(phase: PhaseRecord) -> str:
+    """"Inhoud: Anna · Casus: Bram", for the phases where somebody brought the content or a case."""
+    return " · ".join(f"{label}: {name}" for label, name in (("Inhoud", phase.content_by), ("Casus", phase.case_by))
+                      if name)
+
+
+def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[PhaseRecord]) -> list[str]:
+    """Which plan the meeting ran, and only what went otherwise than planned. Who brought what is left out
+    for the phases left out of the report as confidential."""
+    shown_ids = {id(phase) for phase in shown}
+    lines = []
+    for planned, phase in plan.pairs(record.phases):
+        if phase is None:
+            lines.append(f"- {planned.title}: stond gepland ({planned.minutes} min), maar is weggelaten.")
+        elif planned is None:
+            lines.append(f"- {phase.title}: toegevoegd, niet gepland.")
+        else:
+            lines += [f"- {phase.title}: {change}." for change in _phase_changes(planned, phase, record.finished,
+                                                                               show_people=id(phase) in shown_ids)]
+    heading = f"Volgens de planning ‘{plan.name}’." if plan.name else "Volgens een planning."
+    return [heading, "", *(lines or ["Alles ging volgens plan."])]
+
+
+def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool, *, show_people: bool) -> list[str]:
+    actual = _actual_minutes(phase)
+    changes = []
+    if actual is None and finished:
+        changes.append("overgeslagen")
+    elif actual is not None and actual != planned.minutes:
+        difference = actual - planned.minutes
+        changes.append(f"{actual} min in plaats van {planned.minutes} "
+                       f"({abs(difference)} min {'langer' if difference > 0 else 'korter'})")
+    if phase.workform != planned.workform:
+        if not planned.workform:
+            changes.append(f"werkvorm ‘{phase.workform}’, niet gepland")
+        elif not phase.workform:
+            changes.append(f"werkvorm ‘{planned.workform}’ gepland, maar niet gebruikt")
+        else:
+            changes.append(f"werkvorm ‘{phase.workform}’ in plaats van ‘{planned.workform}’")
+    if show_people:
+        for label, now, before in (("inhoud", phase.content_by, planned.content_by),
+                                   ("casus", phase.case_by, planned.case_by)):
+            if now == before:
+                continue
+            if not before:
+                changes.append(f"{label} van {now}, niet gepland")
+            elif not now:
+                changes.append(f"{label} van {before} gepland, maar niet gebracht")
+            else:
+                changes.append(f"{label} van {now} in plaats van {before}")
+    return changes
 
 
 def _list(items: list[Item]) -> list[str]:

@@ -1,13 +1,14 @@
 """Meeting plans: editing, time arithmetic, files, agendas, templates and `start --plan`."""
 
 import json
-from datetime import date, datetime
+import time
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from lerend_tui import cli
-from lerend_tui.clock import FakeClock
-from lerend_tui.meeting_plan import (MeetingPlan, PlanError, PlanStore, markdown_agenda, parse_plan,
+from lerend_tui.clock import FakeClock, SystemClock
+from lerend_tui.meeting_plan import (MeetingPlan, PlanError, PlanStore, markdown_agenda, parse_date, parse_plan,
                                      plan_to_record, save_as_template, text_agenda)
 from lerend_tui.plan import load_templates
 from lerend_tui.record import parse_record
@@ -70,11 +71,26 @@ def test_clock_times_run_past_midnight(template):
     assert late.end.startswith("0")
 
 
-def test_planned_start_is_today_or_on_the_plans_date(plan):
+def test_a_meeting_run_from_a_plan_is_planned_today_at_the_plans_start(plan):
+    """The plan's date is for the agenda; the record is of the day the meeting is held."""
     clock = FakeClock(datetime(2026, 11, 24, 15, 0))
     assert plan.planned_start(clock) == datetime(2026, 11, 24, 19, 0, tzinfo=clock.tz)
     plan.date, plan.start = date(2026, 12, 8), "9:30"
-    assert plan.planned_start(clock) == datetime(2026, 12, 8, 9, 30, tzinfo=clock.tz)
+    assert plan.planned_start(clock) == datetime(2026, 11, 24, 9, 30, tzinfo=clock.tz)
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+def test_a_wall_clock_time_gets_the_utc_offset_of_its_own_day(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        clock = SystemClock()
+        assert clock.local(datetime(2026, 7, 1, 19, 0)).utcoffset() == timedelta(hours=2)
+        assert clock.local(datetime(2026, 12, 8, 19, 0)).utcoffset() == timedelta(hours=1)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert FakeClock().local(datetime(2026, 7, 1, 19, 0)) == datetime(2026, 7, 1, 19, 0, tzinfo=FakeClock().tz)
 
 
 # -- editing ------------------------------------------------------------------------------------------
@@ -101,6 +117,40 @@ def test_reorder_add_rename_remove_and_set_minutes(plan):
         plan.remove(0)
     with pytest.raises(PlanError, match="minstens één fase"):
         plan.remove(0)
+
+
+def test_a_phase_changes_kind_and_a_renamed_phase_keeps_its_guidance(plan, template):
+    plan.set_kind(2, "coaching")
+    assert plan.phases[2].kind == "coaching"
+    with pytest.raises(PlanError, match="Onbekende fase-soort 'feest'"):
+        plan.set_kind(2, "feest")
+    plan.rename(0, "Welkom en koffie")
+    guidance = plan.as_template().guidance_for(plan.phases[0].kind, "Welkom en koffie")
+    assert guidance is not None and guidance.guidance == template.phases[0].guidance
+    assert template.guidance_for(plan.phases[0].kind, "Welkom en koffie") is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("2026-12-08", date(2026, 12, 8)), ("8-12-2026", date(2026, 12, 8)), (" 08/12/2026 ", date(2026, 12, 8)),
+    ("8.12.2026", date(2026, 12, 8)), ("", None),
+])
+def test_a_plan_date_is_read_in_dutch_or_iso_order(text, day):
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["31-2-2026", "morgen", "12-2026", "2026-13-01"])
+def test_a_wrong_date_says_what_is_expected(text):
+    with pytest.raises(PlanError, match=f"Ongeldige datum '{text}'.*8-12-2026"):
+        parse_date(text)
+
+
+def test_a_new_plan_name_gets_a_number_when_taken(tmp_path, template):
+    store = PlanStore(tmp_path)
+    assert store.unused_name("Avond") == "Avond"
+    store.save(MeetingPlan.from_template(template, name="Avond"))
+    assert store.unused_name("Avond") == "Avond (2)"
+    store.save(MeetingPlan.from_template(template, name="Avond (2)"))
+    assert store.unused_name("avond") == "avond (3)"
 
 
 def test_a_work_format_brings_its_steps_and_minutes_and_minutes_keep_steps_whole(plan):
@@ -133,6 +183,7 @@ def test_a_plan_from_an_earlier_meeting_keeps_its_phases_and_formats():
 
 def test_round_trip_through_the_store(tmp_path, plan):
     plan.theme, plan.goal, plan.date = "Eenzaamheid in de wijk", "Elkaars aanpak leren kennen", date(2026, 12, 8)
+    plan.participants, plan.network = ["Anouk", "Bram"], "zorgnetwerk-zuid"
     plan.phases[2].content_by, plan.phases[3].case_by = "Anouk", "Bram"
     plan.set_workform(3, troika())
     store = PlanStore(tmp_path / "plans")
@@ -165,6 +216,8 @@ PHASE = '[[phases]]\nkind = "checkin"\ntitle = "a"\nminutes = 5\n'
      '[[phases.steps]]\ntitle = "s"\nminutes = 3\n', "phases[1].minutes"),
     ('schema = 1\nname = "x"\ntitle = "x"\n[[phases]]\nkind = "checkin"\ntitle = "a"\nminutes = 5\ncase_by = 3\n',
      "phases[1].case_by"),
+    ('schema = 1\nname = "x"\ntitle = "x"\nparticipants = "Anouk, Bram"\n' + PHASE, "participants"),
+    ('schema = 1\nname = "x"\ntitle = "x"\nnetwork = 3\n' + PHASE, "network"),
 ])
 def test_a_broken_plan_names_file_and_field(tmp_path, text, field):
     path = tmp_path / "kapot.toml"
@@ -294,6 +347,43 @@ def test_start_from_a_plan(tmp_path, data, template, capsys, no_app):
     record = no_app[1][0]
     assert record.title == "Andere titel" and f"{record.planned_start:%H:%M}" == "20:00"
     assert len(MeetingStore(path.parent).scan()[0]) == 2
+
+
+def test_a_plan_for_a_network_starts_in_it_with_its_participants(tmp_path, data, template, no_app):
+    from lerend_tui.network import NetworkStore
+
+    network = NetworkStore(tmp_path / "data" / "networks").create("Zorgnetwerk Zuid", participants=["Anouk", "Bram"])
+    plan = MeetingPlan.from_template(template, name="Zuid december", network=network.id)
+    PlanStore(tmp_path / "data" / "plans").save(plan)
+    assert cli.main([*data, "start", "--plan", "zuid december"]) == 0
+    (record, path), = no_app
+    assert record.network == network.id and record.participants == ["Anouk", "Bram"]
+    assert NetworkStore(tmp_path / "data" / "networks").load(network.id).meetings == [path.stem]
+
+    plan.participants = ["Chris"]
+    PlanStore(tmp_path / "data" / "plans").save(plan)
+    assert cli.main([*data, "start", "--plan", "zuid december"]) == 0
+    assert no_app[1][0].participants == ["Chris"]
+
+
+def test_plan_opens_the_plan_screens_after_checking_the_names(tmp_path, data, template, capsys, monkeypatch):
+    opened = []
+    monkeypatch.setattr("lerend_tui.app.LerendApp.run", lambda app: opened.append(app._open_plans))
+    assert cli.main([*data, "plan"]) == 0
+    assert cli.main([*data, "plan", "--template", "kick-off"]) == 0
+    assert opened == [{"template": "", "network": "", "make": False},
+                      {"template": "kick-off", "network": "", "make": True}]
+    assert cli.main([*data, "plan", "--template", "feest"]) == 2
+    assert "Onbekend sjabloon 'feest'" in capsys.readouterr().err
+    assert cli.main([*data, "plan", "--network", "nergens"]) == 2
+    assert "nergens" in capsys.readouterr().err
+    assert cli.main([*data, "plan", "edit", "nergens"]) == 2
+    assert "Geen planning 'nergens'" in capsys.readouterr().err
+    PlanStore(tmp_path / "data" / "plans").save(MeetingPlan.from_template(template, name="Avond"))
+    assert cli.main([*data, "plan", "edit", "avond"]) == 0
+    assert opened[-1]["plan"].name == "Avond"
+    assert cli.main([*data, "start", "--plan", "avond", "--template", "kick-off"]) == 2
+    assert "niet allebei" in capsys.readouterr().err
 
 
 def test_start_from_a_missing_or_broken_plan_says_so_in_dutch(tmp_path, data, capsys, no_app):

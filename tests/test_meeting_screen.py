@@ -387,3 +387,36 @@ async def test_the_last_keys_before_a_clicker_or_ctrl_q_are_kept(paths, clock):
         notes.insert("tweede")
         await app.action_quit()
     assert [phase["notes"] for phase in saved(path)["phases"][:2]] == ["eerste", "tweede"]
+
+
+async def test_a_meeting_from_a_plan_shows_theme_goal_and_who_brings_what(paths, clock):
+    import random
+
+    from lerend_tui.app import LerendApp
+    from lerend_tui.meeting_plan import MeetingPlan, plan_to_record
+    from lerend_tui.plan import load_templates
+    from lerend_tui.storage import MeetingStore
+
+    plan = MeetingPlan.from_template(load_templates().get("bijeenkomst"), name="Avond december",
+                                     title="Bijeenkomst december")
+    plan.theme, plan.goal = "Eenzaamheid in de wijk", "Elkaars aanpak leren kennen"
+    plan.phases[2].content_by = "Anouk"
+    plan.phases[3].case_by, plan.phases[3].workform = "Bram", "troika-consulting"
+    record = plan_to_record(plan, planned_start=clock.now(), participants=["Anouk", "Bram"])
+    record.phases[3].workform = "socratische-intervisie"  # drawn instead of the planned one
+    path = MeetingStore(paths.meetings).create(record)
+    app = LerendApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=60.0)
+
+    def guidance() -> str:
+        return str(app.screen.query_one("#guidance").render())
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert guidance().startswith("Thema: Eenzaamheid in de wijk\nDoel: Elkaars aanpak leren kennen\n\n")
+        assert "Inhoud:" not in guidance() and "Gepland:" not in guidance()
+        app.screen.go_to(2)  # as "Ga naar fase 3" in the command palette
+        await pilot.pause()
+        assert guidance().startswith("Inhoud: Anouk\n\n")
+        assert "Thema:" not in guidance(), "the theme belongs to the check-in"
+        await pilot.press("escape", "n")
+        assert app.screen.meeting.index == 3
+        assert guidance().startswith("Casus: Bram\nGepland: Trojka-consult\n\n")

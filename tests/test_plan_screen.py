@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import random
 import tomllib
+from datetime import date
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
+from lerend_tui.meeting import new_meeting_record
 from lerend_tui.meeting_plan import MeetingPlan, PlanStore
 from lerend_tui.plan import load_templates
+from lerend_tui.record import parse_record
+from lerend_tui.screens.catalogue import CatalogueScreen
 from lerend_tui.screens.draw import DrawScreen
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.home import HomeScreen
+from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.plan import PlanScreen
+from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.settings import Settings
+from lerend_tui.storage import MeetingStore
 
 from .appkit import home_app
 
@@ -144,7 +151,7 @@ async def test_content_by_typed_in_the_form_is_saved(paths, clock):
     plan = a_plan()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_plan(app, pilot, plan, paths)
-        await pilot.press("enter", "tab")
+        await pilot.press("enter", "tab", "tab")
         assert screen.query_one("#content-by", Input).has_focus
         await pilot.press(*"Bram", "enter")
         await pilot.pause()
@@ -152,13 +159,153 @@ async def test_content_by_typed_in_the_form_is_saved(paths, clock):
         assert on_disk(paths)["phases"][0]["content_by"] == "Bram"
 
 
-async def test_home_opens_a_plan_from_the_template(paths, clock):
+async def test_home_opens_the_plans_and_a_new_plan_from_the_template(paths, clock):
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         assert isinstance(app.screen, HomeScreen)
         await pilot.press(*"Zorg", "ctrl+o")
         await pilot.pause()
+        assert isinstance(app.screen, PlansScreen)
+        assert app.screen.query_one("#title", Input).value == "Zorg"
+        await pilot.click("#make")
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlanScreen)
         assert screen.plan.title == "Zorg" and screen.plan.name == "Zorg 2026-11-24"
     assert (paths.plans / "zorg-2026-11-24.toml").is_file()
+
+
+async def test_a_work_format_is_chosen_from_the_catalogue_and_taken_off_again(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        screen.query_one("#phases", OptionList).highlighted = index
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        catalogue = app.screen
+        assert isinstance(catalogue, CatalogueScreen) and catalogue.choosing
+        assert catalogue.query_one("#phase", Select).value == "coaching"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        chosen = catalogue.listed[1]
+        assert app.screen is screen
+        saved = on_disk(paths)["phases"][index]
+        assert saved["workform"] == chosen.id and saved["minutes"] == chosen.minutes
+        assert [step["title"] for step in saved["steps"]] == [step.title for step in chosen.steps]
+        assert f"Werkvorm: {chosen.name}" in text(screen, "#phase-info")
+        await pilot.press("x")
+        await pilot.pause()
+        assert on_disk(paths)["phases"][index]["workform"] == "" and not plan.phases[index].steps
+
+
+async def test_plus_in_the_steps_lengthens_that_step_and_the_phase(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    workform = app.catalogue.workforms["troika-consulting"]
+    plan.set_workform(index, workform)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        screen.query_one("#phases", OptionList).highlighted = index
+        await pilot.pause()
+        steps = screen.query_one("#steps", OptionList)
+        assert steps.display and steps.option_count == len(workform.steps)
+        steps.focus()
+        await pilot.press("down", "plus", "plus")
+        await pilot.pause()
+        saved = on_disk(paths)["phases"][index]
+        assert saved["steps"][1]["minutes"] == workform.steps[1].minutes + 2
+        assert saved["steps"][0]["minutes"] == workform.steps[0].minutes
+        assert saved["minutes"] == workform.minutes + 2
+
+
+async def test_kind_theme_goal_date_and_participants_are_saved(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        screen.query_one("#phase-kind", Select).value = "reflectie"
+        for selector, value in [("#plan-theme", "Eenzaamheid"), ("#plan-goal", "Elkaars aanpak kennen"),
+                                ("#plan-date", "8-12-2026"), ("#plan-participants", "Anouk, Bram"),
+                                ("#plan-title", "Zorgnetwerk december")]:
+            screen.query_one(selector, Input).value = value
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = on_disk(paths)
+        assert saved["phases"][0]["kind"] == "reflectie"
+        assert (saved["theme"], saved["goal"], saved["participants"], saved["title"]) == (
+            "Eenzaamheid", "Elkaars aanpak kennen", ["Anouk", "Bram"], "Zorgnetwerk december")
+        assert saved["date"] == date(2026, 12, 8)
+        assert screen.query_one("#phases", OptionList).border_title == "Zorgnetwerk december"
+        screen.query_one("#plan-date", Input).value = "volgende week"
+        await pilot.pause()
+        assert "Ongeldige datum 'volgende week'" in text(screen, "#form-error")
+        assert plan.date == date(2026, 12, 8)
+
+
+async def test_f5_starts_the_meeting_the_plan_describes(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan(participants=["Anouk", "Bram"], start="19:30")
+    plan.move(4, 1)
+    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    plan.set_workform(index, app.catalogue.workforms["troika-consulting"])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_plan(app, pilot, plan, paths)
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        record = screen.meeting.record
+        assert [(p.title, p.planned_minutes, p.workform) for p in record.phases] == [
+            (p.title, p.minutes, p.workform) for p in plan.phases]
+        assert record.participants == ["Anouk", "Bram"] and f"{record.planned_start:%H:%M}" == "19:30"
+        assert record.title == plan.title
+    assert parse_record(screen.path).phases[index].workform == "troika-consulting"
+
+
+async def test_a_phase_the_plan_renamed_keeps_its_guidance_in_the_meeting(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    plan.rename(0, "Welkom en koffie")
+    guidance = load_templates().get("bijeenkomst").phases[0].guidance
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_plan(app, pilot, plan, paths)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting.current.title == "Welkom en koffie"
+        assert guidance.split()[0] in str(app.screen.query_one("#guidance").render())
+        assert app.screen.meeting.plan_for(app.screen.meeting.current).guidance == guidance
+
+
+async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
+    template = load_templates().get("kick-off")
+    record = new_meeting_record(template, title="Kick-off Zuid", participants=[], planned_start=clock.now())
+    record.phases[0].workform = "troika-consulting"
+    MeetingStore(paths.meetings).create(record)
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(PlansScreen())
+        await pilot.pause()
+        plans = app.screen
+        source = plans.query_one("#source", Select)
+        source.value = next(value for _, value in source._options if str(value).startswith("bijeenkomst:"))
+        plans.query_one("#title", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert [p.title for p in screen.plan.phases] == [p.title for p in record.phases]
+        assert screen.plan.phases[0].workform == "troika-consulting" and screen.plan.name == "Kick-off Zuid 2026-11-24"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is plans
+        listed = plans.query_one("#plans", OptionList)
+        assert "Kick-off Zuid 2026-11-24" in str(listed.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen) and app.screen.plan.name == "Kick-off Zuid 2026-11-24"

@@ -175,3 +175,80 @@ def test_saving_keeps_the_previous_version_as_bak(tmp_path: Path):
 def test_roti_average_counts_the_scores_given():
     assert roti_average(sample_record().checkout) == 4
     assert roti_average([Checkout("Chris")]) is None
+
+
+# -- a meeting run from a plan: the plan as it was, theme, goal, who brings what -------------------------
+
+
+def planned_record() -> MeetingRecord:
+    """The sample meeting as run from a plan that had a different work format and case-bringer."""
+    from lerend_tui.record import PlannedSnapshot, PlanOrigin
+
+    record = sample_record()
+    record.theme, record.goal = "Eenzaamheid in de wijk", "Elkaars aanpak leren kennen"
+    record.phases[2].roles["inhoud"] = "Anouk"
+    record.phases[3].roles["inbrenger"] = "Bram"
+    planned = [PlannedSnapshot(p.kind, p.title, p.planned_minutes, p.workform, p.content_by, p.case_by)
+               for p in record.phases]
+    planned[3] = PlannedSnapshot("coaching", "Onderlinge coaching", 45, "socratische-intervisie", case_by="Chris")
+    record.plan = PlanOrigin("Avond december", "avond-december", tuple(planned))
+    return record
+
+
+def test_a_planned_meeting_round_trips_with_its_plan_as_it_was(tmp_path: Path):
+    path = tmp_path / "m.toml"
+    record = planned_record()
+    atomic_write_text(path, record.to_toml())
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert (data["theme"], data["goal"]) == ("Eenzaamheid in de wijk", "Elkaars aanpak leren kennen")
+    assert data["phases"][2]["roles"] == {"inhoud": "Anouk"} and data["phases"][3]["roles"]["inbrenger"] == "Bram"
+    assert "roles" not in data["phases"][0] and "content_by" not in data["phases"][2]
+    assert data["plan"]["name"] == "Avond december" and data["plan"]["id"] == "avond-december"
+    assert data["plan"]["phases"][3] == {"kind": "coaching", "title": "Onderlinge coaching", "minutes": 45,
+                                         "workform": "socratische-intervisie", "case_by": "Chris"}
+    assert data["plan"]["phases"][0] == {"kind": "checkin", "title": "Opstart en check-in", "minutes": 10}
+    assert parse_record(path) == record
+
+
+def test_the_table_of_a_planned_meeting_is_detached_and_written_as_tomli_w_would():
+    import tomli_w
+
+    record = planned_record()
+    table = record.to_table()
+    assert isinstance(table["plan"]["phases"], list)
+    record.theme = "later veranderd"
+    record.phases[2].roles["inhoud"] = "Chris"
+    assert table["theme"] == "Eenzaamheid in de wijk" and table["phases"][2]["roles"] == {"inhoud": "Anouk"}
+    assert record.to_toml() == tomli_w.dumps(record.to_table(), multiline_strings=True)
+
+
+def test_a_meeting_from_before_plans_still_loads(tmp_path: Path):
+    path = tmp_path / "m.toml"
+    text = sample_record().to_toml()
+    assert "theme =" not in text and "[plan]" not in text and "content_by" not in text
+    path.write_text(text, encoding="utf-8")
+    loaded = parse_record(path)
+    assert (loaded.theme, loaded.goal, loaded.plan) == ("", "", None)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda text: text.replace('theme = "Eenzaamheid in de wijk"', "theme = 3"), "theme"),
+        (lambda text: text.replace('case_by = "Chris"', 'case_by = ["Chris"]'), "plan.phases[4].case_by"),
+        (lambda text: text.replace("minutes = 45\nworkform", "minutes = 0\nworkform"), "plan.phases[4].minutes"),
+        (lambda text: text.replace('kind = "checkin"\ntitle = "Opstart en check-in"\nminutes = 10',
+                                   'kind = "pauze"\ntitle = "Opstart en check-in"\nminutes = 10'), "plan.phases[1].kind"),
+        (lambda text: text.replace('name = "Avond december"', "name = 12"), "plan.name"),
+        (lambda text: 'plan = "avond"\n' + text.split("[plan]")[0], "plan"),
+    ],
+)
+def test_bad_plan_fields_are_named(tmp_path: Path, change, field):
+    path = tmp_path / "m.toml"
+    text = change(planned_record().to_toml())
+    assert text != planned_record().to_toml()
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        parse_record(path)
+    assert caught.value.field == field
+    assert str(path) in str(caught.value) and "verwacht" in caught.value.problem

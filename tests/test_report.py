@@ -46,3 +46,85 @@ def test_export_of_a_whole_meeting_reads_as_a_mail(snapshot):
     from .test_review_screen import october_meeting
 
     assert markdown_report(october_meeting(), without=["coaching"]) == snapshot
+
+
+# -- a meeting run from a plan -----------------------------------------------------------------------------
+
+
+def planned_meeting():
+    """A finished meeting run from a plan, every phase exactly as long as planned."""
+    from datetime import timedelta
+
+    from lerend_tui.meeting_plan import MeetingPlan, plan_to_record
+    from lerend_tui.plan import load_templates
+
+    from .test_plan_record import START
+
+    plan = MeetingPlan.from_template(load_templates().get("bijeenkomst"), name="Avond december",
+                                     title="Bijeenkomst december")
+    plan.theme, plan.goal = "Eenzaamheid in de wijk", "Elkaars aanpak leren kennen"
+    plan.phases[2].content_by = "Anouk"
+    plan.phases[3].case_by, plan.phases[3].workform = "Bram", "troika-consulting"
+    record = plan_to_record(plan, planned_start=START, participants=["Anouk", "Bram"])
+    moment = record.started = START
+    for phase in record.phases:
+        phase.started, phase.elapsed_seconds = moment, 60.0 * phase.planned_minutes
+        moment = phase.ended = moment + timedelta(minutes=phase.planned_minutes)
+    record.ended = moment
+    return record
+
+
+def plan_section(report: str) -> str:
+    return report.split("## Planning en verloop\n\n")[1].split("\n## ")[0]
+
+
+def test_report_shows_theme_goal_and_who_brought_what():
+    record = planned_meeting()
+    record.phases[2].notes = "Over de wijk."
+    report = markdown_report(record)
+    assert "Aanwezig: Anouk, Bram.\n\n**Thema:** Eenzaamheid in de wijk  \n**Doel:** Elkaars aanpak leren kennen\n" in report
+    assert "### Inhoud op het thema + opdracht\n\n_Inhoud: Anouk_\n\nOver de wijk." in report
+    assert "### Onderlinge coaching\n\n_Casus: Bram_\n" in report, "who brought a case is worth a line on its own"
+    confidential = markdown_report(record, without=["coaching"])
+    assert "Bram_" not in confidential and "### Onderlinge coaching" not in confidential
+
+
+def test_a_meeting_that_went_as_planned_says_so_in_one_line():
+    report = markdown_report(planned_meeting())
+    assert plan_section(report) == "Volgens de planning ‘Avond december’.\n\nAlles ging volgens plan.\n"
+    assert report.index("## Verloop") < report.index("## Planning en verloop") < report.index("## Notities per fase")
+
+
+def test_a_report_without_a_plan_has_no_plan_section():
+    assert "Planning en verloop" not in markdown_report(sample_record())
+
+
+def test_the_plan_section_lists_only_what_differed():
+    from lerend_tui.record import PhaseRecord
+
+    record = planned_meeting()
+    record.phases[1].elapsed_seconds = 22 * 60 + 10  # reflection ran long
+    record.phases[4].elapsed_seconds = 7 * 60  # the closing short
+    record.phases[3].workform = "socratische-intervisie"
+    record.phases[2].roles["inhoud"] = "Chris"
+    pause = PhaseRecord("reflectie", "Pauze", 10, started=record.phases[2].ended, elapsed_seconds=600.0)
+    record.phases.insert(3, pause)
+    assert plan_section(markdown_report(record)) == (
+        "Volgens de planning ‘Avond december’.\n\n"
+        "- Reflectie of verbindende opdracht: 22 min in plaats van 15 (7 min langer).\n"
+        "- Inhoud op het thema + opdracht: inhoud van Chris in plaats van Anouk.\n"
+        "- Pauze: toegevoegd, niet gepland.\n"
+        "- Onderlinge coaching: werkvorm ‘socratische-intervisie’ in plaats van ‘troika-consulting’.\n"
+        "- Evaluatie en afsluiting: 7 min in plaats van 10 (3 min korter).\n"
+    )
+
+
+def test_the_plan_section_names_phases_left_out_or_skipped():
+    record = planned_meeting()
+    del record.phases[1]
+    record.phases[2].started, record.phases[2].elapsed_seconds = None, 0.0
+    lines = plan_section(markdown_report(record)).splitlines()
+    assert lines[2:] == ["- Reflectie of verbindende opdracht: stond gepland (15 min), maar is weggelaten.",
+                         "- Onderlinge coaching: overgeslagen."]
+    record.ended = None  # still running: a phase not yet started is simply still to come
+    assert "overgeslagen" not in markdown_report(record)

@@ -35,6 +35,7 @@ def test_the_fast_text_is_exactly_what_tomli_w_writes(notes, other):
         "phases": [{"kind": "inhoud", "notes": text, "roles": {"notulist": other}} for text in notes],
         "items": [{"kind": "actie", "text": other, "phase": "Ronde"}, {"kind": "inzicht", "text": "kort", "phase": "x"}],
         "small": [{"name": text[:3]} for text in notes],
+        "plan": {"name": other, "phases": [{"kind": "inhoud", "title": text, "content_by": other} for text in notes]},
     }
     assert table_to_toml(table) == tomli_w.dumps(table, multiline_strings=True)
 

@@ -1,5 +1,6 @@
 """The work-format catalogue: browse the built-in and the facilitator's own werkvormen, filter them by
-phase and by text, and read the highlighted one on a card."""
+phase and by text, and read the highlighted one on a card. Opened to choose (`choosing=True`, from the plan
+screen), Enter gives the highlighted work format back."""
 
 from __future__ import annotations
 
@@ -50,16 +51,19 @@ def count_text(count: int) -> str:
     return f"{count} werkvorm" if count == 1 else f"{count} werkvormen"
 
 
-class CatalogueScreen(Screen[None]):
+class CatalogueScreen(Screen[Workform | None]):
     CSS_PATH = [Path(__file__).with_suffix(".tcss"), CARD_CSS]
     BINDINGS = [
         Binding("escape", "back", "Terug", key_display="esc", id="catalogue.back"),
         Binding("slash", "focus_search", "Zoeken", key_display="/", id="catalogue.search"),
+        Binding("enter", "choose", "Kiezen", key_display="enter", id="catalogue.choose"),
     ]
 
-    def __init__(self, phase: str = ALL_PHASES) -> None:
-        """`phase`: a kind from `PHASE_KINDS` to open filtered on, or `ALL_PHASES`."""
+    def __init__(self, phase: str = ALL_PHASES, *, choosing: bool = False) -> None:
+        """`phase`: a kind from `PHASE_KINDS` to open filtered on, or `ALL_PHASES`. `choosing`: Enter
+        dismisses the screen with the highlighted work format."""
         super().__init__()
+        self.choosing = choosing
         self.initial_phase = phase if phase in PHASE_KINDS else ALL_PHASES
         self.catalogue = Catalogue({})
         self.listed: list[Workform] = []
@@ -67,7 +71,8 @@ class CatalogueScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self.catalogue = self.app.reload_catalogue()  # fresh: a file just added shows up
-        yield Static("[b]Werkvormen[/b] · blader, filter en lees hoe een werkvorm gaat", id="topbar")
+        yield Static("[b]Werkvorm kiezen[/b] · Enter zet de gemarkeerde werkvorm in de fase" if self.choosing
+                     else "[b]Werkvormen[/b] · blader, filter en lees hoe een werkvorm gaat", id="topbar")
         with Horizontal(id="filters"):
             yield Select(
                 [("Alle fasen", ALL_PHASES), *((PHASE_LABELS[kind], kind) for kind in PHASE_KINDS)],
@@ -128,10 +133,17 @@ class CatalogueScreen(Screen[None]):
     def set_phase(self, kind: str) -> None:
         self.query_one("#phase", Select).value = kind
 
+    @on(OptionList.OptionSelected, "#workforms")
+    def action_choose(self) -> None:
+        if self.choosing and self.highlighted is not None:
+            self.dismiss(self.highlighted)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` is a character while typing in the search field."""
+        """`/` is a character while typing in the search field; Enter chooses only when choosing."""
         if action == "focus_search" and isinstance(self.focused, Input):
             return False
+        if action == "choose":
+            return self.choosing
         return True
 
     def action_focus_search(self) -> None:
@@ -153,7 +165,8 @@ class CatalogueScreen(Screen[None]):
             ("↑ ↓  ·  PgUp PgDn", "Door de lijst met werkvormen; de kaart toont de gemarkeerde"),
             ("Tab  ·  Shift+Tab", "Naar fasefilter, zoekveld, lijst of kaart (op de kaart scrollen met ↑ ↓)"),
             ("/", "Naar het zoekveld (buiten een invoerveld); Enter daar gaat terug naar de lijst"),
-            ("Esc", "Terug naar het beginscherm"),
+            *([("Enter", "Kies de gemarkeerde werkvorm")] if self.choosing else []),
+            ("Esc", "Terug" if self.choosing else "Terug naar het beginscherm"),
             ("Ctrl+P", "Opdrachten, zoals filteren op een fase"),
             ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
             ("Ctrl+Q", "Stoppen"),

@@ -182,33 +182,14 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(CatalogueScreen())
 
     def action_plan(self) -> None:
-        """A plan for a coming meeting from the template on the form, named after the title (or the template)
-        and today's date; a plan with that name already there is opened instead."""
-        from ..meeting_plan import DEFAULT_START, MeetingPlan, PlanError, PlanStore
-        from ..validation import DataError
-        from .plan import PlanScreen  # most starts never need the plan screen
+        """The plans, with the form's template, network and title ready for a new one."""
+        from .plans import PlansScreen  # most starts never need the plan screens
 
-        app = self.app
-        error = self.query_one("#setup-error", Static)
-        try:
-            template = app.templates.get(self.query_one("#template", Select).value)
-        except KeyError as problem:
-            error.update(Content(problem.args[0]))
-            return
-        title = " ".join(self.query_one("#title", Input).value.split()) or template.title
-        name = f"{title} {app.clock.local(app.clock.now()):%Y-%m-%d}"
-        store = PlanStore(app.paths.plans)
-        try:
-            if store.path(name).exists():
-                plan = store.find(name)
-            else:
-                start = self.query_one("#start-at", Input).value.strip() or DEFAULT_START
-                plan = MeetingPlan.from_template(template, name=name, title=title, start=start)
-        except (PlanError, DataError) as problem:
-            error.update(Content(str(problem)))
-            return
-        error.update("")
-        app.push_screen(PlanScreen(plan, store))
+        template = self.query_one("#template", Select).value
+        network = self.query_one("#network", Select).value
+        self.app.push_screen(PlansScreen(template=template if isinstance(template, str) else "",
+                                         network=network if isinstance(network, str) else "",
+                                         title=self.query_one("#title", Input).value))
 
     def action_open_networks(self) -> None:
         from .networks import NetworksScreen  # most starts never need the network screens
@@ -222,7 +203,7 @@ class HomeScreen(Screen[None]):
         yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
         yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
         yield "Netwerken", "Ctrl+L: lerende netwerken, hun deelnemers, leervragen en trends", self.action_open_networks
-        yield "Plannen", "Ctrl+O: een planning voor een volgende bijeenkomst, van het sjabloon", self.action_plan
+        yield "Plannen", "Ctrl+O: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst", self.action_plan
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [
@@ -233,7 +214,7 @@ class HomeScreen(Screen[None]):
             ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
             ("Ctrl+T", "Terugblik: eerdere bijeenkomsten zoeken, lezen en als verslag opslaan"),
             ("Ctrl+L", "Netwerken: deelnemers, leervragen, intake, afspraken en trends over de bijeenkomsten"),
-            ("Ctrl+O", "Plannen: een planning voor een volgende bijeenkomst, van het sjabloon in het formulier"),
+            ("Ctrl+O", "Plannen: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst"),
             ("Ctrl+P", "Opdrachten"),
             ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
             ("Ctrl+Q", "Stoppen"),

@@ -110,7 +110,8 @@ class MeetingScreen(Screen[None]):
     # -- showing -------------------------------------------------------------------------------
 
     def _phase_texts(self) -> tuple[Content, Content]:
-        """The current phase's title, and its guidance with the questions to put to the group."""
+        """The current phase's title (with the work format it runs), and its guidance with the questions to
+        put to the group."""
         phase = self.meeting.current
         plan = self.meeting.plan_for(phase)
         guidance = plan.guidance if plan else ""
@@ -121,7 +122,35 @@ class MeetingScreen(Screen[None]):
             shown = self._carried_text() + "\n\n" + shown
         if phase.kind == "evaluatie" and self.meeting.record.network:
             shown = self._network_achievements() + "\n\n" + shown
-        return Content.from_markup("[b]$title[/b]", title=phase.title), shown
+        about = self._about_text()
+        if about:
+            shown = about + "\n\n" + shown
+        if phase.workform:
+            workform = self.app.catalogue.workforms.get(phase.workform)
+            title = Content.from_markup("[b]$title[/b] · werkvorm $name", title=phase.title,
+                                        name=workform.name if workform else phase.workform)
+        else:
+            title = Content.from_markup("[b]$title[/b]", title=phase.title)
+        return title, shown
+
+    def _about_text(self) -> Content:
+        """Above the guidance: the meeting's theme and goal at the check-in, who brings the content or the
+        case of this phase, and the work format the plan had when another one runs now. Empty when none."""
+        record, phase = self.meeting.record, self.meeting.current
+        lines = []
+        if phase.kind == "checkin":
+            lines += [Content.from_markup(f"[b]{label}:[/b] $text", text=text)
+                      for label, text in (("Thema", record.theme), ("Doel", record.goal)) if text]
+        bringers = [Content.from_markup(f"[b]{label}:[/b] $name", name=name)
+                    for label, name in (("Inhoud", phase.content_by), ("Casus", phase.case_by)) if name]
+        if bringers:
+            lines.append(Content(" · ").join(bringers))
+        planned = record.planned_phase(phase)
+        if planned is not None and planned.workform and planned.workform != phase.workform:
+            workform = self.app.catalogue.workforms.get(planned.workform)
+            lines.append(Content.from_markup("[dim]Gepland: $name[/dim]",
+                                             name=workform.name if workform else planned.workform))
+        return Content("\n").join(lines)
 
     def _topbar_text(self, schedule: Schedule) -> Content:
         meeting = self.meeting

@@ -1,6 +1,8 @@
 """The meeting plan (planning): the phases of a coming meeting with their clock times, shaped with keys —
-reorder, longer or shorter, add, remove, rename, who brings content or a case, a work format drawn for a
-phase — and sent on as an agenda. Every change is written to the plan's file (`PlanStore.save`)."""
+reorder, longer or shorter (a phase or one of its steps), add, remove, rename, the kind, who brings content
+or a case, a work format chosen from the catalogue or drawn — with the meeting's theme, goal, day, start and
+time available; sent on as an agenda and started as a meeting (F5). Every change is written to the plan's
+file (`PlanStore.save`)."""
 
 from __future__ import annotations
 
@@ -9,16 +11,19 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..meeting_plan import MeetingPlan, PlanError, PlanStore, clock_text, markdown_agenda, parse_time, plan_id
+from ..meeting import parse_participants
+from ..meeting_plan import (MeetingPlan, PlanError, PlanStore, clock_text, markdown_agenda, parse_date, parse_time,
+                            plan_id)
+from ..plan import PHASE_KINDS
 from ..validation import DataError
-from .editing import SavesWhileEditing
 from ..widgets.workform_card import PHASE_LABELS
+from .editing import SavesWhileEditing
 
 NEW_PHASE_MINUTES = 10
 
@@ -30,18 +35,22 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("escape", "back", "Terug", id="plan.back"),
-        Binding("ctrl+up,alt+up", "move(-1)", "Op", key_display="^↑", id="plan.up"),
-        Binding("ctrl+down,alt+down", "move(1)", "Neer", key_display="^↓", id="plan.down"),
-        Binding("plus,equals_sign", "minutes(1)", "Langer", key_display="+", id="plan.longer"),
-        Binding("minus", "minutes(-1)", "Korter", key_display="-", id="plan.shorter"),
-        Binding("ctrl+n", "add", "Erbij", id="plan.add"),
-        Binding("delete", "remove", "Weg", key_display="del", id="plan.remove"),
+        # One footer entry for each pair, so the footer fits in 120 columns.
+        Binding("ctrl+up,alt+up", "move(-1)", "Schuiven", key_display="^↑↓", id="plan.up"),
+        Binding("ctrl+down,alt+down", "move(1)", "Neer", show=False, id="plan.down"),
+        Binding("plus,equals_sign", "minutes(1)", "Minuten", key_display="+/-", id="plan.longer"),
+        Binding("minus", "minutes(-1)", "Korter", show=False, id="plan.shorter"),
+        Binding("w", "choose", "Werkvorm", id="plan.choose"),
         Binding("r", "draw", "Loten", id="plan.draw"),
-        # Every change saves by itself: Ctrl+S stays out of the footer (it is in the help), which fits in 120 columns.
-        Binding("ctrl+s", "save", "Opslaan", show=False, id="plan.save"),
         # Priority: in a field, an Input would take Ctrl+E as "to the end".
         Binding("ctrl+e", "export", "Agenda", priority=True, id="plan.export"),
-        Binding("ctrl+t", "save_template", "Sjabloon", id="plan.template"),
+        Binding("f5", "start", "Starten", id="plan.start"),
+        # Out of the footer, which must fit in 120 columns; in the list's border, the help and the palette.
+        Binding("ctrl+n", "add", "Erbij", show=False, id="plan.add"),
+        Binding("delete", "remove", "Weg", key_display="del", show=False, id="plan.remove"),
+        Binding("x", "no_workform", "Geen werkvorm", show=False, id="plan.no_workform"),
+        Binding("ctrl+s", "save", "Opslaan", show=False, id="plan.save"),
+        Binding("ctrl+t", "save_template", "Sjabloon", show=False, id="plan.template"),
     ]
 
     def __init__(self, plan: MeetingPlan, store: PlanStore) -> None:
@@ -52,30 +61,52 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
     # -- layout ------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        plan = self.plan
         with Horizontal(id="topbar"):
-            yield Static(Content.from_markup("[b]Planning[/b] · $name", name=self.plan.name), id="plan-name")
+            yield Static(Content.from_markup("[b]Planning[/b] · $name", name=plan.name), id="plan-name")
             yield Static(id="plan-times")
             yield Static(id="save-status")
         yield Static(id="plan-warning")
         with Horizontal(id="columns"):
             phases = OptionList(id="phases")
-            phases.border_title = self.plan.title
-            phases.border_subtitle = "Ctrl+↑↓: verplaatsen · +/-: minuten · r: werkvorm loten"
+            phases.border_subtitle = "Enter: bewerken · Ctrl+N: fase erbij · Del: fase weg"
             yield phases
-            with VerticalScroll(id="phase-form") as form:
-                form.border_title = "Fase"
-                yield Label("Titel")
-                yield Input(id="phase-title", compact=True)
-                yield Label("Wie brengt de inhoud")
-                yield Input(placeholder="niemand", id="content-by", compact=True)
-                yield Label("Wie brengt een casus in")
-                yield Input(placeholder="niemand", id="case-by", compact=True)
-                yield Static(id="phase-info")
-                yield Label("Starttijd (UU:MM)")
-                yield Input(self.plan.start, id="plan-start", compact=True)
-                yield Label("Beschikbare minuten")
-                yield Input(str(self.plan.available_minutes or ""), placeholder="geen grens", id="plan-available",
-                            type="integer", compact=True)
+            with VerticalScroll(id="form", can_focus=False):
+                with Vertical(id="phase-form") as form:
+                    form.border_title = "Fase"
+                    yield Label("Titel")
+                    yield Input(id="phase-title", compact=True)
+                    yield Label("Soort")
+                    yield Select([(PHASE_LABELS[kind], kind) for kind in PHASE_KINDS], allow_blank=False,
+                                 id="phase-kind", compact=True)
+                    yield Label("Wie brengt de inhoud")
+                    yield Input(placeholder="niemand", id="content-by", compact=True)
+                    yield Label("Wie brengt een casus in")
+                    yield Input(placeholder="niemand", id="case-by", compact=True)
+                    yield Static(id="phase-info")
+                    steps = OptionList(id="steps")
+                    steps.border_title = "Stappen (+/-: minuten)"
+                    yield steps
+                    yield Static(id="phase-guidance")
+                with Vertical(id="meeting-form") as form:
+                    form.border_title = "Bijeenkomst"
+                    yield Label("Titel")
+                    yield Input(plan.title, id="plan-title", compact=True)
+                    yield Label("Thema")
+                    yield Input(plan.theme, placeholder="waar gaat het over", id="plan-theme", compact=True)
+                    yield Label("Doel")
+                    yield Input(plan.goal, placeholder="wat levert het op", id="plan-goal", compact=True)
+                    yield Label("Datum (dd-mm-jjjj)")
+                    yield Input(f"{plan.date:%d-%m-%Y}" if plan.date else "", placeholder="nog niet bekend",
+                                id="plan-date", compact=True)
+                    yield Label("Starttijd (UU:MM)")
+                    yield Input(plan.start, id="plan-start", compact=True)
+                    yield Label("Beschikbare minuten")
+                    yield Input(str(plan.available_minutes or ""), placeholder="geen grens", id="plan-available",
+                                type="integer", compact=True)
+                    yield Label("Deelnemers")
+                    yield Input(", ".join(plan.participants), placeholder=self._everyone(), id="plan-participants",
+                                compact=True)
                 yield Static(id="form-error")
         yield Footer()
 
@@ -85,6 +116,11 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         phases.highlighted = 0
         phases.focus()
         self.changed(now=True)
+
+    def _everyone(self) -> str:
+        if self.plan.network:
+            return f"iedereen van netwerk {self.plan.network}"
+        return "Anouk, Bram, Chris"
 
     @property
     def index(self) -> int:
@@ -131,23 +167,29 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         self.show_phase_info()
 
     def show_phase_info(self) -> None:
+        """The highlighted phase's work format, its steps (with minutes) and the template's guidance."""
         phase = self.plan.phases[self.index]
-        lines = [f"Soort: {PHASE_LABELS.get(phase.kind, phase.kind)}",
-                 f"Werkvorm: {self._workform_name(phase.workform) or 'geen (r: loten)'}"]
+        chosen = self._workform_name(phase.workform)
+        self.query_one("#phase-info", Static).update(
+            Content(f"Werkvorm: {chosen}" if chosen else "Werkvorm: geen (w: kiezen · r: loten)"))
+        steps = self.query_one("#steps", OptionList)
+        keep = steps.highlighted
+        steps.clear_options()
+        steps.add_options(Option(Content(f"{step.minutes:>3}'  {step.title}")) for step in phase.steps)
+        steps.display = bool(phase.steps)
         if phase.steps:
-            lines += [f"  {step.minutes:>3}'  {step.title}" for step in phase.steps]
-        if phase.guidance:
-            lines += ["", phase.guidance]
-        self.query_one("#phase-info", Static).update(Content("\n".join(lines)))
+            steps.highlighted = min(keep or 0, len(phase.steps) - 1)
+        self.query_one("#phase-guidance", Static).update(Content(phase.guidance))
 
     def fill_form(self) -> None:
         """The highlighted phase's fields in the form (without counting that as an edit)."""
         phase = self.plan.phases[self.index]
-        with self.prevent(Input.Changed):
+        with self.prevent(Input.Changed, Select.Changed):
             self.query_one("#phase-title", Input).value = phase.title
+            self.query_one("#phase-kind", Select).value = phase.kind
             self.query_one("#content-by", Input).value = phase.content_by
             self.query_one("#case-by", Input).value = phase.case_by
-        self.query_one("#phase-form", VerticalScroll).border_title = f"Fase {self.index + 1}"
+        self.query_one("#phase-form", Vertical).border_title = f"Fase {self.index + 1}"
         self._say("")
         self.show_phase_info()
 
@@ -162,57 +204,75 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
     def _say(self, message: str) -> None:
         self.query_one("#form-error", Static).update(Content(message))
 
-    # -- saving ------------------------------------------------------------------------------------
-
-    def changed(self, *, now: bool = True) -> None:
-        """Every key that changes the plan saves it at once; typing in the form passes `now=False`."""
-        super().changed(now=now)
-
     # -- the form ------------------------------------------------------------------------------------
+
+    def _set(self, change) -> None:
+        """A field's change into the plan: shown and saved once typing stops; a `PlanError` is said under
+        the form and changes nothing."""
+        try:
+            change()
+        except PlanError as error:
+            self._say(str(error))
+            return
+        self._say("")
+        self.show_plan()
+        self.changed(now=False)
 
     @on(Input.Changed, "#phase-title")
     def title_changed(self, event: Input.Changed) -> None:
-        try:
-            self.plan.rename(self.index, event.value)
-        except PlanError as error:
-            self._say(str(error))
-            return
-        self._say("")
-        self._edited()
+        self._set(lambda: self.plan.rename(self.index, event.value))
+
+    @on(Select.Changed, "#phase-kind")
+    def kind_changed(self, event: Select.Changed) -> None:
+        self._set(lambda: self.plan.set_kind(self.index, str(event.value)))
 
     @on(Input.Changed, "#content-by")
     def content_by_changed(self, event: Input.Changed) -> None:
-        self.plan.phases[self.index].content_by = " ".join(event.value.split())
-        self._edited()
+        self._set(lambda: setattr(self.plan.phases[self.index], "content_by", " ".join(event.value.split())))
 
     @on(Input.Changed, "#case-by")
     def case_by_changed(self, event: Input.Changed) -> None:
-        self.plan.phases[self.index].case_by = " ".join(event.value.split())
-        self._edited()
+        self._set(lambda: setattr(self.plan.phases[self.index], "case_by", " ".join(event.value.split())))
+
+    @on(Input.Changed, "#plan-title")
+    def plan_title_changed(self, event: Input.Changed) -> None:
+        def retitle() -> None:
+            title = " ".join(event.value.split())
+            if not title:
+                raise PlanError("De titel van de bijeenkomst mag niet leeg zijn.")
+            self.plan.title = title
+
+        self._set(retitle)
+
+    @on(Input.Changed, "#plan-theme")
+    def theme_changed(self, event: Input.Changed) -> None:
+        self._set(lambda: setattr(self.plan, "theme", " ".join(event.value.split())))
+
+    @on(Input.Changed, "#plan-goal")
+    def goal_changed(self, event: Input.Changed) -> None:
+        self._set(lambda: setattr(self.plan, "goal", " ".join(event.value.split())))
+
+    @on(Input.Changed, "#plan-date")
+    def date_changed(self, event: Input.Changed) -> None:
+        self._set(lambda: setattr(self.plan, "date", parse_date(event.value)))
 
     @on(Input.Changed, "#plan-start")
     def start_changed(self, event: Input.Changed) -> None:
-        try:
-            self.plan.start = clock_text(parse_time(event.value))
-        except PlanError as error:
-            self._say(str(error))
-            return
-        self._say("")
-        self._edited()
+        self._set(lambda: setattr(self.plan, "start", clock_text(parse_time(event.value))))
 
     @on(Input.Changed, "#plan-available")
     def available_changed(self, event: Input.Changed) -> None:
-        text = event.value.strip()
-        if text and (not text.isdigit() or int(text) < 1):
-            self._say("Beschikbare minuten: een geheel getal van minstens 1, of leeg voor geen grens.")
-            return
-        self._say("")
-        self.plan.available_minutes = int(text) if text else None
-        self._edited()
+        def limit() -> None:
+            text = event.value.strip()
+            if text and (not text.isdigit() or int(text) < 1):
+                raise PlanError("Beschikbare minuten: een geheel getal van minstens 1, of leeg voor geen grens.")
+            self.plan.available_minutes = int(text) if text else None
 
-    def _edited(self) -> None:
-        self.show_plan()
-        self.changed(now=False)
+        self._set(limit)
+
+    @on(Input.Changed, "#plan-participants")
+    def participants_changed(self, event: Input.Changed) -> None:
+        self._set(lambda: setattr(self.plan, "participants", parse_participants(event.value)))
 
     @on(Input.Submitted)
     def submitted(self) -> None:
@@ -223,47 +283,48 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
 
     def action_back(self) -> None:
         phases = self.query_one("#phases", OptionList)
+        self.save_now()
         if not phases.has_focus:
-            self.save_now()
             phases.focus()
             return
-        self.save_now()
         self.dismiss()
 
     def _apply(self, change) -> bool:
-        """Make a change to the plan; a `PlanError` is shown, not raised."""
+        """Make a change to the plan with a key; a `PlanError` is shown, not raised. The plan is shown and
+        saved at once."""
         try:
             change()
         except PlanError as error:
             self.notify(str(error), title="Planning", severity="warning", markup=False)
             return False
+        self.show_plan()
+        self.changed(now=True)
         return True
 
     def action_move(self, step: int) -> None:
         index = self.index
         to = index + step
-        if not 0 <= to < len(self.plan.phases):
-            return
-        if self._apply(lambda: self.plan.move(index, to)):
+        if 0 <= to < len(self.plan.phases) and self._apply(lambda: self.plan.move(index, to)):
             self.query_one("#phases", OptionList).highlighted = to
-            self.show_plan()
-            self.fill_form()
-            self.changed()
 
     def action_minutes(self, step: int) -> None:
-        index = self.index
-        if self._apply(lambda: self.plan.set_minutes(index, self.plan.phases[index].minutes + step)):
-            self.show_plan()
-            self.changed()
+        """A minute more or less for the phase, or for the highlighted step while the steps have the focus."""
+        index, plan = self.index, self.plan
+        steps = self.query_one("#steps", OptionList)
+        if steps.has_focus and steps.highlighted is not None:
+            at = steps.highlighted
+            self._apply(lambda: plan.set_step_minutes(index, at, plan.phases[index].steps[at].minutes + step))
+        else:
+            self._apply(lambda: plan.set_minutes(index, plan.phases[index].minutes + step))
 
     def action_add(self) -> None:
+        """A new phase after the highlighted one, of its kind (the form's "Soort" changes that); the title
+        field is ready to type its name."""
         index = self.index
         kind = self.plan.phases[index].kind
         if self._apply(lambda: self.plan.add(kind, "Nieuwe fase", NEW_PHASE_MINUTES, at=index + 1)):
             self.query_one("#phases", OptionList).highlighted = index + 1
-            self.show_plan()
             self.fill_form()
-            self.changed()
             title = self.query_one("#phase-title", Input)
             title.focus()
             title.select_all()
@@ -279,12 +340,15 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes and self._apply(lambda: self.plan.remove(index)):
-                self.show_plan()
                 self.fill_form()
-                self.changed()
 
         self.app.push_screen(ConfirmScreen(f"Fase ‘{phase.title}’ ({phase.minutes} min) uit de planning halen?",
                                            "Weghalen"), answer)
+
+    def _use_workform(self, index: int, workform) -> None:
+        if self._apply(lambda: self.plan.set_workform(index, workform)):
+            self.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=workform.name,
+                                            phase=self.plan.phases[index].title), title="Werkvorm")
 
     def action_draw(self) -> None:
         from ..picker import Filters, History
@@ -297,17 +361,43 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         screen = DrawScreen(app.catalogue, Filters(phase.kind, None, phase.minutes), [],
                             History.of(stored.record for stored in meetings), app.rng,
                             reduced_motion=app.settings.reduced_motion)
+        app.push_screen(screen, lambda result: result and self._use_workform(index, result.workform))
 
-        def apply(result) -> None:
-            if result is None:
+    def action_choose(self) -> None:
+        """The catalogue, filtered on the phase's kind; Enter there puts the work format in the phase."""
+        from .catalogue import CatalogueScreen
+
+        index = self.index
+        self.app.push_screen(CatalogueScreen(self.plan.phases[index].kind, choosing=True),
+                             lambda workform: workform and self._use_workform(index, workform))
+
+    def action_no_workform(self) -> None:
+        index = self.index
+        if self.plan.phases[index].workform and self._apply(lambda: self.plan.set_workform(index, None)):
+            self.notify(f"Geen werkvorm meer in ‘{self.plan.phases[index].title}’.", title="Werkvorm", markup=False)
+
+    def action_start(self) -> None:
+        """Run the plan as a meeting now: its phases, minutes, work formats and who brings what, in its
+        network when it has one."""
+        from ..meeting_plan import plan_to_record
+
+        app, plan = self.app, self.plan
+        if not self.save_now():
+            return
+        network = None
+        if plan.network:
+            from ..network import NetworkError, NetworkStore
+
+            try:
+                network = NetworkStore(app.paths.networks).load(plan.network)
+            except (OSError, DataError, NetworkError) as error:
+                self.notify(f"Het netwerk '{plan.network}' van deze planning is niet te lezen: {error}",
+                            title="Niet gestart", severity="error", timeout=15, markup=False)
                 return
-            if self._apply(lambda: self.plan.set_workform(index, result.workform)):
-                self.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=result.workform.name,
-                                                phase=self.plan.phases[index].title), title="Werkvorm")
-                self.show_plan()
-                self.changed()
-
-        app.push_screen(screen, apply)
+        # In a network, no participants means all of them (`join_network`).
+        record = plan_to_record(plan, planned_start=plan.planned_start(app.clock), participants=plan.participants)
+        self.dismiss()
+        app.open_new_meeting(record, network)
 
     def action_save(self) -> None:
         self._dirty = True
@@ -347,25 +437,32 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         yield "Fase korter", "-: een minuut eraf", lambda: self.action_minutes(-1)
         yield "Fase toevoegen", "Ctrl+N: een nieuwe fase na de gemarkeerde", self.action_add
         yield "Fase weghalen", "Del: de gemarkeerde fase, na een vraag", self.action_remove
+        yield "Werkvorm kiezen", "w: uit de catalogus, gefilterd op de soort van de fase", self.action_choose
         yield "Werkvorm loten", "r: een werkvorm die past bij de soort en de minuten van de fase", self.action_draw
+        yield "Geen werkvorm", "x: de werkvorm (en haar stappen) uit de fase halen", self.action_no_workform
+        yield "Bijeenkomst starten", "F5: de bijeenkomst volgens deze planning, nu", self.action_start
         yield "Planning opslaan", "Ctrl+S", self.action_save
         yield "Agenda opslaan of kopiëren", "Ctrl+E: de agenda om naar de deelnemers te sturen", self.action_export
         yield "Opslaan als sjabloon", "Ctrl+T: deze fasen als sjabloon", self.action_save_template
-        yield "Terug naar het begin", "Esc", self.dismiss
+        yield "Terug", "Esc", self.dismiss
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [
-            ("↑ ↓", "Kies een fase; rechts staan haar velden"),
-            ("Enter", "Bewerk de titel, en wie de inhoud of een casus inbrengt (Enter of Esc: terug)"),
+            ("↑ ↓", "Kies een fase; rechts staan haar velden en die van de bijeenkomst"),
+            ("Enter  ·  Tab", "Bewerk titel, soort, wie de inhoud of een casus inbrengt, de stappen, en thema, "
+                              "doel, datum, starttijd, beschikbare minuten en deelnemers (Esc: terug)"),
             ("Ctrl+↑  ·  Ctrl+↓", "Verplaats de fase (ook Alt+↑ en Alt+↓)"),
-            ("+  ·  -", "Een minuut langer of korter; de eindtijd schuift mee"),
+            ("+  ·  -", "Een minuut langer of korter; in de stappen: die stap. De eindtijd schuift mee"),
             ("Ctrl+N", "Een nieuwe fase na de gemarkeerde"),
             ("Del", "Haal de fase weg (na een vraag)"),
+            ("w", "Kies een werkvorm uit de catalogus (Enter daar: kiezen)"),
             ("r", "Loot een werkvorm die past bij de soort en de minuten van de fase"),
-            ("Ctrl+S", "Sla de planning op (elke wijziging wordt ook vanzelf opgeslagen)"),
+            ("x", "Haal de werkvorm uit de fase"),
+            ("F5", "Start de bijeenkomst volgens deze planning"),
             ("Ctrl+E", "Sla de agenda op als Markdown of kopieer hem om te mailen"),
             ("Ctrl+T", "Sla de fasen op als sjabloon"),
-            ("Esc", "Terug naar de lijst, of naar het beginscherm"),
+            ("Ctrl+S", "Sla de planning op (elke wijziging wordt ook vanzelf opgeslagen)"),
+            ("Esc", "Terug naar de lijst, of naar het vorige scherm"),
             ("Ctrl+P", "Opdrachten"),
             ("Ctrl+Q", "Stoppen"),
         ]

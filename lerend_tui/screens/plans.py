@@ -1,0 +1,188 @@
+"""The plans (planningen): the prepared meetings to open again, and a new plan from a template or from an
+earlier meeting, for a learning network or not. Enter on a plan, or "Maken", opens the plan screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ..meeting_plan import DEFAULT_START, MeetingPlan, PlanError, PlanStore, clock_text, parse_time, when_text
+from ..plan import DEFAULT_TEMPLATE
+from ..report import dutch_date
+from ..validation import DataError
+
+FROM_TEMPLATE = "sjabloon:"
+FROM_MEETING = "bijeenkomst:"
+
+
+class PlansScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("escape", "back", "Terug", id="plans.back"),
+        Binding("ctrl+n", "new", "Nieuwe planning", id="plans.new"),
+    ]
+
+    def __init__(self, *, template: str = "", network: str = "", title: str = "", make: bool = False,
+                 plan: MeetingPlan | None = None) -> None:
+        """`template`, `network` (an id) and `title` are filled in in the new-plan form; `make`: make that plan at once
+        and open it (`lerend-tui plan --template … --network …`); `plan`: open that plan at once
+        (`lerend-tui plan edit NAAM`)."""
+        super().__init__()
+        self.initial_template = template
+        self.initial_network = network
+        self.initial_title = title
+        self.make_at_once = make
+        self.open_at_once = plan
+        self.plans: list[MeetingPlan] = []
+
+    @property
+    def store(self) -> PlanStore:
+        return PlanStore(self.app.paths.plans)
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        yield Static(Content.from_markup("[b]Planningen[/b] · bereid een bijeenkomst voor"), id="topbar")
+        with Horizontal(id="columns"):
+            plans = OptionList(id="plans")
+            plans.border_title = "Planningen"
+            plans.border_subtitle = "Enter: openen"
+            yield plans
+            with Vertical(id="new") as form:
+                form.border_title = "Nieuwe planning"
+                yield Label("Vanuit")
+                sources = [(f"Sjabloon: {t.title}", FROM_TEMPLATE + name) for name, t in app.templates.templates.items()]
+                meetings, _ = app.store.scan()
+                sources += [(f"Zoals: {m.record.title}, {dutch_date(m.record.planned_start)}", FROM_MEETING + str(m.path))
+                            for m in reversed(meetings)]
+                initial = FROM_TEMPLATE + (self.initial_template or DEFAULT_TEMPLATE)
+                yield Select(sources, value=initial if initial in {value for _, value in sources} else Select.NULL,
+                             allow_blank=False, id="source", compact=True)
+                yield Label("Lerend netwerk")
+                yield Select([], prompt="geen", allow_blank=True, id="network", compact=True)
+                yield Label("Titel van de bijeenkomst")
+                yield Input(self.initial_title, placeholder="zoals het sjabloon of de bijeenkomst", id="title",
+                            compact=True)
+                yield Label("Starttijd (UU:MM)")
+                yield Input(placeholder=f"zoals het sjabloon ({DEFAULT_START}) of de bijeenkomst", id="start",
+                            compact=True)
+                yield Button("Maken", id="make", variant="primary", compact=True)
+                yield Static(id="new-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from ..network import NetworkStore
+
+        networks = NetworkStore(self.app.paths.networks_folder)
+        found, _ = networks.scan() if networks.folder.is_dir() else ([], [])
+        select = self.query_one("#network", Select)
+        select.set_options((network.name, network.id) for network in found)
+        if self.initial_network in {network.id for network in found}:
+            select.value = self.initial_network
+        self.load_plans()
+        if self.open_at_once is not None:
+            from .plan import PlanScreen
+
+            self.app.push_screen(PlanScreen(self.open_at_once, self.store))
+        elif self.make_at_once:
+            self.make()
+
+    def on_screen_resume(self) -> None:
+        self.load_plans()
+
+    def load_plans(self) -> None:
+        plans, problems = self.store.scan()
+        self.plans = plans
+        option_list = self.query_one("#plans", OptionList)
+        option_list.clear_options()
+        for plan in plans:
+            network = f" · netwerk {plan.network}" if plan.network else ""
+            over = f" · loopt {plan.overrun_minutes} min uit" if plan.overrun_minutes else ""
+            option_list.add_option(Option(Content(
+                f"{plan.name}\n  {when_text(plan)} · {len(plan.phases)} fasen{network}{over}")))
+        for problem in problems:
+            option_list.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
+        if not plans and not problems:
+            option_list.add_option(Option("Nog geen planningen: maak er rechts een.", disabled=True))
+        if plans:
+            option_list.highlighted = 0
+            option_list.focus()
+        else:
+            self.query_one("#source", Select).focus()
+
+    @on(OptionList.OptionSelected, "#plans")
+    def open_plan(self, event: OptionList.OptionSelected) -> None:
+        from .plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.plans[event.option_index], self.store))
+
+    @on(Button.Pressed, "#make")
+    @on(Input.Submitted)
+    def make(self) -> None:
+        """A new plan from the chosen template or meeting, named after its title and today's date (a number
+        added when that name is taken), and open it."""
+        from .plan import PlanScreen
+
+        app = self.app
+        error = self.query_one("#new-error", Static)
+        try:
+            plan = self._new_plan()
+        except (PlanError, DataError, KeyError) as problem:
+            error.update(Content(str(problem.args[0] if isinstance(problem, KeyError) else problem)))
+            return
+        error.update("")
+        network = self.query_one("#network", Select).value
+        plan.network = network if isinstance(network, str) else ""
+        app.push_screen(PlanScreen(plan, self.store))
+
+    def _new_plan(self) -> MeetingPlan:
+        app = self.app
+        source = self.query_one("#source", Select).value
+        title = " ".join(self.query_one("#title", Input).value.split())
+        start_text = self.query_one("#start", Input).value.strip()
+        today = app.clock.local(app.clock.now())
+        if not isinstance(source, str):
+            raise PlanError("Kies een sjabloon of een eerdere bijeenkomst om van uit te gaan.")
+        if source.startswith(FROM_MEETING):
+            record = app.store.load(Path(source.removeprefix(FROM_MEETING)))
+            name = self.store.unused_name(f"{title or record.title} {today:%Y-%m-%d}")
+            plan = MeetingPlan.from_record(record, name=name, title=title,
+                                           template=app.templates.templates.get(record.template))
+            if start_text:
+                plan.start = clock_text(parse_time(start_text))
+            return plan
+        template = app.templates.get(source.removeprefix(FROM_TEMPLATE))
+        name = self.store.unused_name(f"{title or template.title} {today:%Y-%m-%d}")
+        return MeetingPlan.from_template(template, name=name, title=title, start=start_text or DEFAULT_START)
+
+    def action_new(self) -> None:
+        self.query_one("#source", Select).focus()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1 and self.app.screen_stack[0] is not self:
+            self.dismiss()
+            return
+        from .home import HomeScreen  # `lerend-tui plan` opened on this screen: on to the home screen
+
+        self.app.push_screen(HomeScreen())
+
+    def palette_commands(self):
+        yield "Nieuwe planning", "Ctrl+N: van een sjabloon of een eerdere bijeenkomst", self.action_new
+        yield "Terug", "Esc", self.action_back
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        return [
+            ("↑ ↓  ·  Enter", "Kies een planning en open haar"),
+            ("Ctrl+N  ·  Tab", "Naar de nieuwe planning: vanuit een sjabloon of een eerdere bijeenkomst, voor "
+                               "een lerend netwerk of niet; Enter of Maken opent haar"),
+            ("Esc", "Terug"),
+            ("Ctrl+P", "Opdrachten"),
+            ("Ctrl+Q", "Stoppen"),
+        ]
