@@ -198,7 +198,7 @@ async def test_a_work_format_is_chosen_from_the_catalogue_and_taken_off_again(pa
         assert f"Werkvorm: {chosen.name}" in text(screen, "#phase-info")
         await pilot.press("x")
         await pilot.pause()
-        assert on_disk(paths)["phases"][index]["workform"] == "" and not plan.phases[index].steps
+        assert "workform" not in on_disk(paths)["phases"][index] and not plan.phases[index].steps
 
 
 async def test_plus_in_the_steps_lengthens_that_step_and_the_phase(paths, clock):
@@ -309,3 +309,27 @@ async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen) and app.screen.plan.name == "Kick-off Zuid 2026-11-24"
+
+
+async def test_a_networks_plan_says_whose_turn_it_is_and_starts_in_the_network(paths, clock):
+    from lerend_tui.network import NetworkStore
+    from lerend_tui.network_meetings import create_in_network
+
+    networks = NetworkStore(paths.networks)
+    network = networks.create("Zorgnetwerk Zuid", participants=["Anouk", "Bram"])
+    earlier = new_meeting_record(load_templates().get("bijeenkomst"), title="Oktober", participants=[],
+                                 planned_start=clock.now())
+    earlier.phases[2].roles["inhoud"] = "Anouk"
+    create_in_network(earlier, network, MeetingStore(paths.meetings), networks)
+    app = home_app(paths, clock)
+    plan = a_plan(network=network.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        assert "netwerk Zorgnetwerk Zuid" in text(screen, "#plan-name")
+        assert screen.query_one("#plan-participants", Input).placeholder == "Anouk, Bram"
+        assert screen.query_one("#content-by", Input).placeholder == "niemand (aan de beurt: Bram)"
+        await pilot.press("f5")
+        await pilot.pause()
+        record = app.screen.meeting.record
+        assert record.network == network.id and record.participants == ["Anouk", "Bram"]
+    assert len(networks.load(network.id).meetings) == 2

@@ -105,22 +105,43 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
                     yield Input(str(plan.available_minutes or ""), placeholder="geen grens", id="plan-available",
                                 type="integer", compact=True)
                     yield Label("Deelnemers")
-                    yield Input(", ".join(plan.participants), placeholder=self._everyone(), id="plan-participants",
+                    yield Input(", ".join(plan.participants), placeholder="Anouk, Bram, Chris", id="plan-participants",
                                 compact=True)
                 yield Static(id="form-error")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show_plan()
+        self.show_network()
         phases = self.query_one("#phases", OptionList)
         phases.highlighted = 0
         phases.focus()
         self.changed(now=True)
 
-    def _everyone(self) -> str:
-        if self.plan.network:
-            return f"iedereen van netwerk {self.plan.network}"
-        return "Anouk, Bram, Chris"
+    def show_network(self) -> None:
+        """For a network's plan: everyone in it as the participants unless named, and whose turn it is to
+        bring the content or a case (the network's own meetings, as its fairness overview counts them)."""
+        if not self.plan.network:
+            return
+        from ..network import NetworkError, NetworkStore
+        from ..network_meetings import whose_turn
+        from ..record import CASE_ROLE, CONTENT_ROLE
+
+        try:
+            network = NetworkStore(self.app.paths.networks_folder).load(self.plan.network)
+        except (OSError, DataError, NetworkError) as error:
+            self.notify(f"Het netwerk van deze planning is niet te lezen: {error}", title="Netwerk",
+                        severity="warning", timeout=15, markup=False)
+            return
+        self.query_one("#plan-name", Static).update(Content.from_markup(
+            "[b]Planning[/b] · $name · netwerk $network", name=self.plan.name, network=network.name))
+        self.query_one("#plan-participants", Input).placeholder = ", ".join(network.names) or "Anouk, Bram, Chris"
+        stored, _ = self.app.store.scan()
+        records = {meeting.id: meeting.record for meeting in stored}
+        for selector, role in (("#content-by", CONTENT_ROLE), ("#case-by", CASE_ROLE)):
+            name = whose_turn(role, network, records)
+            if name:
+                self.query_one(selector, Input).placeholder = f"niemand (aan de beurt: {name})"
 
     @property
     def index(self) -> int:
