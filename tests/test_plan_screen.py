@@ -3,10 +3,12 @@ the agenda written, and opening a plan from the home screen."""
 
 from __future__ import annotations
 
+import io
 import random
 import tomllib
 from datetime import date
 
+from rich.console import Console
 from textual.widgets import Input, OptionList, Select, Static
 
 from lerend_tui.meeting import new_meeting_record
@@ -40,6 +42,13 @@ def on_disk(paths) -> dict:
 
 def text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
+
+
+def row_text(screen, index: int) -> str:
+    """A phase's row in the list, as text."""
+    console = Console(width=100, file=io.StringIO(), record=True)
+    console.print(screen.query_one("#phases", OptionList).get_option_at_index(index).prompt)
+    return console.export_text()
 
 
 async def open_plan(app, pilot, plan: MeetingPlan, paths) -> PlanScreen:
@@ -124,7 +133,7 @@ async def test_drawing_a_work_format_sets_it(paths, clock):
         assert plan.phases[index].workform == chosen.id
         saved = on_disk(paths)["phases"][index]
         assert saved["workform"] == chosen.id and saved["minutes"] == chosen.minutes
-        assert chosen.name in str(screen.query_one("#phases", OptionList).get_option_at_index(index).prompt)
+        assert chosen.name in row_text(screen, index)
 
 
 async def test_export_writes_an_agenda_file(paths, clock, tmp_path):

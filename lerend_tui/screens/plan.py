@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,8 +20,8 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ..meeting import parse_participants
-from ..meeting_plan import (MeetingPlan, PlanError, PlanStore, clock_text, markdown_agenda, parse_date, parse_time,
-                            plan_id)
+from ..meeting_plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_text, markdown_agenda, parse_date,
+                            parse_time, plan_id)
 from ..plan import PHASE_KINDS
 from ..validation import DataError
 from ..widgets.workform_card import PHASE_LABELS
@@ -154,15 +156,22 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         found = self.app.catalogue.workforms.get(workform)
         return found.name if found else workform
 
-    def _row(self, start: int, end: int, minutes: int, title: str, workform: str, content_by: str,
-             case_by: str) -> Content:
-        line = f"{clock_text(start)}–{clock_text(end)}  {minutes:>3} min  {title}"
-        details = [self._workform_name(workform) or "geen werkvorm"]
-        if content_by:
-            details.append(f"inhoud: {content_by}")
-        if case_by:
-            details.append(f"casus: {case_by}")
-        return Content(f"{line}\n{' ' * 22}{' · '.join(details)}")
+    def _row(self, row: PhaseTime) -> Table:
+        """A phase in the list: clock time and minutes in their own columns, so a long title or work format
+        wraps beside them on a narrow terminal."""
+        phase = row.phase
+        details = [self._workform_name(phase.workform) or "geen werkvorm"]
+        if phase.content_by:
+            details.append(f"inhoud: {phase.content_by}")
+        if phase.case_by:
+            details.append(f"casus: {phase.case_by}")
+        table = Table.grid(padding=(0, 2, 0, 0), expand=True)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, justify="right")
+        table.add_column(ratio=1)
+        table.add_row(row.text, f"{phase.minutes} min",
+                      Text.assemble(phase.title, "\n", (" · ".join(details), "dim")))  # Text: never read as markup
+        return table
 
     def show_plan(self) -> None:
         """The phases with their clock times, and start, total and end in the top bar."""
@@ -170,11 +179,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         phases = self.query_one("#phases", OptionList)
         keep = phases.highlighted
         phases.clear_options()
-        phases.add_options(
-            Option(self._row(row.start, row.end, row.phase.minutes, row.phase.title, row.phase.workform,
-                             row.phase.content_by, row.phase.case_by))
-            for row in plan.times()
-        )
+        phases.add_options(Option(self._row(row)) for row in plan.times())
         if keep is not None:
             phases.highlighted = min(keep, len(plan.phases) - 1)
         phases.border_title = plan.title
