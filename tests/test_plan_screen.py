@@ -12,7 +12,7 @@ from rich.console import Console
 from textual.widgets import Input, OptionList, Select, Static
 
 from lerend_tui.meeting import new_meeting_record
-from lerend_tui.meeting_plan import MeetingPlan, PlanStore
+from lerend_tui.meeting_plan import MeetingPlan, PlanStore, text_agenda
 from lerend_tui.plan import load_templates
 from lerend_tui.record import parse_record
 from lerend_tui.screens.catalogue import CatalogueScreen
@@ -153,6 +153,27 @@ async def test_export_writes_an_agenda_file(paths, clock, tmp_path):
     agenda = target.read_text(encoding="utf-8")
     assert agenda.startswith("# Zorgnetwerk november")
     assert f"| {plan.end} | Einde | | |" in agenda and "Anouk brengt de inhoud" in agenda
+
+
+async def test_the_agenda_as_plain_text_for_a_mail(paths, clock, tmp_path):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_plan(app, pilot, plan, paths)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        export = app.screen
+        path = export.query_one("#export-path", Input)
+        assert path.value.endswith("agenda-november.md")
+        await pilot.click("#plain")
+        await pilot.pause()
+        assert path.value.endswith("agenda-november.txt")
+        assert export.report() == text_agenda(plan, app.catalogue)
+        path.value = str(tmp_path / "agenda.txt")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    agenda = (tmp_path / "agenda.txt").read_text(encoding="utf-8")
+    assert agenda.startswith("Zorgnetwerk november\n19:00–") and "|" not in agenda
 
 
 async def test_content_by_typed_in_the_form_is_saved(paths, clock):

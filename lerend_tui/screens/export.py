@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from ..paths import documents_folder
 from ..report import markdown_report
@@ -30,13 +30,16 @@ class ExportScreen(ModalScreen[Path | None]):
     ]
 
     def __init__(self, title: str, filename: str, report: Callable[[list[str]], str], *,
-                 confidential: Sequence[str] = (), folder: Path | None = None) -> None:
+                 confidential: Sequence[str] = (), folder: Path | None = None,
+                 plain: Callable[[list[str]], str] | None = None) -> None:
         """`report` makes the text from the titles of the phases ticked as confidential (chosen from
-        `confidential`; without any, the choice is not shown). `filename` is proposed in `folder`."""
+        `confidential`; without any, the choice is not shown). `filename` is proposed in `folder`. With
+        `plain`, a box offers the plain-text version instead (for pasting into a mail; saved as .txt)."""
         super().__init__()
         self.title_text = title
         self.filename = filename
         self.make_report = report
+        self.make_plain = plain
         self.confidential = list(confidential)
         self.folder = folder or documents_folder()
         self._overwrite: Path | None = None
@@ -56,6 +59,8 @@ class ExportScreen(ModalScreen[Path | None]):
             box.border_subtitle = "Ctrl+S: opslaan · Ctrl+Y: kopiëren · Esc: annuleren"
             yield Label("Bestand")
             yield Input(str(self.folder / self.filename), id="export-path", compact=True)
+            if self.make_plain is not None:
+                yield Checkbox("Platte tekst, om in een mail te plakken", id="plain", compact=True)
             if self.confidential:
                 yield Label("Vertrouwelijk: deze fasen blijven buiten het verslag")
                 yield SelectionList[str](*((title, title) for title in self.confidential), id="confidential",
@@ -69,9 +74,22 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    @property
+    def plain(self) -> bool:
+        return self.make_plain is not None and self.query_one("#plain", Checkbox).value
+
     def report(self) -> str:
         chosen = self.query_one("#confidential", SelectionList).selected if self.confidential else []
-        return self.make_report(chosen)
+        return (self.make_plain if self.plain and self.make_plain else self.make_report)(chosen)
+
+    @on(Checkbox.Changed, "#plain")
+    def swap_suffix(self) -> None:
+        """The proposed file follows the form: .txt for plain text, .md for Markdown."""
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value.strip())
+        old, new = (".md", ".txt") if self.plain else (".txt", ".md")
+        if path.suffix == old:
+            path_input.value = str(path.with_suffix(new))
 
     def _say(self, message: str, *, problem: bool = True) -> None:
         text = self.query_one("#export-message", Static)
@@ -101,7 +119,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.report())
-        self._say("Gekopieerd: plak het verslag in een mail. (Werkt in terminals die OSC 52 kennen.)",
+        self._say("Gekopieerd: plak het in een mail. (Werkt in terminals die OSC 52 kennen.)",
                   problem=False)
 
     @on(Input.Changed, "#export-path")

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from ..meeting import parse_participants
 from ..meeting_plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_text, markdown_agenda, parse_date,
-                            parse_time, plan_id)
+                            parse_time, plan_id, text_agenda)
 from ..plan import PHASE_KINDS
 from ..validation import DataError
 from ..widgets.workform_card import PHASE_LABELS
@@ -436,7 +436,8 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         self.save_now()
         plan, catalogue = self.plan, self.app.catalogue
         self.app.push_screen(ExportScreen(f"Agenda van {plan.title}", f"agenda-{plan_id(plan.name)}.md",
-                                          lambda _confidential: markdown_agenda(plan, catalogue)))
+                                          lambda _confidential: markdown_agenda(plan, catalogue),
+                                          plain=lambda _confidential: text_agenda(plan, catalogue)))
 
     def action_save_template(self) -> None:
         from ..meeting_plan import save_as_template
@@ -485,7 +486,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
             ("r", "Loot een werkvorm die past bij de soort en de minuten van de fase"),
             ("x", "Haal de werkvorm uit de fase"),
             ("F5", "Start de bijeenkomst volgens deze planning"),
-            ("Ctrl+E", "Sla de agenda op als Markdown of kopieer hem om te mailen"),
+            ("Ctrl+E", "Sla de agenda op of kopieer hem om te mailen: in Markdown of als platte tekst"),
             ("Ctrl+T", "Sla de fasen op als sjabloon"),
             ("Ctrl+S", "Sla de planning op (elke wijziging wordt ook vanzelf opgeslagen)"),
             ("Esc", "Terug naar de lijst, of naar het vorige scherm"),
