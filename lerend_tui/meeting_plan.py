@@ -14,6 +14,7 @@ A file that does not parse is never overwritten.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -449,6 +450,14 @@ class PlanStore:
         atomic_write_text(path, plan.to_toml(), backup=True)
         plan.path = path
         return path
+
+    def discard(self, plan: MeetingPlan) -> Path:
+        """Put the plan's file aside as `<file>.bak` (replacing an older backup): it is no longer listed, and
+        renaming it back restores it. Returns where it went."""
+        path = plan.path or self.path(plan)
+        aside = path.with_name(path.name + ".bak")
+        os.replace(path, aside)
+        return aside
 
     def unused_name(self, name: str) -> str:
         """`name`, or with " (2)", " (3)"… added when a plan file by that name is already there."""

@@ -363,3 +363,24 @@ async def test_a_networks_plan_says_whose_turn_it_is_and_starts_in_the_network(p
         record = app.screen.meeting.record
         assert record.network == network.id and record.participants == ["Anouk", "Bram"]
     assert len(networks.load(network.id).meetings) == 2
+
+
+async def test_a_plan_thrown_away_is_kept_aside_as_a_backup(paths, clock):
+    store = PlanStore(paths.plans)
+    path = store.save(a_plan())
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(PlansScreen())
+        await pilot.pause()
+        plans = app.screen
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("n")  # not yet
+        await pilot.pause()
+        assert path.is_file() and len(plans.plans) == 1
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert plans.plans == [] and not path.exists()
+    assert path.with_name(path.name + ".bak").is_file() and store.scan() == ([], [])

@@ -28,6 +28,7 @@ class PlansScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Terug", id="plans.back"),
         Binding("ctrl+n", "new", "Nieuwe planning", id="plans.new"),
+        Binding("delete", "discard", "Weggooien", key_display="del", id="plans.discard"),
     ]
 
     def __init__(self, *, template: str = "", network: str = "", title: str = "", make: bool = False,
@@ -53,7 +54,7 @@ class PlansScreen(Screen[None]):
         with Horizontal(id="columns"):
             plans = OptionList(id="plans")
             plans.border_title = "Planningen"
-            plans.border_subtitle = "Enter: openen"
+            plans.border_subtitle = "Enter: openen · Del: weggooien"
             yield plans
             with Vertical(id="new") as form:
                 form.border_title = "Nieuwe planning"
@@ -162,6 +163,35 @@ class PlansScreen(Screen[None]):
         name = self.store.unused_name(f"{title or template.title} {today:%Y-%m-%d}")
         return MeetingPlan.from_template(template, name=name, title=title, start=start_text or DEFAULT_START)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Del throws away the highlighted plan only from the list (in a field it deletes a character)."""
+        if action == "discard":
+            return self.query_one("#plans", OptionList).has_focus and bool(self.plans)
+        return True
+
+    def action_discard(self) -> None:
+        from .confirm import ConfirmScreen
+
+        highlighted = self.query_one("#plans", OptionList).highlighted
+        if highlighted is None or highlighted >= len(self.plans):
+            return
+        plan = self.plans[highlighted]
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                aside = self.store.discard(plan)
+            except OSError as error:
+                self.notify(f"Weggooien lukt niet ({error.strerror or error}).", title="Planning",
+                            severity="error", markup=False)
+                return
+            self.notify(f"Weggegooid. Het bestand staat nog als {aside}; hernoem het om het terug te halen.",
+                        title="Planning", timeout=10, markup=False)
+            self.load_plans()
+
+        self.app.push_screen(ConfirmScreen(f"Planning ‘{plan.name}’ weggooien?", "Weggooien"), answer)
+
     def action_new(self) -> None:
         self.query_one("#source", Select).focus()
 
@@ -175,11 +205,13 @@ class PlansScreen(Screen[None]):
 
     def palette_commands(self):
         yield "Nieuwe planning", "Ctrl+N: van een sjabloon of een eerdere bijeenkomst", self.action_new
+        yield "Planning weggooien", "Del: de gemarkeerde planning, na een vraag", self.action_discard
         yield "Terug", "Esc", self.action_back
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [
             ("↑ ↓  ·  Enter", "Kies een planning en open haar"),
+            ("Del", "Gooi de gemarkeerde planning weg (na een vraag; het bestand blijft als .bak)"),
             ("Ctrl+N  ·  Tab", "Naar de nieuwe planning: vanuit een sjabloon of een eerdere bijeenkomst, voor "
                                "een lerend netwerk of niet; Enter of Maken opent haar"),
             ("Esc", "Terug"),
