@@ -51,10 +51,18 @@ def row_text(screen, index: int) -> str:
     return console.export_text()
 
 
-async def open_plan(app, pilot, plan: MeetingPlan, paths) -> PlanScreen:
+def coaching(plan: MeetingPlan) -> int:
+    return next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+
+
+async def open_plan(app, pilot, plan: MeetingPlan, paths, *, highlight: int = 0) -> PlanScreen:
+    """The plan screen on `plan`, with phase `highlight` highlighted."""
     screen = PlanScreen(plan, PlanStore(paths.plans))
     await app.push_screen(screen)
     await pilot.pause()
+    if highlight:
+        screen.query_one("#phases", OptionList).highlighted = highlight
+        await pilot.pause()
     return screen
 
 
@@ -115,11 +123,9 @@ async def test_drawing_a_work_format_sets_it(paths, clock):
     app.rng = random.Random(3)
     app.settings = Settings(reduced_motion=True)
     plan = a_plan()
-    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    index = coaching(plan)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_plan(app, pilot, plan, paths)
-        screen.query_one("#phases", OptionList).highlighted = index
-        await pilot.pause()
+        screen = await open_plan(app, pilot, plan, paths, highlight=index)
         await pilot.press("r")
         await pilot.pause()
         draw = app.screen
@@ -208,11 +214,9 @@ async def test_home_opens_the_plans_and_a_new_plan_from_the_template(paths, cloc
 async def test_a_work_format_is_chosen_from_the_catalogue_and_taken_off_again(paths, clock):
     app = home_app(paths, clock)
     plan = a_plan()
-    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    index = coaching(plan)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_plan(app, pilot, plan, paths)
-        screen.query_one("#phases", OptionList).highlighted = index
-        await pilot.pause()
+        screen = await open_plan(app, pilot, plan, paths, highlight=index)
         await pilot.press("w")
         await pilot.pause()
         catalogue = app.screen
@@ -234,13 +238,11 @@ async def test_a_work_format_is_chosen_from_the_catalogue_and_taken_off_again(pa
 async def test_plus_in_the_steps_lengthens_that_step_and_the_phase(paths, clock):
     app = home_app(paths, clock)
     plan = a_plan()
-    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    index = coaching(plan)
     workform = app.catalogue.workforms["troika-consulting"]
     plan.set_workform(index, workform)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_plan(app, pilot, plan, paths)
-        screen.query_one("#phases", OptionList).highlighted = index
-        await pilot.pause()
+        screen = await open_plan(app, pilot, plan, paths, highlight=index)
         steps = screen.query_one("#steps", OptionList)
         assert steps.display and steps.option_count == len(workform.steps)
         steps.focus()
@@ -281,7 +283,7 @@ async def test_f5_starts_the_meeting_the_plan_describes(paths, clock):
     app = home_app(paths, clock)
     plan = a_plan(participants=["Anouk", "Bram"], start="19:30")
     plan.move(4, 1)
-    index = next(i for i, phase in enumerate(plan.phases) if phase.kind == "coaching")
+    index = coaching(plan)
     plan.set_workform(index, app.catalogue.workforms["troika-consulting"])
     async with app.run_test(size=(120, 36)) as pilot:
         await open_plan(app, pilot, plan, paths)
