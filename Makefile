@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/lerend-tui $(ARGS)
 
+# The suite runs in parallel (pytest-xdist), one worker per core; PYTEST_ARGS come after and win, e.g.
+# `make test PYTEST_ARGS="-n0"` for one process, `make test TEST_WORKERS=4`. Snapshots are updated without
+# workers, which would write the same snapshot files at once: make test PYTEST_ARGS="-n0 --snapshot-update"
+TEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)

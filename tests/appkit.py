@@ -6,6 +6,8 @@ import random
 from datetime import timedelta
 from pathlib import Path
 
+from textual import events
+
 from lerend_tui.app import LerendApp
 from lerend_tui.clock import FakeClock
 from lerend_tui.meeting import new_meeting_record
@@ -30,3 +32,13 @@ def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zui
 
 def home_app(paths: Paths, clock: FakeClock) -> LerendApp:
     return LerendApp(paths, clock=clock, rng=random.Random(1))
+
+
+async def paste(pilot, text: str) -> None:
+    """`text` into the focused field at once, as a terminal delivers a paste (a TextArea keeps its newlines).
+    For tests about what a form or screen does with the text, not about typing: Pilot waits for the app after
+    every single key, so a sentence typed key by key costs seconds. Tests about typing still press the keys."""
+    await pilot.pause()  # what is still queued first, as with a key: a screen may set its focus after mounting
+    assert pilot.app.focused is not None, "a paste goes to the focused field, and nothing has focus"
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()

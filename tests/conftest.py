@@ -5,9 +5,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import textual.constants
 
 from lerend_tui.clock import FakeClock
 from lerend_tui.paths import Paths
+
+# Textual's own animations (a tab's underline sliding, smooth scrolling) end where they would have
+# ended anyway, but Pilot waits for each one after every key: in tests they jump to their end.
+# Read by every App when it is made; the env var TEXTUAL_ANIMATIONS is read too early to set here.
+textual.constants.TEXTUAL_ANIMATIONS = "none"
 
 
 @pytest.fixture

@@ -6,19 +6,17 @@ from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.storage import MeetingStore
 
-from .appkit import home_app, meeting_app
-
-
-def keys(text):
-    return ["space" if char == " " else char for char in text]
+from .appkit import home_app, meeting_app, paste
 
 
 async def fill(pilot, selector, text):
-    """Click into a field and type, as a facilitator would."""
+    """Click into a field, empty it and put the text in, as a facilitator would (pasted: these tests are
+    about the form, and typing key by key is slow in Pilot; the meeting screen's tests type)."""
     field = pilot.app.screen.query_one(selector, Input)
     field.focus()
     field.value = ""
-    await pilot.press(*keys(text))
+    await paste(pilot, text)
+    assert field.value == text
 
 
 async def test_new_meeting_from_the_form(paths, clock):

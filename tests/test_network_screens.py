@@ -23,7 +23,7 @@ from lerend_tui.screens.networks import NetworksScreen
 from lerend_tui.storage import MeetingStore
 from lerend_tui.widgets.checklist import Checklist
 
-from .appkit import home_app
+from .appkit import home_app, paste
 from .test_record import CET, sample_record
 
 BROKEN = b'schema = 1\nname = "Kapot\n'
@@ -89,7 +89,12 @@ async def test_a_new_network_from_the_form_is_written_and_opened(paths, clock):
         await pilot.pause()
         assert isinstance(app.screen, NetworksScreen)
         assert "Nog geen netwerken" in str(app.screen.query_one("#networks", OptionList).get_option_at_index(0).prompt)
-        await pilot.press(*"Zorgnetwerk Zuid", "tab", *"Wijkzorg", "tab", *"Anouk, Bram de Boer", "enter")
+        await paste(pilot, "Zorgnetwerk Zuid")
+        await pilot.press("tab")
+        await paste(pilot, "Wijkzorg")
+        await pilot.press("tab")
+        await paste(pilot, "Anouk, Bram de Boer")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NetworkScreen)
         data = network_file(paths)
@@ -102,7 +107,9 @@ async def test_a_new_network_from_the_form_is_written_and_opened(paths, clock):
 
         # The same name again is refused with a Dutch message; nothing is overwritten.
         before = (paths.data / "networks" / "zorgnetwerk-zuid.toml").read_bytes()
-        await pilot.press("ctrl+n", *"zorgnetwerk zuid", "enter")
+        await pilot.press("ctrl+n")
+        await paste(pilot, "zorgnetwerk zuid")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NetworksScreen)
         assert "Er is al een netwerk" in text_of(app, "#new-error")
@@ -116,12 +123,14 @@ async def test_a_participant_and_a_learning_question_land_in_the_file(paths, clo
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_network(app, pilot)
-        await pilot.press("ctrl+n", *"Chris", "enter")
+        await pilot.press("ctrl+n")
+        await paste(pilot, "Chris")
+        await pilot.press("enter")
         await pilot.pause()
         assert [p["name"] for p in network_file(paths)["participants"]] == ["Anouk", "Bram", "Chris"]
         assert screen.person is not None and screen.person.name == "Chris"
         screen.query_one("#person-questions", TextArea).focus()
-        await pilot.press(*"Hoe geef ik feedback?", "enter", *"Wat werkt in de wijk?")
+        await paste(pilot, "Hoe geef ik feedback?\nWat werkt in de wijk?")
         await pilot.press("escape")  # leaving saves what was typed
         await pilot.pause()
         assert isinstance(app.screen, NetworksScreen)
@@ -242,7 +251,8 @@ async def test_a_broken_network_file_is_listed_and_left_byte_for_byte(paths, clo
         rows = [str(networks.get_option_at_index(i).prompt) for i in range(networks.option_count)]
         assert "onleesbaar" in rows[-1] and "kapot.toml" in rows[-1] and "regel 2" in rows[-1]
         assert networks.get_option_at_index(networks.option_count - 1).disabled
-        await pilot.press(*"Nieuw netwerk", "enter")
+        await paste(pilot, "Nieuw netwerk")
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()

@@ -1,14 +1,21 @@
 """The whole program in a real terminal (tmux): what a facilitator actually sees and types."""
 
 import shutil
+import sys
 import time
 import tomllib
 
 import pytest
 
-from .tmuxkit import PROGRAM, Terminal, needs_tmux
+from .tmuxkit import PROGRAM, Terminal, needs_tmux, wait_until
 
 pytestmark = [pytest.mark.terminal, needs_tmux]
+
+
+def first_notes(data, slug: str) -> str:
+    """The notes of the first phase as the meeting file has them now (files are replaced whole, never half)."""
+    [path] = (data / "meetings").glob(f"*-{slug}.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))["phases"][0].get("notes", "")
 
 
 @pytest.fixture
@@ -51,6 +58,14 @@ def test_a_note_in_every_phase_lands_in_the_right_phase(tmp_path, terminal_facto
         assert phase["notes"] == f"Notitie in fase {number}: {phase['title']}"
         assert "started" in phase
     assert all("ended" in phase for phase in record["phases"][:4])
+
+
+def test_the_terminal_has_the_size_asked_for(terminal_factory):
+    probe = "import shutil; print('grootte', *shutil.get_terminal_size())"
+    term = terminal_factory([sys.executable, "-c", probe], width=120, height=36)
+    assert "grootte 120 36" in term.wait_for("[afgesloten]")
+    small = terminal_factory([sys.executable, "-c", probe], width=100, height=10)
+    assert "grootte 100 10" in small.wait_for("[afgesloten]")
 
 
 def test_bad_input_gets_a_dutch_message_not_a_traceback(tmp_path, terminal_factory):
@@ -144,7 +159,8 @@ def test_kill_9_then_resume_keeps_what_was_typed(tmp_path, terminal_factory):
     term.keys("Enter")
     term.type("Actie: @Bram belt de zaal")
     term.wait_for("Actie: @Bram belt de zaal")
-    time.sleep(1.5)  # a real person's pause: autosave lands within a second after typing stops
+    # a real person's pause: autosave lands within a second after typing stops
+    wait_until(lambda: "Actie: @Bram belt de zaal" in first_notes(data, "stroomstoring"), "the autosave", timeout=3)
     pattern = rf"python[0-9.]* \S*lerend-tui --data-dir {data} start"  # the program, not its shell
     [pid] = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
     os.kill(int(pid), signal.SIGKILL)
@@ -163,7 +179,7 @@ def test_a_second_window_on_the_same_meeting_is_read_only(tmp_path, terminal_fac
     first.type("Alleen hier geschreven")
     first.keys("Escape")
     first.wait_for("spatie Timer")
-    time.sleep(1.5)  # autosaved within a second after typing stopped
+    wait_until(lambda: first_notes(data, "tweeling") == "Alleen hier geschreven", "the autosave", timeout=3)
     twin = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--resume"])
     screen = twin.wait_for("alleen lezen")
     assert "Alleen hier geschreven" in screen and "Tweeling" in screen

@@ -17,15 +17,47 @@ PROGRAM = Path(sys.executable).with_name("lerend-tui")
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+POLL = 0.02  # seconds between two looks at the screen: each look is one short `tmux capture-pane`
+
+
+def wait_until(condition, what: str, timeout: float = 10.0):
+    """Poll `condition()` until it gives something true, and return that; fail naming `what`."""
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {timeout} s")
+        time.sleep(POLL)
+    return result
+
+
 class Terminal:
+    """One program in its own tmux server (its own socket, so tests can run in parallel), at the size asked for."""
+
     def __init__(self, command: list[str], *, width: int = 120, height: int = 36, env: dict[str, str] | None = None):
-        self.socket = f"lerend-test-{uuid.uuid4().hex[:8]}"
+        self.socket = f"lerend-test-{uuid.uuid4().hex}"
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in (env or {}).items())
-        shell = f"{exports} {shlex.join(command)}; echo '[afgesloten]'; sleep 60"
-        self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), shell)
+        # COLUMNS/LINES from the caller's shell would override the pane's size for Rich.
+        shell = f"unset COLUMNS LINES; {exports} {shlex.join(command)}; echo '[afgesloten]'; sleep 60"
+        size = ("-x", str(width), "-y", str(height))
+        # A detached session has no client to take its size from: `window-size manual` keeps the size asked for
+        # (tmux's default follows the latest client and falls back to default-size, 80x24, on some versions).
+        self._tmux("new-session", "-d", *size, shell, ";", "set-option", "-g", "window-size", "manual",
+                   ";", "set-option", "-g", "default-size", f"{width}x{height}")
+        if self.size() != (width, height):
+            self._tmux("resize-window", *size)
+        self.socket_path = Path(self._tmux("display-message", "-p", "#{socket_path}").strip())
+        if (got := self.size()) != (width, height):
+            self.close()
+            raise AssertionError(f"tmux gave a {got[0]}x{got[1]} terminal, not {width}x{height}")
 
     def _tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True).stdout
+        # -f /dev/null: a developer's ~/.tmux.conf (its sizes, status line, keys) does not change the tests.
+        command = ["tmux", "-L", self.socket, "-f", "/dev/null", *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def size(self) -> tuple[int, int]:
+        width, height = self._tmux("display-message", "-p", "#{window_width} #{window_height}").split()
+        return int(width), int(height)
 
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p")
@@ -45,7 +77,8 @@ class Terminal:
                 return screen
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} did not appear within {timeout} s; the screen:\n{screen}")
-            time.sleep(0.05)
+            time.sleep(POLL)
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        self.socket_path.unlink(missing_ok=True)  # kill-server leaves the socket file behind
