@@ -24,6 +24,7 @@ def no_blink(pilot):
 async def meeting_in_progress(pilot):
     """Twelve minutes into the check-in, with a note typed."""
     no_blink(pilot)
+    await pilot.pause()  # the notes field takes the focus once the screen is up; a key before that is lost
     await pilot.press(*"Iedereen is er.")
     await pilot.press("escape", "space")
     pilot.app.clock.advance(minutes=12, seconds=4)

@@ -220,3 +220,61 @@ def test_a_commitment_from_one_closing_comes_back_at_the_next_check_in(tmp_path,
     second.wait_for("Van de vorige keer (0 open")
     second.keys("C-q")
     second.wait_for("[afgesloten]")
+
+
+def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, terminal_factory):
+    """Issue 7's "done when": from a template, one phase moved and one work format drawn; saved, the agenda
+    exported, and run (F5) as a meeting that shows exactly that plan."""
+    data, home = tmp_path / "data", tmp_path / "home"
+    home.mkdir()
+    term = terminal_factory([str(PROGRAM), "--data-dir", str(data), "plan", "--template", "bijeenkomst"],
+                            env={"HOME": str(home)})
+    term.wait_for("Planning · Bijeenkomst")
+    term.wait_for("19:00–19:10  10 min  Opstart en check-in")
+    term.keys("Down", "C-Down")  # the reflection after the content
+    term.wait_for("19:40–19:55  15 min  Reflectie of verbindende opdracht")
+    term.keys("Down", "r")  # draw a work format for the coaching
+    term.wait_for("Werkvorm loten")
+    term.keys("C-s")
+    term.wait_for("in ‘Onderlinge coaching’")
+    [plan_file] = (data / "plans").glob("*.toml")
+    plan = tomllib.loads(plan_file.read_text(encoding="utf-8"))
+    titles = ["Opstart en check-in", "Inhoud op het thema + opdracht", "Reflectie of verbindende opdracht",
+              "Onderlinge coaching", "Evaluatie en afsluiting"]
+    assert [phase["title"] for phase in plan["phases"]] == titles
+    drawn = plan["phases"][3]["workform"]
+    assert drawn and plan["phases"][3]["steps"]
+
+    term.keys("C-e")
+    term.wait_for("Agenda van Bijeenkomst")
+    term.keys("C-s")
+    term.wait_for("opgeslagen in")
+    [agenda_file] = home.glob("agenda-*.md")
+    agenda = agenda_file.read_text(encoding="utf-8")
+    rows = [line for line in agenda.splitlines() if line.startswith("| 1") or line.startswith("| 2")]
+    assert [row.split(" | ")[1] for row in rows[:5]] == titles
+    assert "19:40–19:55 | Reflectie of verbindende opdracht" in agenda
+
+    starts = [19 * 60 + sum(p["minutes"] for p in plan["phases"][:i]) for i in range(len(titles) + 1)]
+    clocks = [f"{minutes // 60:02d}:{minutes % 60:02d}" for minutes in starts]  # the drawn format sets the end
+    term.keys("F5")
+    term.wait_for("fase 1 van 5")
+    screen = term.wait_for(f"Einde gepland  {clocks[-1]}")
+    for title, clock in zip(titles, clocks):
+        assert f"{clock} {title[:12]}" in screen
+    for number in (2, 3, 4):  # each phase opens with the notes ready to type in: Esc leaves them
+        term.wait_for("esc Klaar met typen")
+        term.keys("Escape")
+        term.wait_for("spatie Timer")
+        term.keys("n")
+        term.wait_for(f"fase {number} van 5")
+    screen = term.wait_for("Onderlinge coaching · werkvorm ")
+    assert "Stap 1 van " in screen
+    term.keys("C-q")
+    term.wait_for("[afgesloten]")
+    [meeting_file] = (data / "meetings").glob("*.toml")
+    record = tomllib.loads(meeting_file.read_text(encoding="utf-8"))
+    assert [(p["title"], p["planned_minutes"], p.get("workform", "")) for p in record["phases"]] == [
+        (p["title"], p["minutes"], p.get("workform", "")) for p in plan["phases"]]
+    assert record["plan"]["id"] == plan_file.stem
+    assert [p["title"] for p in record["plan"]["phases"]] == titles
