@@ -203,7 +203,8 @@ class HomeScreen(Screen[None]):
         yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
         yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
         yield "Netwerken", "Ctrl+L: lerende netwerken, hun deelnemers, leervragen en trends", self.action_open_networks
-        yield "Plannen", "Ctrl+O: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst", self.action_plan
+        yield ("Plannen", "Ctrl+O: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst",
+               self.action_plan)
 
     def help_rows(self) -> list[tuple[str, str]]:
         return [

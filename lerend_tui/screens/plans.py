@@ -49,7 +49,6 @@ class PlansScreen(Screen[None]):
         return PlanStore(self.app.paths.plans)
 
     def compose(self) -> ComposeResult:
-        app = self.app
         yield Static(Content.from_markup("[b]Planningen[/b] · bereid een bijeenkomst voor"), id="topbar")
         with Horizontal(id="columns"):
             plans = OptionList(id="plans")
@@ -59,10 +58,7 @@ class PlansScreen(Screen[None]):
             with Vertical(id="new") as form:
                 form.border_title = "Nieuwe planning"
                 yield Label("Vanuit")
-                sources = [(f"Sjabloon: {t.title}", FROM_TEMPLATE + name) for name, t in app.templates.templates.items()]
-                meetings, _ = app.store.scan()
-                sources += [(f"Zoals: {m.record.title}, {dutch_date(m.record.planned_start)}", FROM_MEETING + str(m.path))
-                            for m in reversed(meetings)]
+                sources = self._sources()
                 initial = FROM_TEMPLATE + (self.initial_template or DEFAULT_TEMPLATE)
                 yield Select(sources, value=initial if initial in {value for _, value in sources} else Select.NULL,
                              allow_blank=False, id="source", compact=True)
@@ -77,6 +73,15 @@ class PlansScreen(Screen[None]):
                 yield Button("Maken", id="make", variant="primary", compact=True)
                 yield Static(id="new-error")
         yield Footer()
+
+    def _sources(self) -> list[tuple[str, str]]:
+        """What a new plan can start from: each template, then each earlier meeting, newest first."""
+        meetings, _ = self.app.store.scan()
+        templates = [(f"Sjabloon: {template.title}", FROM_TEMPLATE + name)
+                     for name, template in self.app.templates.templates.items()]
+        earlier = [(f"Zoals: {stored.record.title}, {dutch_date(stored.record.planned_start)}",
+                    FROM_MEETING + str(stored.path)) for stored in reversed(meetings)]
+        return templates + earlier
 
     def on_mount(self) -> None:
         from ..network import NetworkStore
