@@ -386,3 +386,27 @@ async def test_a_plan_thrown_away_is_kept_aside_as_a_backup(paths, clock):
         await pilot.pause()
         assert plans.plans == [] and not path.exists()
     assert path.with_name(path.name + ".bak").is_file() and store.scan() == ([], [])
+
+
+async def test_a_phase_is_added_named_and_removed_again(paths, clock):
+    app = home_app(paths, clock)
+    plan = a_plan()
+    titles = [phase.title for phase in plan.phases]
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(app, pilot, plan, paths)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        title = screen.query_one("#phase-title", Input)
+        assert title.has_focus and title.value == "Nieuwe fase"
+        await pilot.press(*"Gastspreker", "enter")  # typing replaces the selected name
+        await pilot.pause()
+        saved = on_disk(paths)["phases"]
+        assert [p["title"] for p in saved] == [titles[0], "Gastspreker", *titles[1:]]
+        assert saved[1]["minutes"] == 10 and saved[1]["kind"] == plan.phases[0].kind
+        assert screen.query_one("#phases", OptionList).has_focus and screen.index == 1
+        assert "Gastspreker" in row_text(screen, 1) and "19:10–19:20" in row_text(screen, 1)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert [p["title"] for p in on_disk(paths)["phases"]] == titles
