@@ -35,6 +35,13 @@ class LerendApp(App[None]):
     TITLE = "lerend-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    # Below 120 columns the footer's room goes to the screen's own keys; Ctrl+P still opens the palette,
+    # and the help (?) names it.
+    CSS = """
+    Screen.-narrow FooterKey.-command-palette, Screen.-normal FooterKey.-command-palette {
+        display: none;
+    }
+    """
     BINDINGS = [
         Binding("ctrl+q", "quit", "Stop", priority=True, id="app.quit"),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="app.palette"),
