@@ -122,7 +122,7 @@ async def test_drawing_a_work_format_sets_it(paths, clock):
     app = home_app(paths, clock)
     app.rng = random.Random(3)
     app.settings = Settings(reduced_motion=True)
-    plan = a_plan()
+    plan = a_plan(participants=["Anouk", "Bram", "Chris", "Dirk"])
     index = coaching(plan)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_plan(app, pilot, plan, paths, highlight=index)
@@ -131,14 +131,18 @@ async def test_drawing_a_work_format_sets_it(paths, clock):
         draw = app.screen
         assert isinstance(draw, DrawScreen)
         assert draw.filters.phase == "coaching" and draw.filters.minutes == plan.phases[index].minutes
+        assert draw.filters.people == 4 and draw.participants == plan.participants
         chosen = draw.chosen
-        assert chosen is not None
+        assert chosen is not None and "inbrenger" in chosen.roles, "seed 3 draws a format with a case-bringer"
+        proposed = draw.roles()["inbrenger"]
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
         assert plan.phases[index].workform == chosen.id
         saved = on_disk(paths)["phases"][index]
         assert saved["workform"] == chosen.id and saved["minutes"] == chosen.minutes
+        assert saved["case_by"] == proposed in plan.participants
+        assert screen.query_one("#case-by", Input).value == proposed
         assert chosen.name in row_text(screen, index)
 
 

@@ -7,6 +7,7 @@ file (`PlanStore.save`)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -23,9 +24,13 @@ from ..meeting import parse_participants
 from ..meeting_plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_text, markdown_agenda, parse_date,
                             parse_time, plan_id, text_agenda)
 from ..plan import PHASE_KINDS
+from ..record import CASE_ROLE, CONTENT_ROLE
 from ..validation import DataError
 from ..widgets.workform_card import PHASE_LABELS
 from .editing import SavesWhileEditing
+
+if TYPE_CHECKING:
+    from ..workforms import Workform
 
 NEW_PHASE_MINUTES = 10
 
@@ -59,6 +64,8 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         super().__init__()
         self.plan = self.edited = plan
         self.store = store
+        self.network_names: list[str] = []
+        """The members of the plan's network (read on mount), who are its participants unless it names them."""
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -127,7 +134,6 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
             return
         from ..network import NetworkError, NetworkStore
         from ..network_meetings import whose_turn
-        from ..record import CASE_ROLE, CONTENT_ROLE
 
         try:
             network = NetworkStore(self.app.paths.networks_folder).load(self.plan.network)
@@ -137,6 +143,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
             return
         self.query_one("#plan-name", Static).update(Content.from_markup(
             "[b]Planning[/b] · $name · netwerk $network", name=self.plan.name, network=network.name))
+        self.network_names = list(network.names)
         self.query_one("#plan-participants", Input).placeholder = ", ".join(network.names) or "Anouk, Bram, Chris"
         stored, _ = self.app.store.scan()
         records = {meeting.id: meeting.record for meeting in stored}
@@ -371,23 +378,36 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         self.app.push_screen(ConfirmScreen(f"Fase ‘{phase.title}’ ({phase.minutes} min) uit de planning halen?",
                                            "Weghalen"), answer)
 
-    def _use_workform(self, index: int, workform) -> None:
-        if self._apply(lambda: self.plan.set_workform(index, workform)):
-            self.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=workform.name,
-                                            phase=self.plan.phases[index].title), title="Werkvorm")
+    def _use_workform(self, index: int, workform: Workform, roles: dict[str, str] | None = None) -> None:
+        """The work format in phase `index`; from a draw, its proposal of who brings the content or the case
+        where the plan names nobody yet."""
+        phase = self.plan.phases[index]
+
+        def change() -> None:
+            self.plan.set_workform(index, workform)
+            phase.content_by = phase.content_by or (roles or {}).get(CONTENT_ROLE, "")
+            phase.case_by = phase.case_by or (roles or {}).get(CASE_ROLE, "")
+
+        if self._apply(change):
+            self.fill_form()
+            self.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=workform.name, phase=phase.title),
+                        title="Werkvorm")
 
     def action_draw(self) -> None:
+        """Draw a work format that fits the phase's kind and minutes and the group (the plan's participants,
+        else the network's), with roles proposed among them."""
         from ..picker import Filters, History
         from .draw import DrawScreen
 
-        app = self.app
+        app, plan = self.app, self.plan
         index = self.index
-        phase = self.plan.phases[index]
-        meetings, _ = app.store.scan()
-        screen = DrawScreen(app.catalogue, Filters(phase.kind, None, phase.minutes), [],
-                            History.of(stored.record for stored in meetings), app.rng,
-                            reduced_motion=app.settings.reduced_motion)
-        app.push_screen(screen, lambda result: result and self._use_workform(index, result.workform))
+        phase = plan.phases[index]
+        people = plan.participants or self.network_names
+        earlier = [stored.record for stored in app.store.scan()[0]
+                   if not plan.network or stored.record.network == plan.network]
+        screen = DrawScreen(app.catalogue, Filters(phase.kind, len(people) or None, phase.minutes), people,
+                            History.of(earlier), app.rng, reduced_motion=app.settings.reduced_motion)
+        app.push_screen(screen, lambda result: result and self._use_workform(index, result.workform, result.roles))
 
     def action_choose(self) -> None:
         """The catalogue, filtered on the phase's kind; Enter there puts the work format in the phase."""
