@@ -109,7 +109,8 @@ def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[Phase
             lines += [f"- {phase.title}: {change}." for change in _phase_changes(planned, phase, record.finished,
                                                                                show_people=id(phase) in shown_ids)]
     heading = f"Volgens de planning ‘{plan.name}’." if plan.name else "Volgens een planning."
-    return [heading, "", *(lines or ["Alles ging volgens plan."])]
+    as_planned = "Alles ging volgens plan." if record.finished else "Tot nu toe gaat alles volgens plan."
+    return [heading, "", *(lines or [as_planned])]
 
 
 def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool, *, show_people: bool) -> list[str]:

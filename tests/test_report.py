@@ -93,6 +93,9 @@ def test_a_meeting_that_went_as_planned_says_so_in_one_line():
     report = markdown_report(planned_meeting())
     assert plan_section(report) == "Volgens de planning ‘Avond december’.\n\nAlles ging volgens plan.\n"
     assert report.index("## Verloop") < report.index("## Planning en verloop") < report.index("## Notities per fase")
+    running = planned_meeting()
+    running.ended = None
+    assert plan_section(markdown_report(running)).endswith("\n\nTot nu toe gaat alles volgens plan.\n")
 
 
 def test_a_report_without_a_plan_has_no_plan_section():
