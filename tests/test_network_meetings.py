@@ -248,7 +248,7 @@ def test_summary_and_report_of_the_whole_network(tmp_path: Path):
     assert report.startswith("# Lerend netwerk: Zorgnetwerk\n\nThema: Wijkzorg\n")
     assert "- Stok achter de deur en acties: 4, waarvan 1 gedaan, 2 lopen nog en 1 vervallen" in report
     assert "- Gemiddelde ROTI: 4,0" in report
-    assert f"| 03-11-2026 | Bijeenkomst 3 november | 3 | 4,5 |" in report
+    assert "| 03-11-2026 | Bijeenkomst 3 november | 3 | 4,5 |" in report
     assert "- Anouk de Vries: @Anouk belt twee mantelzorgers (stok achter de deur, gedaan)" in report
     assert "- iedereen: zaal reserveren (actie, vervalt)" in report
     assert f"- {QUESTION}" in report and "- elke zes weken" in report
