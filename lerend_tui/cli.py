@@ -222,7 +222,9 @@ def run_plan_command(args: argparse.Namespace, paths: Paths) -> int:
                  "template": plan.template, "start": plan.start, "end": plan.end,
                  "date": plan.date.isoformat() if plan.date else None, "phases": len(plan.phases),
                  "minutes": plan.total_minutes, "available_minutes": plan.available_minutes,
-                 "overrun_minutes": plan.overrun_minutes, "path": str(plan.path) if plan.path else None}
+                 "overrun_minutes": plan.overrun_minutes, "theme": plan.theme, "goal": plan.goal,
+                 "participants": plan.participants, "network": plan.network or None,
+                 "path": str(plan.path) if plan.path else None}
                 for plan in plans], ensure_ascii=False, indent=2))
         else:
             for plan in plans:

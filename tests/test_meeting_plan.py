@@ -314,6 +314,7 @@ def test_plan_list_and_export(tmp_path, data, template, capsys):
     assert cli.main([*data, "plan", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed[0]["id"] == "avond-december" and listed[0]["overrun_minutes"] == plan.total_minutes - 60
+    assert (listed[0]["theme"], listed[0]["participants"], listed[0]["network"]) == (plan.theme, [], None)
 
     target = tmp_path / "agenda.md"
     assert cli.main([*data, "plan", "export", "Avond december", "-o", str(target)]) == 0
