@@ -4,10 +4,16 @@ The facilitator's program writes it to `<data>/live.toml` (atomically, on each c
 second); `lerend-tui beamer` on the projector only reads it. Both draw the beamer from the same
 `LiveState`, so the follower shows exactly what the facilitator's own beamer view shows: the time
 itself is computed from the state's clock reading, never sent every second.
+
+So that a follower need not look at the file often to follow a change at once, each follower has a
+doorbell (`Doorbell`): a named pipe `<data>/followers/<pid>.fifo`, on which a thread of the follower
+waits without using any CPU. Writing or clearing the live state rings every doorbell. Where there are no
+named pipes (Windows), the follower's own wake-ups still find every change, only later.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
@@ -86,6 +92,7 @@ class LiveState:
 
 def write_live(path: Path, state: LiveState) -> None:
     atomic_write_text(path, state.to_toml())
+    ring_followers(path)
 
 
 def clear_live(path: Path, pid: int | None = None) -> None:
@@ -96,6 +103,7 @@ def clear_live(path: Path, pid: int | None = None) -> None:
         return
     if state is not None and state.pid == (os.getpid() if pid is None else pid):
         path.unlink(missing_ok=True)
+        ring_followers(path)
 
 
 def read_live(path: Path) -> LiveState | None:
@@ -122,3 +130,82 @@ def process_alive(pid: int) -> bool:
     except PermissionError:  # alive, but someone else's
         return True
     return True
+
+
+# -- the followers' doorbells ------------------------------------------------------------------------------
+
+
+def doorbells(live: Path) -> Path:
+    """The folder of the followers' doorbells, beside the live state."""
+    return live.parent / "followers"
+
+
+def ring_followers(live: Path) -> None:
+    """Ring the doorbell of every follower: one byte into each named pipe a follower waits on. It never
+    blocks: a pipe nobody reads at this moment is skipped (its follower sees the change at its next
+    wake-up), and removed when its follower's process is gone."""
+    folder = doorbells(live)
+    if not hasattr(os, "mkfifo") or not folder.is_dir():
+        return
+    for pipe in folder.glob("*.fifo"):
+        try:
+            fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno == errno.ENXIO and pipe.stem.isdigit() and not process_alive(int(pipe.stem)):
+                pipe.unlink(missing_ok=True)
+            continue
+        try:
+            os.write(fd, b"\n")
+        except OSError:  # a full pipe has been rung already
+            pass
+        finally:
+            os.close(fd)
+
+
+class Doorbell:
+    """A follower's doorbell (see the module's docstring): `wait` blocks until it is rung.
+
+    The pipe stays open for reading and writing the whole time (which Linux and macOS allow), so a ring
+    while the follower is busy showing the last one waits in the pipe instead of being missed."""
+
+    def __init__(self, live: Path) -> None:
+        self.path = doorbells(live) / f"{os.getpid()}.fifo"
+        self.closed = False
+        self._fd: int | None = None
+
+    def open(self) -> bool:
+        """Make the named pipe; False where that cannot be (no named pipes, or the folder is read-only)."""
+        if not hasattr(os, "mkfifo"):
+            return False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.unlink(missing_ok=True)
+            os.mkfifo(self.path, 0o600)
+            self._fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return False
+        return True
+
+    def wait(self) -> bool:
+        """Block until the doorbell rings (True), or until it is closed (False)."""
+        if self._fd is None or self.closed:
+            return False
+        try:
+            os.read(self._fd, 512)  # every ring waiting in the pipe at once
+        except OSError:
+            return False
+        if self.closed:
+            os.close(self._fd)
+            self._fd = None
+            return False
+        return True
+
+    def close(self) -> None:
+        """Stop: remove the pipe, and wake a `wait` in progress, which then returns False."""
+        self.closed = True
+        self.path.unlink(missing_ok=True)
+        if self._fd is not None:
+            try:
+                os.write(self._fd, b"\n")
+            except OSError:
+                pass

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from lerend_tui.app import FollowerApp
-from lerend_tui.live import LiveState, write_live
+from lerend_tui.live import LiveState, doorbells, write_live
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.widgets.big_clock import BigClock
@@ -172,3 +172,23 @@ async def test_the_follower_wakes_once_a_second_while_the_time_runs_and_twice_wh
         write_live(paths.live, live_state(clock, 200.0, False))
         screen._tick()
         assert screen._period == 0.5
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the doorbell is a named pipe")
+async def test_the_follower_shows_a_change_when_its_doorbell_rings(paths, clock, monkeypatch):
+    """Not only at the beamer's next wake-up (up to a second away while the time runs): writing the live
+    state rings the follower's doorbell. The beamer's own wake-ups are switched off here, so only the
+    doorbell can show the pause."""
+    monkeypatch.setattr(BeamerScreen, "_wake_every", lambda screen, period, first: None)
+    app = follower(paths, clock, live_state(clock, 150.0, True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        assert screen.has_class("-running")
+        write_live(paths.live, live_state(clock, 200.0, False))
+        for _ in range(300):  # the doorbell is answered in a thread: wait for it (a busy machine may be slow)
+            if screen.has_class("-paused"):
+                break
+            await pilot.pause(0.01)
+        assert screen.has_class("-paused")
+    assert not list(doorbells(paths.live).iterdir()), "a follower that stops takes its doorbell away"

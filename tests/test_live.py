@@ -1,7 +1,12 @@
 import os
+import subprocess
+import sys
+import threading
 from datetime import timedelta
 
-from lerend_tui.live import LiveState, clear_live, read_live, write_live
+import pytest
+
+from lerend_tui.live import Doorbell, LiveState, clear_live, doorbells, read_live, ring_followers, write_live
 from lerend_tui.timer import TimerState
 
 from .test_meeting import new_meeting
@@ -54,3 +59,35 @@ def test_clear_removes_only_our_own_state(clock, tmp_path):
     write_live(path, LiveState.capture(new_meeting(clock)))
     clear_live(path, os.getpid())
     assert not path.exists()
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the doorbell is a named pipe")
+
+
+@needs_fifo
+def test_writing_the_live_state_rings_every_followers_doorbell(clock, tmp_path):
+    live = tmp_path / "live.toml"
+    bell = Doorbell(live)
+    assert bell.open() and bell.path == tmp_path / "followers" / f"{os.getpid()}.fifo"
+    rung = []
+    waiter = threading.Thread(target=lambda: rung.extend(iter(bell.wait, False)), daemon=True)
+    waiter.start()
+    write_live(live, LiveState.capture(new_meeting(clock)))
+    write_live(live, LiveState.capture(new_meeting(clock)))  # rung while the first is still being answered: kept
+    bell.close()
+    waiter.join(5)
+    assert not waiter.is_alive() and 1 <= len(rung) <= 2 and all(rung)
+    assert not bell.path.exists()
+
+
+@needs_fifo
+def test_a_doorbell_nobody_answers_is_skipped_and_removed_once_its_follower_is_gone(clock, tmp_path):
+    live = tmp_path / "live.toml"
+    folder = doorbells(live)
+    folder.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    for pid in (int(gone.stdout), os.getpid()):
+        os.mkfifo(folder / f"{pid}.fifo")
+    ring_followers(live)  # never blocks on a pipe nobody reads
+    assert sorted(path.name for path in folder.iterdir()) == [f"{os.getpid()}.fifo"]
+    ring_followers(tmp_path / "elsewhere" / "live.toml")  # no followers folder: nothing to do

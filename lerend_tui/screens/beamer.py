@@ -112,6 +112,10 @@ class BeamerScreen(Screen[None]):
         else:
             self.dismiss()
 
+    def follow(self) -> None:
+        """The live state changed (the follower's doorbell rang): show it now, and wake in step with it."""
+        self._tick()
+
     def action_meeting(self, action: str, *arguments: int) -> None:
         """Steer the meeting from the beamer: the meeting screen below does the work (its notes may
         have the focus there, which would hold its single keys back, so call the action directly)."""
