@@ -471,9 +471,10 @@ class PlanStore:
         return parse_plan(self.folder / f"{id_}.toml")
 
     def scan(self) -> tuple[list[MeetingPlan], list[DataError]]:
-        """Every readable plan, by name, and a problem for each file that is not."""
+        """Every readable plan — those with a date first, the soonest first, then the others by name — and a
+        problem for each file that is not."""
         plans, problems = read_folder(self.folder, parse_plan)
-        plans.sort(key=lambda plan: plan.name.casefold())
+        plans.sort(key=lambda plan: (plan.date is None, plan.date or date.min, plan.name.casefold()))
         return plans, problems
 
     def find(self, name: str) -> MeetingPlan:

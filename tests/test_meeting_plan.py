@@ -144,6 +144,16 @@ def test_a_wrong_date_says_what_is_expected(text):
         parse_date(text)
 
 
+def test_plans_are_listed_soonest_first_then_by_name(tmp_path, template):
+    store = PlanStore(tmp_path)
+    for name, day in [("Zomer", None), ("Januari", date(2027, 1, 12)), ("Anders", None),
+                      ("December", date(2026, 12, 8))]:
+        plan = MeetingPlan.from_template(template, name=name)
+        plan.date = day
+        store.save(plan)
+    assert [plan.name for plan in store.scan()[0]] == ["December", "Januari", "Anders", "Zomer"]
+
+
 def test_a_new_plan_name_gets_a_number_when_taken(tmp_path, template):
     store = PlanStore(tmp_path)
     assert store.unused_name("Avond") == "Avond"
