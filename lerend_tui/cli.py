@@ -207,13 +207,14 @@ def run_plan_command(args: argparse.Namespace, paths: Paths) -> int:
     """These only read the plans (export writes only the file it is asked to)."""
     import json
 
-    from .meeting_plan import PlanStore, markdown_agenda, text_agenda
+    from .meeting_plan import PlanStore, by_day, markdown_agenda, text_agenda
     from .storage import atomic_write_text
     from .workforms import load_catalogue
 
     store = PlanStore(paths.plans_folder)
     if args.plan_command == "list":
         plans, problems = store.scan()
+        plans = by_day(plans, SystemClock().local(SystemClock().now()).date())
         for problem in problems:
             print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
         if args.json:

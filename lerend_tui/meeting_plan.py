@@ -471,10 +471,9 @@ class PlanStore:
         return parse_plan(self.folder / f"{id_}.toml")
 
     def scan(self) -> tuple[list[MeetingPlan], list[DataError]]:
-        """Every readable plan — those with a date first, the soonest first, then the others by name — and a
-        problem for each file that is not."""
+        """Every readable plan, by name, and a problem for each file that is not."""
         plans, problems = read_folder(self.folder, parse_plan)
-        plans.sort(key=lambda plan: (plan.date is None, plan.date or date.min, plan.name.casefold()))
+        plans.sort(key=lambda plan: plan.name.casefold())
         return plans, problems
 
     def find(self, name: str) -> MeetingPlan:
@@ -494,6 +493,16 @@ class PlanStore:
             return match
         hint = " (een of meer planningen zijn onleesbaar; zie 'lerend-tui plan list')" if problems else ""
         raise PlanError(f"Geen planning '{name}' in {self.folder}{hint}. 'lerend-tui plan list' toont de planningen.")
+
+
+def by_day(plans: list[MeetingPlan], today: date) -> list[MeetingPlan]:
+    """The plans as a facilitator looks for them: the coming ones, soonest first; then those without a day,
+    by name; then the past ones, the latest first."""
+    coming = sorted((p for p in plans if p.date and p.date >= today), key=lambda p: (p.date, p.name.casefold()))
+    undated = sorted((p for p in plans if p.date is None), key=lambda p: p.name.casefold())
+    past = sorted((p for p in plans if p.date and p.date < today), key=lambda p: (p.date, p.name.casefold()),
+                  reverse=True)
+    return coming + undated + past
 
 
 def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None) -> Path:

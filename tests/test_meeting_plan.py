@@ -8,7 +8,7 @@ import pytest
 
 from lerend_tui import cli
 from lerend_tui.clock import FakeClock, SystemClock
-from lerend_tui.meeting_plan import (MeetingPlan, PlanError, PlanStore, markdown_agenda, parse_date, parse_plan,
+from lerend_tui.meeting_plan import (MeetingPlan, PlanError, PlanStore, by_day, markdown_agenda, parse_date, parse_plan,
                                      plan_to_record, save_as_template, text_agenda)
 from lerend_tui.plan import load_templates
 from lerend_tui.record import parse_record
@@ -144,14 +144,15 @@ def test_a_wrong_date_says_what_is_expected(text):
         parse_date(text)
 
 
-def test_plans_are_listed_soonest_first_then_by_name(tmp_path, template):
-    store = PlanStore(tmp_path)
-    for name, day in [("Zomer", None), ("Januari", date(2027, 1, 12)), ("Anders", None),
-                      ("December", date(2026, 12, 8))]:
+def test_plans_by_day_coming_soonest_first_then_undated_then_past_latest_first(template):
+    plans = []
+    for name, day in [("Zomer", None), ("Januari", date(2027, 1, 12)), ("Anders", None), ("Oktober", date(2026, 10, 6)),
+                      ("December", date(2026, 12, 8)), ("Vandaag", date(2026, 11, 24)), ("Juni", date(2026, 6, 2))]:
         plan = MeetingPlan.from_template(template, name=name)
         plan.date = day
-        store.save(plan)
-    assert [plan.name for plan in store.scan()[0]] == ["December", "Januari", "Anders", "Zomer"]
+        plans.append(plan)
+    assert [plan.name for plan in by_day(plans, date(2026, 11, 24))] == [
+        "Vandaag", "December", "Januari", "Anders", "Zomer", "Oktober", "Juni"]
 
 
 def test_a_new_plan_name_gets_a_number_when_taken(tmp_path, template):

@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..meeting_plan import DEFAULT_START, MeetingPlan, PlanError, PlanStore, clock_text, parse_time, when_text
+from ..meeting_plan import (DEFAULT_START, MeetingPlan, PlanError, PlanStore, by_day, clock_text, parse_time,
+                            when_text)
 from ..plan import DEFAULT_TEMPLATE
 from ..report import dutch_date
 from ..validation import DataError
@@ -105,7 +106,7 @@ class PlansScreen(Screen[None]):
 
     def load_plans(self) -> None:
         plans, problems = self.store.scan()
-        self.plans = plans
+        plans = self.plans = by_day(plans, self.app.clock.local(self.app.clock.now()).date())
         option_list = self.query_one("#plans", OptionList)
         option_list.clear_options()
         for plan in plans:
