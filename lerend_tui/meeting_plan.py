@@ -619,6 +619,8 @@ def markdown_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> st
         lines.append(f"**Thema:** {plan.theme}  ")
     if plan.goal:
         lines.append(f"**Doel:** {plan.goal}  ")
+    if plan.participants:
+        lines.append(f"**Deelnemers:** {', '.join(plan.participants)}  ")
     lines[-1] = lines[-1].rstrip()
     lines += ["", "## Programma", "", "| Tijd | Onderdeel | Duur | Werkvorm |", "| --- | --- | ---: | --- |"]
     for row in plan.times():
@@ -643,6 +645,8 @@ def text_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
         lines.append(f"Thema: {plan.theme}")
     if plan.goal:
         lines.append(f"Doel: {plan.goal}")
+    if plan.participants:
+        lines.append(f"Deelnemers: {', '.join(plan.participants)}")
     lines += ["", "Programma"]
     for row in plan.times():
         name = _workform_name(row.phase, catalogue)

@@ -287,6 +287,7 @@ def agenda_plan(template) -> MeetingPlan:
     plan = MeetingPlan.from_template(template, name="Avond december", title="Bijeenkomst december",
                                      start="19:30", available_minutes=150)
     plan.theme, plan.goal, plan.date = "Eenzaamheid in de wijk", "Elkaars aanpak leren kennen", date(2026, 12, 8)
+    plan.participants = ["Anouk de Vries", "Bram", "Chris"]
     plan.phases[2].content_by = "Anouk de Vries"
     plan.phases[3].case_by = "Bram"
     plan.set_workform(3, troika())
@@ -297,6 +298,7 @@ def test_markdown_agenda(template, catalogue, snapshot):
     agenda = markdown_agenda(agenda_plan(template), catalogue)
     assert "dinsdag 8 december 2026, 19:30–" in agenda
     assert "Troika Consulting**: In drietallen" in agenda and "Bram brengt een casus in" in agenda
+    assert "**Deelnemers:** Anouk de Vries, Bram, Chris\n" in agenda
     assert agenda == snapshot
 
 
@@ -307,6 +309,7 @@ def test_text_agenda_is_plain(template, catalogue):
     assert agenda.splitlines()[:2] == ["Bijeenkomst december", f"dinsdag 8 december 2026, 19:30–{end}"]
     assert "19:30–19:40  Opstart en check-in" in agenda
     assert "(Troika Consulting)" in agenda and "- Troika Consulting: In drietallen" in agenda
+    assert "\nDeelnemers: Anouk de Vries, Bram, Chris\n" in agenda
 
 
 # -- the command line ---------------------------------------------------------------------------------
@@ -325,7 +328,7 @@ def test_plan_list_and_export(tmp_path, data, template, capsys):
     assert cli.main([*data, "plan", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed[0]["id"] == "avond-december" and listed[0]["overrun_minutes"] == plan.total_minutes - 60
-    assert (listed[0]["theme"], listed[0]["participants"], listed[0]["network"]) == (plan.theme, [], None)
+    assert (listed[0]["theme"], listed[0]["participants"], listed[0]["network"]) == (plan.theme, plan.participants, None)
 
     target = tmp_path / "agenda.md"
     assert cli.main([*data, "plan", "export", "Avond december", "-o", str(target)]) == 0
