@@ -612,15 +612,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _about(plan: MeetingPlan) -> list[tuple[str, str]]:
+    """The agenda's opening facts, each as (label, text): when, and the theme, goal and participants if set."""
+    facts = [("Wanneer", when_text(plan)), ("Thema", plan.theme), ("Doel", plan.goal),
+             ("Deelnemers", ", ".join(plan.participants))]
+    return [(label, text) for label, text in facts if text]
+
+
 def markdown_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
     """The agenda to send to the participants, in Markdown."""
-    lines = [f"# {plan.title}", "", f"**Wanneer:** {when_text(plan)}  "]
-    if plan.theme:
-        lines.append(f"**Thema:** {plan.theme}  ")
-    if plan.goal:
-        lines.append(f"**Doel:** {plan.goal}  ")
-    if plan.participants:
-        lines.append(f"**Deelnemers:** {', '.join(plan.participants)}  ")
+    lines = [f"# {plan.title}", "", *(f"**{label}:** {text}  " for label, text in _about(plan))]
     lines[-1] = lines[-1].rstrip()
     lines += ["", "## Programma", "", "| Tijd | Onderdeel | Duur | Werkvorm |", "| --- | --- | ---: | --- |"]
     for row in plan.times():
@@ -640,14 +641,8 @@ def markdown_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> st
 
 def text_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
     """The same agenda as plain text, to paste into a mail."""
-    lines = [plan.title, when_text(plan)]
-    if plan.theme:
-        lines.append(f"Thema: {plan.theme}")
-    if plan.goal:
-        lines.append(f"Doel: {plan.goal}")
-    if plan.participants:
-        lines.append(f"Deelnemers: {', '.join(plan.participants)}")
-    lines += ["", "Programma"]
+    when, *others = _about(plan)
+    lines = [plan.title, when[1], *(f"{label}: {text}" for label, text in others), "", "Programma"]
     for row in plan.times():
         name = _workform_name(row.phase, catalogue)
         lines.append(f"{row.text}  {row.phase.title}" + (f" ({name})" if name else ""))
