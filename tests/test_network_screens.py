@@ -352,3 +352,22 @@ async def test_renaming_a_participant_refuses_a_name_already_taken(paths, clock)
         assert screen.save_now()
         assert [p["name"] for p in network_file(paths)["participants"]] == ["Anouk", "Bram de Boer"]
         assert "Bram de Boer" in str(screen.people.get_option_at_index(1).prompt)
+
+
+async def test_on_a_small_terminal_the_intake_scrolls_as_a_whole_and_keeps_the_highlighted_item_in_view(paths, clock):
+    make_network(paths)
+    app = home_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_network(app, pilot)
+        await pilot.press("f3", "down", "ctrl+o")
+        await pilot.pause()
+        body, checklist = app.screen.query_one("#intake-body"), app.screen.query_one("#wel", Checklist)
+        assert checklist.max_scroll_y == 0, "the list is shown whole: only the body scrolls"
+        for _ in range(checklist.option_count - 1):
+            await pilot.press("down")
+            await pilot.pause()
+            line = checklist._index_to_line[checklist.highlighted]
+            top = checklist.content_region.y + line
+            bottom = top + checklist._heights[checklist.highlighted]
+            assert body.content_region.y <= top and bottom <= body.content_region.bottom
+        assert body.scroll_offset.y > 0

@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -62,6 +64,28 @@ class Checklist(OptionList):
             self.ticked.discard(key)
         self.replace_option_prompt(key, self._prompt(key))
         self.post_message(self.Changed(self, key, ticked))
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Keep the highlighted item in view: in the list itself, and, when the list is shown whole inside a
+        scrolling parent (it has nothing to scroll itself), in that parent, once the layout is up to date."""
+        super().scroll_to_highlight(top)
+        if self.is_mounted:
+            self.call_after_refresh(self._show_highlight_in_parent)
+
+    def _show_highlight_in_parent(self) -> None:
+        highlighted = self.highlighted
+        parent = next((node for node in self.ancestors if isinstance(node, ScrollableContainer)), None)
+        if highlighted is None or parent is None or self.max_scroll_y:
+            return
+        self._update_lines()
+        try:
+            line = self._index_to_line[highlighted]
+        except KeyError:
+            return
+        content, view = self.content_region, parent.content_region
+        item = Region(content.x, content.y + line, content.width, self._heights[highlighted])
+        offset = parent.scroll_offset - view.offset  # from the screen to the parent's scrolled content
+        parent.scroll_to_region(item.translate(offset), animate=False, immediate=True)
 
     def toggle(self, key: str) -> None:
         self.set_ticked(key, key not in self.ticked)
