@@ -214,7 +214,8 @@ def run_plan_command(args: argparse.Namespace, paths: Paths) -> int:
     store = PlanStore(paths.plans_folder)
     if args.plan_command == "list":
         plans, problems = store.scan()
-        plans = by_day(plans, SystemClock().local(SystemClock().now()).date())
+        clock = SystemClock()
+        plans = by_day(plans, clock.local(clock.now()).date())
         for problem in problems:
             print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
         if args.json:

@@ -584,8 +584,7 @@ def _workform(phase: PlannedPhase, catalogue: Catalogue | None) -> Workform | No
 
 
 def _workform_name(phase: PlannedPhase, catalogue: Catalogue | None) -> str:
-    found = _workform(phase, catalogue)
-    return found.name if found else phase.workform
+    return catalogue.name_of(phase.workform) if catalogue else phase.workform
 
 
 def _bringers(plan: MeetingPlan) -> list[str]:

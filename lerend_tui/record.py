@@ -98,6 +98,7 @@ class PhaseRecord:
     """The id of the work format this phase runs, once one was chosen or drawn."""
     roles: dict[str, str] = field(default_factory=dict)
     """Who takes which role of the work format: role → participant."""
+
     @property
     def content_by(self) -> str:
         """Who brings the content (inhoud) of this phase: its `inhoud` role; "" when nobody was named."""
@@ -107,6 +108,12 @@ class PhaseRecord:
     def case_by(self) -> str:
         """Who brings a case (casus) in this phase: its `inbrenger` role; "" when nobody was named."""
         return self.roles.get(CASE_ROLE, "")
+
+    @property
+    def bringers(self) -> list[tuple[str, str]]:
+        """("Inhoud", name) and ("Casus", name) for whoever brings the content or a case; the report and the
+        meeting screen name them so."""
+        return [(label, name) for label, name in (("Inhoud", self.content_by), ("Casus", self.case_by)) if name]
 
     @property
     def minutes(self) -> int:
@@ -468,5 +475,6 @@ def _roles(phase: Fields) -> dict[str, str]:
     return dict(roles)
 
 
-__all__ = ["CARRIED_KINDS", "CARRY_STATUSES", "CASE_ROLE", "CONTENT_ROLE", "SCHEMA", "Carried", "Checkout", "DataError", "MeetingRecord",
-           "PhaseRecord", "PlanOrigin", "PlannedSnapshot", "StepRecord", "parse_record", "roti_average"]
+__all__ = ["CARRIED_KINDS", "CARRY_STATUSES", "CASE_ROLE", "CONTENT_ROLE", "SCHEMA", "Carried", "Checkout", "DataError",
+           "MeetingRecord", "PhaseRecord", "PlanOrigin", "PlannedSnapshot", "StepRecord", "parse_record",
+           "roti_average"]

@@ -91,8 +91,7 @@ def _actual_minutes(phase: PhaseRecord) -> int | None:
 
 def _bringers(phase: PhaseRecord) -> str:
     """"Inhoud: Anna · Casus: Bram", for the phases where somebody brought the content or a case."""
-    return " · ".join(f"{label}: {name}" for label, name in (("Inhoud", phase.content_by), ("Casus", phase.case_by))
-                      if name)
+    return " · ".join(f"{label}: {name}" for label, name in phase.bringers)
 
 
 def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[PhaseRecord]) -> list[str]:

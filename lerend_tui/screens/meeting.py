@@ -126,9 +126,8 @@ class MeetingScreen(Screen[None]):
         if about:
             shown = about + "\n\n" + shown
         if phase.workform:
-            workform = self.app.catalogue.workforms.get(phase.workform)
             title = Content.from_markup("[b]$title[/b] · werkvorm $name", title=phase.title,
-                                        name=workform.name if workform else phase.workform)
+                                        name=self.app.catalogue.name_of(phase.workform))
         else:
             title = Content.from_markup("[b]$title[/b]", title=phase.title)
         return title, shown
@@ -141,15 +140,13 @@ class MeetingScreen(Screen[None]):
         if phase.kind == "checkin":
             lines += [Content.from_markup(f"[b]{label}:[/b] $text", text=text)
                       for label, text in (("Thema", record.theme), ("Doel", record.goal)) if text]
-        bringers = [Content.from_markup(f"[b]{label}:[/b] $name", name=name)
-                    for label, name in (("Inhoud", phase.content_by), ("Casus", phase.case_by)) if name]
+        bringers = [Content.from_markup(f"[b]{label}:[/b] $name", name=name) for label, name in phase.bringers]
         if bringers:
             lines.append(Content(" · ").join(bringers))
         planned = record.planned_phase(phase)
         if planned is not None and planned.workform and planned.workform != phase.workform:
-            workform = self.app.catalogue.workforms.get(planned.workform)
             lines.append(Content.from_markup("[dim]Gepland: $name[/dim]",
-                                             name=workform.name if workform else planned.workform))
+                                             name=self.app.catalogue.name_of(planned.workform)))
         return Content("\n").join(lines)
 
     def _topbar_text(self, schedule: Schedule) -> Content:

@@ -157,17 +157,11 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         highlighted = self.query_one("#phases", OptionList).highlighted
         return 0 if highlighted is None else min(highlighted, len(self.plan.phases) - 1)
 
-    def _workform_name(self, workform: str) -> str:
-        if not workform:
-            return ""
-        found = self.app.catalogue.workforms.get(workform)
-        return found.name if found else workform
-
     def _row(self, row: PhaseTime) -> Table:
         """A phase in the list: clock time and minutes in their own columns, so a long title or work format
         wraps beside them on a narrow terminal."""
         phase = row.phase
-        details = [self._workform_name(phase.workform) or "geen werkvorm"]
+        details = [self.app.catalogue.name_of(phase.workform) or "geen werkvorm"]
         if phase.content_by:
             details.append(f"inhoud: {phase.content_by}")
         if phase.case_by:
@@ -202,7 +196,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
     def show_phase_info(self) -> None:
         """The highlighted phase's work format, its steps (with minutes) and the template's guidance."""
         phase = self.plan.phases[self.index]
-        chosen = self._workform_name(phase.workform)
+        chosen = self.app.catalogue.name_of(phase.workform)
         self.query_one("#phase-info", Static).update(
             Content(f"Werkvorm: {chosen}" if chosen else "Werkvorm: geen (w: kiezen · r: loten)"))
         steps = self.query_one("#steps", OptionList)

@@ -183,6 +183,11 @@ class Catalogue:
             hint = f" Bedoelde je {' of '.join(repr(c) for c in close)}?" if close else ""
             raise KeyError(f"Onbekende werkvorm '{id_}'.{hint}") from None
 
+    def name_of(self, id_: str) -> str:
+        """The work format's name; for an id the catalogue does not have (any more), the id itself."""
+        found = self.workforms.get(id_)
+        return found.name if found else id_
+
     def for_phase(self, kind: str) -> list[Workform]:
         return [w for _, w in sorted(self.workforms.items()) if kind in w.phases]
 
