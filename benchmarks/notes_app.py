@@ -3,7 +3,7 @@ already holds 1 MiB of notes.
 
     python -m benchmarks.notes_app DATA_DIR on|off
 
-`on` saves the notes the product's usual `SAVE_DELAY` after typing stops; `off` sets the delay so far
+`on` saves the notes as the product does (see `lerend_tui.autosave`); `off` sets the delay so far
 out that no save happens while the benchmark types (everything else on a keystroke is the same: the
 notes are taken over and the save timer restarted). SIGUSR1 turns autosave on, SIGUSR2 off, from the
 next keystroke on.
@@ -16,7 +16,8 @@ import signal
 import sys
 from pathlib import Path
 
-from lerend_tui.app import SAVE_DELAY, LerendApp
+from lerend_tui.app import LerendApp
+from lerend_tui.autosave import PAUSE
 from lerend_tui.clock import SystemClock
 from lerend_tui.meeting import new_meeting_record
 from lerend_tui.paths import Paths
@@ -65,13 +66,13 @@ def build(data: Path, autosave: bool) -> LerendApp:
     store = MeetingStore(paths.meetings)
     path = store.create(record)
     return LerendApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), settings=Settings(),
-                     save_delay=SAVE_DELAY if autosave else NEVER)
+                     save_delay=PAUSE if autosave else NEVER)
 
 
 def main(folder: str, mode: str) -> None:
     app = build(Path(folder), autosave=mode == "on")
-    signal.signal(signal.SIGUSR1, lambda *_: setattr(app, "save_delay", SAVE_DELAY))
-    signal.signal(signal.SIGUSR2, lambda *_: setattr(app, "save_delay", NEVER))
+    signal.signal(signal.SIGUSR1, lambda *_: setattr(app, "save_delay", PAUSE))
+    signal.signal(signal.SIGUSR2, lambda *_: setattr(app, "save_delay", NEVER))  # the ceiling follows the pause
     app.run()
 
 

@@ -41,7 +41,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 
-from lerend_tui.app import SAVE_DELAY
+from lerend_tui.autosave import PAUSE as SAVE_DELAY
 
 from .ptyrun import Running
 
