@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
+import os
 import random
+import signal
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+from .autosave import CEILING, PAUSE, SaveDeadline
 from .clock import Clock, SystemClock
+from .crash import crash_line, describe, write_crash_log
 from .meeting import Meeting
 from .live import Doorbell, LiveState, clear_live, process_alive, read_live
 from .lock import acquire, release
 from .paths import Paths
 from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
+from .screens.editing import HoldsEdits
 from .settings import Settings
 from .storage import MeetingStore
 from .validation import DataError
@@ -29,10 +37,98 @@ if TYPE_CHECKING:
     from .workforms import Catalogue
 
 HERE = Path(__file__).parent
-SAVE_DELAY = 0.8  # seconds after the last keystroke; a save then lands within a second of typing stopping
 
 
-class LerendApp(App[None]):
+LEAVING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name))
+"""Closing the terminal window (SIGHUP), `kill` or a shutdown (SIGTERM), and an interrupt from outside (SIGINT;
+Ctrl+C in the program itself is a key)."""
+EXIT_GRACE = 3.0  # seconds the terminal gets to be restored after a signal, before the process ends anyway
+
+
+class GuardedApp(App[None]):
+    """An app that never leaves without saving: on a signal, a closed terminal or an unhandled exception it
+    writes what the facilitator typed (`save_everything`), gives back what it holds (`let_go`: locks, the
+    live state) and exits non-zero; a crash also leaves a crash log and one Dutch line (`crash_message`)."""
+
+    def __init__(self, paths: Paths, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.paths = paths
+        self.crash_message: str | None = None
+
+    def save_everything(self) -> bool:
+        """Write what is not on disk yet, at once; True when all of it is."""
+        return True
+
+    def let_go(self) -> None:
+        """Give back what this program holds for others to see (locks, the live state)."""
+
+    def on_mount(self) -> None:
+        if not self.is_headless:  # a test's app shares its process with the test runner
+            self._catch_leaving_signals()
+
+    def _catch_leaving_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in LEAVING_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._leave_on_signal, number)
+            except NotImplementedError:  # Windows: a plain handler, which hands over to the loop
+                signal.signal(number, lambda number, _frame: loop.call_soon_threadsafe(self._leave_on_signal, number))
+
+    def _leave_on_signal(self, number: int) -> None:
+        self._leave_safely()
+        code = 128 + number
+        if number == getattr(signal, "SIGHUP", None):
+            os._exit(code)  # the terminal is gone: nothing to restore, and writing to it could hang
+        self.exit(return_code=code)
+        threading.Timer(EXIT_GRACE, os._exit, (code,)).start()
+
+    def _leave_safely(self) -> bool:
+        """Save and let go, whatever fails on the way; True when everything typed is on disk."""
+        try:
+            saved = self.save_everything()
+        except Exception:  # noqa: BLE001 (leaving must go on; the crash log has the cause)
+            saved = False
+        try:
+            self.let_go()
+        except Exception:  # noqa: BLE001
+            pass
+        return saved
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled exception: save first, then leave a crash log; Textual then exits with code 1."""
+        self._crashed(describe(error))
+        super()._handle_exception(error)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual panics when its input thread fails (a terminal that went away): save, log, exit 1."""
+        from rich.console import Console
+
+        console = Console(file=io.StringIO(), width=120, color_system=None)
+        for renderable in renderables:
+            console.print(renderable)
+        self._crashed(console.file.getvalue())  # type: ignore[attr-defined]
+        self._return_code = 1
+        super().panic(*renderables)
+
+    def _crashed(self, details: str) -> None:
+        if self.crash_message is not None:
+            return
+        saved = self._leave_safely()
+        self.crash_message = crash_line(write_crash_log(self.paths.logs, details), saved=saved)
+
+    def _fatal_error(self) -> None:
+        """The traceback is in the crash log; the terminal gets the one line (see `cli.main`)."""
+        self.bell()
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        if self.crash_message is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
+
+
+class LerendApp(GuardedApp):
     TITLE = "lerend-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
@@ -58,21 +154,23 @@ class LerendApp(App[None]):
         rng: random.Random | None = None,
         open_meeting: tuple[MeetingRecord, Path] | None = None,
         open_plans: dict[str, object] | None = None,
-        save_delay: float = SAVE_DELAY,
+        save_delay: float = PAUSE,
+        save_ceiling: float = CEILING,
         templates: TemplateCatalogue | None = None,
         settings: Settings | None = None,
         problems: list[DataError] | None = None,
     ) -> None:
         """`open_meeting`: a meeting record (already on disk at that path) to open straight away.
         `open_plans`: open on the plans instead, with these arguments for the `PlansScreen`.
-        `problems`: what was wrong in the files read before the app started, to show once it runs."""
+        `problems`: what was wrong in the files read before the app started, to show once it runs.
+        `save_delay`, `save_ceiling`: when what is typed is saved (see `autosave`)."""
         first = "meeting" if open_meeting else "plans" if open_plans is not None else "home"
         # The first screen is the app's default screen, whose own CSS_PATH Textual does not load.
-        super().__init__(css_path=HERE / "screens" / f"{first}.tcss")
-        self.paths = paths
+        super().__init__(paths, css_path=HERE / "screens" / f"{first}.tcss")
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
         self.save_delay = save_delay
+        self.save_ceiling = save_ceiling
         self.settings = settings or Settings()
         self.store = MeetingStore(paths.meetings)
         self.templates = templates or load_templates(paths.templates)
@@ -80,6 +178,10 @@ class LerendApp(App[None]):
         self._open_plans = open_plans
         self._catalogue: Catalogue | None = None
         self._problems = [*(problems or []), *self.templates.problems]
+
+    def save_deadline(self) -> SaveDeadline:
+        """When a screen saves what is typed in it."""
+        return SaveDeadline(self.save_delay, self.save_ceiling)
 
     def get_default_screen(self) -> Screen:
         """Open straight on the first screen, so nothing is drawn before it."""
@@ -97,6 +199,7 @@ class LerendApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        super().on_mount()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
@@ -207,17 +310,36 @@ class LerendApp(App[None]):
 
         self.push_screen(MeetingScreen(meeting, path, self.store, read_only=not acquire(path)))
 
-    async def action_quit(self) -> None:
-        """Save every open meeting before leaving, so nothing typed is lost."""
+    def _screens_with_edits(self) -> list[HoldsEdits]:
+        return [screen for screen in self.screen_stack if isinstance(screen, HoldsEdits)]
+
+    def save_everything(self) -> bool:
+        """Write every open meeting's notes and every edited plan or network now."""
+        return all([screen.save_for_leaving() for screen in self._screens_with_edits()])
+
+    def let_go(self) -> None:
         from .screens.meeting import MeetingScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
-                screen.sync_notes()
-                screen.save_now()
                 release(screen.path)
         clear_live(self.paths.live)
-        self.exit()
+
+    async def action_quit(self) -> None:
+        """Save everything before leaving, so nothing typed is lost; when that fails, ask first and offer to
+        write it elsewhere."""
+        if not self.save_everything():
+            from .screens.unsaved import UnsavedScreen
+
+            copies = [copy for screen in self._screens_with_edits() if (copy := screen.unsaved_copy())]
+            self.push_screen(UnsavedScreen(copies), self._quit_if)
+            return
+        self._quit_if(True)
+
+    def _quit_if(self, leave: bool | None) -> None:
+        if leave:
+            self.let_go()
+            self.exit()
 
     # -- help and palette ----------------------------------------------------------------------
 
@@ -249,7 +371,7 @@ class LerendApp(App[None]):
         yield SystemCommand("Stoppen", "Sluit het programma; notities zijn al opgeslagen", self.action_quit)
 
 
-class FollowerApp(App[None]):
+class FollowerApp(GuardedApp):
     """`lerend-tui beamer`: the projector's view of the live meeting in the same data dir.
 
     It only reads the live-state file the facilitator's program writes on every change (and rings its
@@ -261,8 +383,7 @@ class FollowerApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Stop", priority=True, id="follower.quit")]
 
     def __init__(self, paths: Paths, *, clock: Clock | None = None) -> None:
-        super().__init__(css_path=HERE / "screens" / "beamer.tcss")
-        self.paths = paths
+        super().__init__(paths, css_path=HERE / "screens" / "beamer.tcss")
         self.clock = clock or SystemClock()
         self._live_path = paths.live
         self._doorbell = Doorbell(paths.live)
@@ -279,6 +400,7 @@ class FollowerApp(App[None]):
         """Answer the doorbell the facilitator's program rings on every change (see `live.Doorbell`): the
         beamer shows a change at once, not at its next wake-up, which is up to a second away while the time
         runs. The thread waits in the pipe, costing no CPU; without a doorbell the wake-ups still follow."""
+        super().on_mount()
         if self._doorbell.open():
             threading.Thread(target=self._answer_doorbell, name="doorbell", daemon=True).start()
 
@@ -294,6 +416,9 @@ class FollowerApp(App[None]):
 
         if isinstance(self.screen, BeamerScreen):
             self.screen.follow()
+
+    def let_go(self) -> None:
+        self._doorbell.close()
 
     def on_unmount(self) -> None:
         self._doorbell.close()

@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .clock import SystemClock
+from .crash import crash_line, describe, write_crash_log
 from .meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from .paths import DataDirError, Paths
 from .plan import DEFAULT_TEMPLATE, PHASE_KINDS, TemplateCatalogue, load_templates
 from .record import MeetingRecord
+from .sanitise import clean
 from .settings import config_path, load_settings
 from .storage import MeetingStore
 from .validation import DataError
 
 if TYPE_CHECKING:
-    from .app import LerendApp
+    from .app import GuardedApp, LerendApp
     from .meeting_plan import MeetingPlan
 
 
@@ -42,6 +44,9 @@ _DUTCH = {
     "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
 }
 argparse._ = lambda text: _DUTCH.get(text, text)
+
+
+CRASHED = 70  # EX_SOFTWARE: the program itself failed
 
 
 class CliError(Exception):
@@ -290,14 +295,29 @@ def _user_errors() -> tuple[type[Exception], ...]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The exit code: 0 only when everything went as asked; 2 for a problem the user can fix, 70 for a
+    failure of the program itself (with a crash log and one Dutch line), 128 + n after signal n."""
     args = build_parser().parse_args(argv)
     try:
         return run(args)
     except _user_errors() as error:
-        print(f"lerend-tui: {error}", file=sys.stderr)
+        print(f"lerend-tui: {clean(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 (no failure of this program ever exits 0, or with a traceback)
+        log = write_crash_log(Paths.resolve(args.data_dir).logs, describe(error))
+        print(crash_line(log, saved=True), file=sys.stderr)
+        return CRASHED
+
+
+def run_app(app: GuardedApp) -> int:
+    """Run a full-screen app; its exit code, with the one Dutch line when it crashed."""
+    app.run()
+    if app.crash_message:
+        print(app.crash_message, file=sys.stderr)
+        return CRASHED
+    return app.return_code or 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -316,8 +336,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "beamer":
         from .app import FollowerApp
 
-        FollowerApp(paths).run()
-        return 0
+        return run_app(FollowerApp(paths))
     # Starting makes tens of thousands of objects that live as long as the program (Python's and Textual's
     # modules, ours, the templates, the app) and hardly any garbage (some 1,000 objects), yet the garbage
     # collector would walk them over and over while they are made, and all of them in a full pass of some
@@ -332,10 +351,9 @@ def run(args: argparse.Namespace) -> int:
         if collecting:
             gc.enable()
     try:
-        app.run()
+        return run_app(app)
     finally:
         gc.unfreeze()  # for a caller that lives on after `main` (the tests)
-    return 0
 
 
 def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:

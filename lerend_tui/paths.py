@@ -7,10 +7,10 @@ platformdirs' `user_data_dir("lerend-tui")`. Sub-directories are created on firs
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir, user_documents_dir
+from platformdirs import user_config_dir, user_data_dir, user_documents_dir, user_log_dir
 
 APP_NAME = "lerend-tui"
 HOME_ENV = "LEREND_TUI_HOME"
@@ -31,6 +31,8 @@ class DataDirError(Exception):
 class Paths:
     data: Path
     config: Path
+    logs: Path = field(default_factory=lambda: Path(user_log_dir(APP_NAME)))
+    """Where a crash log goes (see `crash`): the platform's log dir, created only when there is a crash."""
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:

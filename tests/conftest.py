@@ -21,9 +21,16 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 24, 19, 0))
 
 
+@pytest.fixture(autouse=True)
+def own_platform_dirs(tmp_path: Path, monkeypatch) -> None:
+    """No test writes to the real home's config, cache or state (crash logs) dirs."""
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "platform" / name.lower()))
+
+
 @pytest.fixture
 def paths(tmp_path: Path) -> Paths:
-    return Paths(data=tmp_path / "data", config=tmp_path / "config")
+    return Paths(data=tmp_path / "data", config=tmp_path / "config", logs=tmp_path / "logs")
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ class Terminal:
         self.socket = f"lerend-test-{uuid.uuid4().hex}"
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in (env or {}).items())
         # COLUMNS/LINES from the caller's shell would override the pane's size for Rich.
-        shell = f"unset COLUMNS LINES; {exports} {shlex.join(command)}; echo '[afgesloten]'; sleep 60"
+        shell = f"unset COLUMNS LINES; {exports} {shlex.join(command)}; echo \"[afgesloten] code $?\"; sleep 60"
         size = ("-x", str(width), "-y", str(height))
         # A detached session has no client to take its size from: `window-size manual` keeps the size asked for
         # (tmux's default follows the latest client and falls back to default-size, 80x24, on some versions).
@@ -78,6 +78,13 @@ class Terminal:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} did not appear within {timeout} s; the screen:\n{screen}")
             time.sleep(POLL)
+
+    def program_pid(self) -> int:
+        """The pid of the program the terminal runs (the pane's shell runs it as its child)."""
+        shell = self._tmux("display-message", "-p", "#{pane_pid}").strip()
+        children = wait_until(lambda: subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split(),
+                              "the program to start")
+        return int(children[0])
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -17,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import Worker, WorkerState
 
+from ..autosave import SaveDeadline
 from ..items import LABELS, iter_items, with_commitments
 from ..lock import release
 from ..live import LiveState, clear_live, write_live
@@ -26,6 +28,7 @@ from ..storage import MeetingStore, Version
 from ..widgets.agenda import Agenda
 from ..widgets.line import Line
 from ..widgets.phase_clock import PhaseClock
+from .editing import HoldsEdits, UnsavedCopy
 
 if TYPE_CHECKING:
     from .checkout import Closing
@@ -41,7 +44,7 @@ SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", 
                       "draw", "checkout", "carry_over", "comparison"}
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(HoldsEdits, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
@@ -70,6 +73,7 @@ class MeetingScreen(Screen[None]):
         self.path = path
         self.read_only = read_only
         self._save_timer: Timer | None = None
+        self._deadline = SaveDeadline()
         self._retry_timer: Timer | None = None
         self._save_failed = False
         self._saving = False
@@ -299,7 +303,9 @@ class MeetingScreen(Screen[None]):
         self.meeting.set_notes(event.text_area.text)
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(self.app.save_delay, self.save_soon)
+        if not self._deadline.pending:  # a new run of unsaved typing, on the app's current rule
+            self._deadline = self.app.save_deadline()
+        self._save_timer = self.set_timer(self._deadline.changed(time.monotonic()), self.save_soon)
 
     def action_toggle_timer(self) -> None:
         self.meeting.toggle_timer()
@@ -445,8 +451,8 @@ class MeetingScreen(Screen[None]):
 
     # -- saving --------------------------------------------------------------------------------
     #
-    # A pause in typing saves in steps, so that a key typed meanwhile waits for one short step at most
-    # (`save_soon`): the record as it is now, then a moment later its text (both on the main thread,
+    # A pause in typing, or typing that goes on past the ceiling (see `autosave`), saves in steps, so that
+    # a key typed meanwhile waits for one short step at most (`save_soon`): the record as it is now, then a moment later its text (both on the main thread,
     # where they are cheapest: in a thread they would hold the GIL against the keystrokes just as long),
     # then the writing and fsync in a background thread. The actions, finishing and quitting save at once
     # and wait for it (`save_now`). The store writes one version at a time and never an older one over a
@@ -460,6 +466,15 @@ class MeetingScreen(Screen[None]):
             return True
         number, error = self._write(self._take_version())
         return self._settle(number, error)
+
+    def save_for_leaving(self) -> bool:
+        self.sync_notes()
+        return self.save_now()
+
+    def unsaved_copy(self) -> UnsavedCopy | None:
+        if self.read_only or not self._save_failed:
+            return None
+        return UnsavedCopy(self.path.name, self.store.version(self.meeting.snapshot()).text)
 
     def save_soon(self) -> None:
         """Save in the background; its outcome shows when it is done."""
@@ -492,6 +507,7 @@ class MeetingScreen(Screen[None]):
     def _take_version(self) -> Version:
         """The record as it is now, to write; typing has paused, so list what the notes now hold."""
         self._stop_save_timer()
+        self._deadline.taken()
         self._save_again = False  # this version is newer than any change a save was asked for
         version = self.store.version(self.meeting.snapshot())
         self._show_items()
