@@ -105,6 +105,18 @@ async def test_a_crash_saves_the_notes_and_leaves_a_log_and_one_dutch_line(paths
     assert not path.with_name(path.name + ".lock").exists() or not app.is_running
 
 
+async def test_a_terminal_that_fails_under_the_app_saves_and_exits_1(paths, clock):
+    """Textual panics when its input thread fails, as when the terminal goes away without a signal."""
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        app.screen.query_one("#notes", TextArea).insert("tot het einde")
+        app.panic("OSError: [Errno 5] Input/output error")
+    assert saved(path)["phases"][0]["notes"] == "tot het einde"
+    assert app.return_code == 1
+    (log,) = paths.logs.iterdir()
+    assert "Input/output error" in log.read_text(encoding="utf-8")
+
+
 def test_a_failure_outside_the_app_exits_non_zero_with_one_line(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 

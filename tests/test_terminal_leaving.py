@@ -72,13 +72,14 @@ def test_closing_the_window_saves_what_was_just_typed_and_frees_the_lock(meeting
         again.close()
 
 
-def test_kill_saves_first_and_exits_non_zero(meeting):
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_signal_saves_first_and_exits_non_zero(meeting, number):
     term, data = meeting
     pid = term.program_pid()
     term.type("net getypt")
     term.wait_for("net getypt")
-    os.kill(pid, signal.SIGTERM)
+    os.kill(pid, number)
     screen = term.wait_for("[afgesloten]")
-    assert f"code {128 + signal.SIGTERM}" in screen
+    assert f"code {128 + number}" in screen
     assert notes_on_disk(data) == "net getypt"
     assert not (data / "live.toml").exists()
