@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -20,6 +21,7 @@ from .lock import acquire, release
 from .paths import Paths
 from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
+from .sanitise import clean
 from .settings import Settings
 from .storage import MeetingStore
 from .validation import DataError
@@ -32,7 +34,16 @@ HERE = Path(__file__).parent
 SAVE_DELAY = 0.8  # seconds after the last keystroke; a save then lands within a second of typing stopping
 
 
-class LerendApp(App[None]):
+class CleanNotifications:
+    """A notification often names a file or quotes a problem with one: its text is cleaned (`sanitise.clean`)
+    before it is shown, whichever screen sends it."""
+
+    def notify(self, message: str | Content, *, title: str = "", **options: Any) -> None:
+        super().notify(clean(message) if isinstance(message, str) else message,  # type: ignore[misc]
+                       title=clean(title), **options)
+
+
+class LerendApp(CleanNotifications, App[None]):
     TITLE = "lerend-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
@@ -249,7 +260,7 @@ class LerendApp(App[None]):
         yield SystemCommand("Stoppen", "Sluit het programma; notities zijn al opgeslagen", self.action_quit)
 
 
-class FollowerApp(App[None]):
+class FollowerApp(CleanNotifications, App[None]):
     """`lerend-tui beamer`: the projector's view of the live meeting in the same data dir.
 
     It only reads the live-state file the facilitator's program writes on every change (and rings its

@@ -6,7 +6,8 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from .meeting import SetupError, new_meeting_record, parse_participants, parse_s
 from .paths import DataDirError, Paths
 from .plan import DEFAULT_TEMPLATE, PHASE_KINDS, TemplateCatalogue, load_templates
 from .record import MeetingRecord
+from .sanitise import clean
 from .settings import config_path, load_settings
 from .storage import MeetingStore
 from .validation import DataError
@@ -289,15 +291,42 @@ def _user_errors() -> tuple[type[Exception], ...]:
     return CliError, SetupError, DataDirError, DataError, NetworkError, PlanError
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+class _TerminalSafe:
+    """A text stream that passes on what is written to it without control characters (`sanitise.clean`)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(clean(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """Everything the commands print goes through `clean`: a meeting title, a file name or an error message
+    from a file reaches the terminal as text, never as an escape sequence it obeys. (The app draws through
+    its own stream, `sys.__stderr__`, and is not affected.)"""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafe(sys.stdout), _TerminalSafe(sys.stderr)
     try:
-        return run(args)
-    except _user_errors() as error:
-        print(f"lerend-tui: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+        yield
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    with terminal_safe_output():
+        args = build_parser().parse_args(argv)
+        try:
+            return run(args)
+        except _user_errors() as error:
+            print(f"lerend-tui: {error}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
 
 
 def run(args: argparse.Namespace) -> int:
