@@ -9,12 +9,13 @@ import random
 import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from rich.console import RenderableType
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -28,6 +29,7 @@ from .paths import Paths
 from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
 from .screens.editing import HoldsEdits
+from .sanitise import clean
 from .settings import Settings
 from .storage import MeetingStore
 from .validation import DataError
@@ -54,6 +56,11 @@ class GuardedApp(App[None]):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.paths = paths
         self.crash_message: str | None = None
+
+    def notify(self, message: str | Content, *, title: str = "", **options: Any) -> None:
+        """A notification often names a file or quotes a problem with one: its text is cleaned first
+        (`sanitise.clean`), whichever screen sends it."""
+        super().notify(clean(message) if isinstance(message, str) else message, title=clean(title), **options)
 
     def save_everything(self) -> bool:
         """Write what is not on disk yet, at once; True when all of it is."""

@@ -6,7 +6,8 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -294,21 +295,48 @@ def _user_errors() -> tuple[type[Exception], ...]:
     return CliError, SetupError, DataDirError, DataError, NetworkError, PlanError
 
 
+class _TerminalSafe:
+    """A text stream that passes on what is written to it without control characters (`sanitise.clean`)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(clean(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """Everything the commands print goes through `clean`: a meeting title, a file name or an error message
+    from a file reaches the terminal as text, never as an escape sequence it obeys. (The app draws through
+    its own stream, `sys.__stderr__`, and is not affected.)"""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafe(sys.stdout), _TerminalSafe(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The exit code: 0 only when everything went as asked; 2 for a problem the user can fix, 70 for a
     failure of the program itself (with a crash log and one Dutch line), 128 + n after signal n."""
-    args = build_parser().parse_args(argv)
-    try:
-        return run(args)
-    except _user_errors() as error:
-        print(f"lerend-tui: {clean(str(error))}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except Exception as error:  # noqa: BLE001 (no failure of this program ever exits 0, or with a traceback)
-        log = write_crash_log(Paths.resolve(args.data_dir).logs, describe(error))
-        print(crash_line(log, saved=True), file=sys.stderr)
-        return CRASHED
+    with terminal_safe_output():
+        args = build_parser().parse_args(argv)
+        try:
+            return run(args)
+        except _user_errors() as error:
+            print(f"lerend-tui: {error}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
+        except Exception as error:  # noqa: BLE001 (no failure of this program ever exits 0, or with a traceback)
+            log = write_crash_log(Paths.resolve(args.data_dir).logs, describe(error))
+            print(crash_line(log, saved=True), file=sys.stderr)
+            return CRASHED
 
 
 def run_app(app: GuardedApp) -> int:

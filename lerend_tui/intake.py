@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .validation import Fields
+from .validation import Fields, hand_added, with_hand_added
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,8 @@ class Intake:
     note: str = ""
     advice: str = ""
     """The verdict the facilitator settled on: one of `VERDICTS` (normally `advise(answers).verdict`), or ""."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to the `[participants.intake]` table: written back as they were."""
 
     @classmethod
     def held(cls, answers: Mapping[str, bool], date: datetime | None = None, note: str = "") -> Intake:
@@ -162,12 +164,15 @@ class Intake:
 
 def intake_table(intake: Intake) -> dict[str, Any]:
     """The `[participants.intake]` table (None values are dropped by the writer)."""
-    return {
+    return with_hand_added({
         "date": intake.date,
         "advice": intake.advice or None,
         "note": intake.note or None,
         "answers": {item.key: intake.answers[item.key] for item in CHECKLIST if item.key in intake.answers},
-    }
+    }, intake.extra)
+
+
+_INTAKE_KEYS = frozenset({"date", "advice", "note", "answers"})
 
 
 def parse_intake(fields: Fields) -> Intake:
@@ -182,7 +187,8 @@ def parse_intake(fields: Fields) -> Intake:
     advice = fields.text("advice", "")
     if advice and advice not in VERDICTS:
         raise fields.error("advice", f"verwacht een van {', '.join(VERDICTS)}, maar vond '{advice}'")
-    return Intake(answers=answers, date=fields.moment("date", None), note=fields.text("note", ""), advice=advice)
+    return Intake(answers=answers, date=fields.moment("date", None), note=fields.text("note", ""), advice=advice,
+                  extra=hand_added(fields, _INTAKE_KEYS))
 
 
 __all__ = ["CHECKLIST", "FITS_FROM", "HEADINGS", "ITEMS", "VERDICTS", "WHEN_NOT", "WHEN_YES", "Advice", "Intake",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -26,6 +27,7 @@ import tomli_w
 from .plan import PHASE_KINDS, MeetingTemplate, PhasePlan, StepPlan, parse_template
 from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
 from .report import dutch_date
+from .sanitise import clean, escape_markdown
 from .storage import atomic_write_text, read_folder, slugify
 from .validation import DataError, Fields, drop_none, read_toml
 
@@ -587,13 +589,14 @@ def _workform_name(phase: PlannedPhase, catalogue: Catalogue | None) -> str:
     return catalogue.name_of(phase.workform) if catalogue else phase.workform
 
 
-def _bringers(plan: MeetingPlan) -> list[str]:
+def _bringers(plan: MeetingPlan, name: Callable[[str], str]) -> list[str]:
+    """Who brings what, with every title and name as `name` gives it (escaped for Markdown, or as it is)."""
     lines = []
     for phase in plan.phases:
         if phase.content_by:
-            lines.append(f"{phase.title}: {phase.content_by} brengt de inhoud")
+            lines.append(f"{name(phase.title)}: {name(phase.content_by)} brengt de inhoud")
         if phase.case_by:
-            lines.append(f"{phase.title}: {phase.case_by} brengt een casus in")
+            lines.append(f"{name(phase.title)}: {name(phase.case_by)} brengt een casus in")
     return lines
 
 
@@ -607,10 +610,6 @@ def _formats(plan: MeetingPlan, catalogue: Catalogue | None) -> list[tuple[str, 
     return list(seen.values())
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def _about(plan: MeetingPlan) -> list[tuple[str, str]]:
     """The agenda's opening facts, each as (label, text): when, and the theme, goal and participants if set."""
     facts = [("Wanneer", when_text(plan)), ("Thema", plan.theme), ("Doel", plan.goal),
@@ -619,40 +618,41 @@ def _about(plan: MeetingPlan) -> list[tuple[str, str]]:
 
 
 def markdown_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
-    """The agenda to send to the participants, in Markdown."""
-    lines = [f"# {plan.title}", "", *(f"**{label}:** {text}  " for label, text in _about(plan))]
+    """The agenda to send to the participants, in Markdown; titles and names escaped (`escape_markdown`)."""
+    lines = [f"# {escape_markdown(plan.title)}", "", *(f"**{label}:** {escape_markdown(text)}  " for label, text in _about(plan))]
     lines[-1] = lines[-1].rstrip()
     lines += ["", "## Programma", "", "| Tijd | Onderdeel | Duur | Werkvorm |", "| --- | --- | ---: | --- |"]
     for row in plan.times():
         name = _workform_name(row.phase, catalogue) or "—"
-        lines.append(f"| {row.text} | {_cell(row.phase.title)} | {row.phase.minutes} min | {_cell(name)} |")
+        lines.append(f"| {row.text} | {escape_markdown(row.phase.title)} | {row.phase.minutes} min | "
+                     f"{escape_markdown(name)} |")
     lines += [f"| {plan.end} | Einde | | |", ""]
-    bringers = _bringers(plan)
+    bringers = _bringers(plan, escape_markdown)
     if bringers:
         lines += ["## Wie brengt wat", "", *(f"- {line}" for line in bringers), ""]
     formats = _formats(plan, catalogue)
     if formats:
         lines += ["## Werkvormen", ""]
         for name, summary in formats:
-            lines += [f"**{name}**" + (f": {summary}" if summary else ""), ""]
-    return "\n".join(lines)
+            lines += [f"**{escape_markdown(name)}**" + (f": {summary}" if summary else ""), ""]
+    return clean("\n".join(lines))
 
 
 def text_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
-    """The same agenda as plain text, to paste into a mail."""
+    """The same agenda as plain text, to paste into a mail: cleaned of control characters, not escaped."""
     when, *others = _about(plan)
     lines = [plan.title, when[1], *(f"{label}: {text}" for label, text in others), "", "Programma"]
     for row in plan.times():
         name = _workform_name(row.phase, catalogue)
         lines.append(f"{row.text}  {row.phase.title}" + (f" ({name})" if name else ""))
     lines.append(f"{plan.end}        Einde")
-    bringers = _bringers(plan)
+    bringers = _bringers(plan, str)
     if bringers:
         lines += ["", "Wie brengt wat", *(f"- {line}" for line in bringers)]
     formats = _formats(plan, catalogue)
     if formats:
         lines += ["", "Werkvormen", *(f"- {name}" + (f": {summary}" if summary else "") for name, summary in formats)]
-    return "\n".join(lines) + "\n"
+    return clean("\n".join(lines)) + "\n"
 
 
 __all__ = ["DEFAULT_START", "SCHEMA", "MeetingPlan", "PhaseTime", "PlanError", "PlanStore", "PlannedPhase",

@@ -5,7 +5,8 @@ questions, the experience they bring, their learning preferences and expectation
 their intake), the agreements (randvoorwaarden and afspraken) and the ids of the network's meetings
 (the file stems under `<data>/meetings/`). `Network.to_toml` and `parse_network` are each other's
 inverse; `parse_network` validates every field and names it when something is off
-(`participants[2].name`).
+(`participants[2].name`). Keys a person added by hand (`notities = "…"`, at the top or in any of its
+tables) are kept in that table's `extra` and written back after the program's own.
 
 What the meetings add up to (carry-over, learning questions, fairness, trends, the report) is in
 `network_meetings`; the intake checklist and its advice in `intake`.
@@ -23,7 +24,7 @@ import tomli_w
 
 from .intake import Intake, intake_table, parse_intake
 from .storage import atomic_write_text, read_folder, slugify
-from .validation import DataError, Fields, drop_none, read_toml
+from .validation import DataError, Fields, drop_none, hand_added, read_toml, with_hand_added
 
 SCHEMA = 1
 MAX_NAME = 80
@@ -46,12 +47,16 @@ class Participant:
     """What they expect of the network (from the kick-off)."""
     intake: Intake | None = None
     """The result of the intake conversation (Stap 1), once it was held."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
 
 @dataclass
 class Agreements:
     randvoorwaarden: list[str] = field(default_factory=list)
     afspraken: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
 
 @dataclass
@@ -65,6 +70,8 @@ class Network:
     id: str = ""
     """The file stem under `<data>/networks/`; set when the network is read or created, not written into
     the file. A meeting record's `network` field holds it."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
     @property
     def names(self) -> list[str]:
@@ -108,27 +115,33 @@ def network_id(name: str) -> str:
 
 
 def _network_table(network: Network) -> dict[str, Any]:
-    return {
+    return with_hand_added({
         "schema": SCHEMA,
         "name": network.name,
         "theme": network.theme,
         "meetings": network.meetings,
-        "agreements": {
+        "agreements": with_hand_added({
             "randvoorwaarden": network.agreements.randvoorwaarden,
             "afspraken": network.agreements.afspraken,
-        },
+        }, network.agreements.extra),
         "participants": [
-            {
+            with_hand_added({
                 "name": participant.name,
                 "learning_questions": participant.learning_questions,
                 "experience": participant.experience,
                 "preferences": participant.preferences,
                 "expectations": participant.expectations,
                 "intake": intake_table(participant.intake) if participant.intake is not None else None,
-            }
+            }, participant.extra)
             for participant in network.participants
         ],
-    }
+    }, network.extra)
+
+
+_NETWORK_KEYS = frozenset({"schema", "name", "theme", "meetings", "agreements", "participants"})
+"""The keys of each table the program writes itself; any other key is a person's own (see `extra`)."""
+_AGREEMENTS_KEYS = frozenset({"randvoorwaarden", "afspraken"})
+_PARTICIPANT_KEYS = frozenset({"name", "learning_questions", "experience", "preferences", "expectations", "intake"})
 
 
 def parse_network(path: Path) -> Network:
@@ -153,9 +166,11 @@ def parse_network(path: Path) -> Network:
         name=fields.text("name", allow_empty=False),
         theme=fields.text("theme", ""),
         participants=participants,
-        agreements=Agreements(agreements.texts("randvoorwaarden", []), agreements.texts("afspraken", [])),
+        agreements=Agreements(agreements.texts("randvoorwaarden", []), agreements.texts("afspraken", []),
+                              hand_added(agreements, _AGREEMENTS_KEYS)),
         meetings=list(dict.fromkeys(meetings)),
         id=path.stem,
+        extra=hand_added(fields, _NETWORK_KEYS),
     )
 
 
@@ -168,6 +183,7 @@ def _parse_participant(table: Fields) -> Participant:
         preferences=table.texts("preferences", []),
         expectations=table.texts("expectations", []),
         intake=None if intake is None else parse_intake(Fields(intake, table.path, table.name("intake"))),
+        extra=hand_added(table, _PARTICIPANT_KEYS),
     )
 
 

@@ -27,6 +27,7 @@ from .network import Network, NetworkStore
 from .picker import History, suggest
 from .record import (CARRIED_KINDS, CARRY_STATUSES, CASE_ROLE, CONTENT_ROLE, Carried, MeetingRecord, PhaseRecord,
                      roti_average)
+from .sanitise import clean, escape_markdown
 from .storage import MeetingStore
 
 Records = Mapping[str, MeetingRecord]
@@ -425,16 +426,18 @@ def decimal(value: float) -> str:
 
 def network_report(network: Network, records: Records) -> str:
     """The whole network in Markdown, fit to mail: participants and their questions, agreements, the
-    meetings with attendance and ROTI, what came of the commitments, learning questions and roles."""
+    meetings with attendance and ROTI, what came of the commitments, learning questions and roles. Names
+    and titles are escaped (`escape_markdown`); what people wrote keeps its Markdown, without control
+    characters (`clean`)."""
     meetings = network_meetings(network, records)
     summary = network_summary(network, records)
-    lines = [f"# Lerend netwerk: {network.name}", ""]
+    lines = [f"# Lerend netwerk: {escape_markdown(network.name)}", ""]
     if network.theme:
-        lines += [f"Thema: {network.theme}", ""]
+        lines += [f"Thema: {escape_markdown(network.theme)}", ""]
     lines += ["## Wat we bereikten", "", *summary_lines(summary), ""]
     lines += ["## Deelnemers", ""]
     for participant in network.participants:
-        lines.append(f"### {participant.name}")
+        lines.append(f"### {escape_markdown(participant.name)}")
         lines.append("")
         facts = [
             ("Leervragen", participant.learning_questions),
@@ -463,7 +466,7 @@ def network_report(network: Network, records: Records) -> str:
         for point in trends(network, records):
             roti = decimal(point.roti) if point.roti is not None else "—"
             state = "" if point.finished else " (niet afgerond)"
-            lines.append(f"| {point.date:%d-%m-%Y} | {_cell(point.title)}{state} | {point.attendance} | {roti} |")
+            lines.append(f"| {point.date:%d-%m-%Y} | {escape_markdown(point.title)}{state} | {point.attendance} | {roti} |")
     else:
         lines.append("_Nog geen bijeenkomsten._")
     lines.append("")
@@ -473,28 +476,29 @@ def network_report(network: Network, records: Records) -> str:
         for owner, entries in by_owner(made, network.names).items():
             for entry in entries:
                 kind = "Stok achter de deur" if entry.kind == "stok" else "Actie"
-                lines.append(f"- {owner or NO_OWNER_LABEL}: {entry.text} ({kind.lower()}, {entry.status})")
+                lines.append(f"- {escape_markdown(owner) or NO_OWNER_LABEL}: {entry.text} ({kind.lower()}, {entry.status})")
         lines.append("")
     trails = [trail for trail in learning_questions(network, records) if trail.mentions]
     if trails:
-        titles = {meeting.id: f"{meeting.record.title} ({meeting.date:%d-%m-%Y})" for meeting in meetings}
+        titles = {meeting.id: f"{escape_markdown(meeting.record.title)} ({meeting.date:%d-%m-%Y})"
+                  for meeting in meetings}
         lines += ["## Leervragen in de bijeenkomsten", ""]
         for trail in trails:
-            lines.append(f"- {trail.name or NO_OWNER_LABEL}: " + "; ".join(titles[id_] for id_ in trail.meetings))
+            lines.append(f"- {escape_markdown(trail.name) or NO_OWNER_LABEL}: " + "; ".join(titles[id_] for id_ in trail.meetings))
         lines.append("")
     counts = role_counts(network, records)
     if any(counts.values()):
         roles = [role for role in FAIRNESS_ROLES if any(role in held for held in counts.values())]
         roles += sorted({role for held in counts.values() for role in held} - set(roles))
-        lines += ["## Rollen", "", "| Deelnemer | " + " | ".join(roles) + " |",
+        lines += ["## Rollen", "", "| Deelnemer | " + " | ".join(map(escape_markdown, roles)) + " |",
                   "| --- |" + " ---: |" * len(roles)]
         for name, held in counts.items():
-            lines.append(f"| {_cell(name)} | " + " | ".join(str(held.get(role, 0)) for role in roles) + " |")
+            lines.append(f"| {escape_markdown(name)} | " + " | ".join(str(held.get(role, 0)) for role in roles) + " |")
         lines.append("")
     missing = missing_meetings(network, records)
     if missing:
-        lines += ["_Niet gevonden (verwijderd of onleesbaar): " + ", ".join(missing) + "._", ""]
-    return "\n".join(lines)
+        lines += ["_Niet gevonden (verwijderd of onleesbaar): " + ", ".join(map(escape_markdown, missing)) + "._", ""]
+    return clean("\n".join(lines))
 
 
 def summary_lines(summary: NetworkSummary) -> list[str]:
@@ -507,10 +511,6 @@ def summary_lines(summary: NetworkSummary) -> list[str]:
     if summary.roti is not None:
         lines.append(f"- Gemiddelde ROTI: {decimal(summary.roti)}")
     return lines
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 __all__ = ["BLOCKS", "CARRIED_ON", "CONTENT_ROLE", "FAIRNESS_ROLES", "NO_OWNER_LABEL", "Mention",

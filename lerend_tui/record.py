@@ -1,7 +1,10 @@
 """The record of one meeting: what was planned, what happened, and the notes per phase.
 
 A record is one human-readable TOML file (see `storage`). `to_toml` and `parse_record` are each other's
-inverse; `parse_record` validates every field and names the field when something is off.
+inverse; `parse_record` validates every field and names the field when something is off. Keys a person
+added by hand (`locatie = "…"` at the top, or in a `[[phases]]` table) are kept in each table's `extra`
+and written back after the program's own; only `[[items]]`, which the notes make anew at every change,
+keeps none.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from .clock import SystemClock
 from .items import LABELS, Item
 from .plan import PHASE_KINDS, MeetingTemplate
 from .rounds import SpeakingRound
-from .validation import DataError, Fields, drop_none, read_toml
+from .validation import DataError, Fields, drop_none, hand_added, read_toml, with_hand_added
 
 SCHEMA = 1
 CONTENT_ROLE = "inhoud"
@@ -41,6 +44,8 @@ class StepRecord:
     instruction: str = ""
     round: bool = False
     elapsed_seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Checkout:
     name: str
     word: str = ""
     score: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
 
 CARRY_STATUSES = ("open", "gedaan", "loopt door", "vervalt")
@@ -70,6 +77,8 @@ class Carried:
     """The id (file stem) of the meeting where the item was noted."""
     status: str = "open"
     """One of `CARRY_STATUSES`."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
 
 def roti_average(checkout: list[Checkout]) -> float | None:
@@ -98,6 +107,8 @@ class PhaseRecord:
     """The id of the work format this phase runs, once one was chosen or drawn."""
     roles: dict[str, str] = field(default_factory=dict)
     """Who takes which role of the work format: role → participant."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
     @property
     def content_by(self) -> str:
@@ -141,6 +152,8 @@ class PlannedSnapshot:
     workform: str = ""
     content_by: str = ""
     case_by: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +165,8 @@ class PlanOrigin:
     id: str = ""
     """The plan's file stem under `<data>/plans/`; "" when unknown."""
     phases: tuple[PlannedSnapshot, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
     def pairs(self, phases: Sequence[PhaseRecord]) -> list[tuple[PlannedSnapshot | None, PhaseRecord | None]]:
         """The planned phases beside the phases the meeting has, matched by kind and title in order:
@@ -192,6 +207,8 @@ class MeetingRecord:
     goal: str = ""
     plan: PlanOrigin | None = None
     """The plan the meeting was run from, as it was then; None for a meeting started from a template."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Keys a person added by hand to this table in the file: written back as they were."""
 
     @classmethod
     def from_template(
@@ -291,7 +308,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _record_table(record: MeetingRecord) -> dict[str, Any]:
-    return {
+    return with_hand_added({
         "schema": SCHEMA,
         "title": record.title,
         "template": record.template,
@@ -303,57 +320,59 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
         "started": record.started,
         "ended": record.ended,
         "current_phase": record.current_phase,
-        "phases": [
-            {
-                "kind": phase.kind,
-                "title": phase.title,
-                "planned_minutes": phase.planned_minutes,
-                "extra_minutes": phase.extra_minutes,
-                "started": phase.started,
-                "ended": phase.ended,
-                "elapsed_seconds": round(phase.elapsed_seconds, 3),
-                "running_since": phase.running_since,
-                "deadline": _deadline(phase),
-                "notes": phase.notes,
-                "current_step": phase.current_step if phase.steps else None,
-                "step_mark": round(phase.step_mark, 3) if phase.steps else None,
-                "steps": [
-                    {"title": step.title, "minutes": step.minutes, "instruction": step.instruction,
-                     "round": step.round, "elapsed_seconds": round(step.elapsed_seconds, 3)}
-                    for step in phase.steps
-                ],
-                "round": phase.round,
-                "workform": phase.workform or None,
-                "roles": phase.roles or None,
-            }
-            for phase in record.phases
-        ],
+        "phases": [_phase_table(phase) for phase in record.phases],
         "items": [
             {"kind": item.kind, "text": item.text, "owner": item.owner or None, "phase": item.phase}
             for item in record.items
         ],
-        "checkout": [{"name": entry.name, "word": entry.word, "score": entry.score} for entry in record.checkout],
+        "checkout": [with_hand_added({"name": entry.name, "word": entry.word, "score": entry.score}, entry.extra)
+                     for entry in record.checkout],
         "carried": [
-            {"kind": entry.kind, "text": entry.text, "owner": entry.owner or None, "from_meeting": entry.from_meeting,
-             "status": entry.status}
+            with_hand_added({"kind": entry.kind, "text": entry.text, "owner": entry.owner or None,
+                             "from_meeting": entry.from_meeting, "status": entry.status}, entry.extra)
             for entry in record.carried
         ],
         "plan": _plan_table(record.plan),
-    }
+    }, record.extra)
+
+
+def _phase_table(phase: PhaseRecord) -> dict[str, Any]:
+    return with_hand_added({
+        "kind": phase.kind,
+        "title": phase.title,
+        "planned_minutes": phase.planned_minutes,
+        "extra_minutes": phase.extra_minutes,
+        "started": phase.started,
+        "ended": phase.ended,
+        "elapsed_seconds": round(phase.elapsed_seconds, 3),
+        "running_since": phase.running_since,
+        "deadline": _deadline(phase),
+        "notes": phase.notes,
+        "current_step": phase.current_step if phase.steps else None,
+        "step_mark": round(phase.step_mark, 3) if phase.steps else None,
+        "steps": [
+            with_hand_added({"title": step.title, "minutes": step.minutes, "instruction": step.instruction,
+                             "round": step.round, "elapsed_seconds": round(step.elapsed_seconds, 3)}, step.extra)
+            for step in phase.steps
+        ],
+        "round": phase.round,
+        "workform": phase.workform or None,
+        "roles": phase.roles or None,
+    }, phase.extra)
 
 
 def _plan_table(plan: PlanOrigin | None) -> dict[str, Any] | None:
     if plan is None:
         return None
-    return {
+    return with_hand_added({
         "name": plan.name,
         "id": plan.id or None,
         "phases": [
-            {"kind": p.kind, "title": p.title, "minutes": p.minutes, "workform": p.workform or None,
-             "content_by": p.content_by or None, "case_by": p.case_by or None}
+            with_hand_added({"kind": p.kind, "title": p.title, "minutes": p.minutes, "workform": p.workform or None,
+                             "content_by": p.content_by or None, "case_by": p.case_by or None}, p.extra)
             for p in plan.phases
         ],
-    }
+    }, plan.extra)
 
 
 def _deadline(phase: PhaseRecord) -> datetime | None:
@@ -362,6 +381,19 @@ def _deadline(phase: PhaseRecord) -> datetime | None:
     if phase.running_since is None:
         return None
     return phase.running_since + timedelta(seconds=60 * phase.minutes - phase.elapsed_seconds)
+
+
+_RECORD_KEYS = frozenset({"schema", "title", "template", "network", "theme", "goal", "participants", "planned_start",
+                         "started", "ended", "current_phase", "phases", "items", "checkout", "carried", "plan"})
+"""The keys of each table the program writes itself; any other key is a person's own (see `extra`)."""
+_PHASE_KEYS = frozenset({"kind", "title", "planned_minutes", "extra_minutes", "started", "ended", "elapsed_seconds",
+                        "running_since", "deadline", "notes", "current_step", "step_mark", "steps", "round",
+                        "workform", "roles"})
+_STEP_KEYS = frozenset({"title", "minutes", "instruction", "round", "elapsed_seconds"})
+_CHECKOUT_KEYS = frozenset({"name", "word", "score"})
+_CARRIED_KEYS = frozenset({"kind", "text", "owner", "from_meeting", "status"})
+_PLAN_KEYS = frozenset({"name", "id", "phases"})
+_PLANNED_KEYS = frozenset({"kind", "title", "minutes", "workform", "content_by", "case_by"})
 
 
 def parse_record(path: Path) -> MeetingRecord:
@@ -379,7 +411,8 @@ def parse_record(path: Path) -> MeetingRecord:
         for item in fields.tables("items", [])
     ]
     checkout = [
-        Checkout(entry.text("name", allow_empty=False), entry.text("word", ""), _score(entry))
+        Checkout(entry.text("name", allow_empty=False), entry.text("word", ""), _score(entry),
+                 hand_added(entry, _CHECKOUT_KEYS))
         for entry in fields.tables("checkout", [])
     ]
     return MeetingRecord(
@@ -396,12 +429,14 @@ def parse_record(path: Path) -> MeetingRecord:
         network=fields.text("network", ""),
         carried=[
             Carried(entry.choice("kind", CARRIED_KINDS), entry.text("text"), entry.text("owner", ""),
-                    entry.text("from_meeting", allow_empty=False), entry.choice("status", CARRY_STATUSES, "open"))
+                    entry.text("from_meeting", allow_empty=False), entry.choice("status", CARRY_STATUSES, "open"),
+                    hand_added(entry, _CARRIED_KEYS))
             for entry in fields.tables("carried", [])
         ],
         theme=fields.text("theme", ""),
         goal=fields.text("goal", ""),
         plan=_parse_plan(fields),
+        extra=hand_added(fields, _RECORD_KEYS),
     )
 
 
@@ -418,10 +453,12 @@ def _parse_plan(fields: Fields) -> PlanOrigin | None:
             workform=phase.text("workform", ""),
             content_by=phase.text("content_by", ""),
             case_by=phase.text("case_by", ""),
+            extra=hand_added(phase, _PLANNED_KEYS),
         )
         for phase in plan.tables("phases", [])
     )
-    return PlanOrigin(name=plan.text("name"), id=plan.text("id", ""), phases=phases)
+    return PlanOrigin(name=plan.text("name"), id=plan.text("id", ""), phases=phases,
+                      extra=hand_added(plan, _PLAN_KEYS))
 
 
 def _score(entry: Fields) -> int | None:
@@ -439,6 +476,7 @@ def _parse_phase(phase: Fields) -> PhaseRecord:
             instruction=step.text("instruction", ""),
             round=step.flag("round", False),
             elapsed_seconds=step.number("elapsed_seconds", 0.0, minimum=0),
+            extra=hand_added(step, _STEP_KEYS),
         )
         for step in phase.tables("steps", [])
     ]
@@ -465,6 +503,7 @@ def _parse_phase(phase: Fields) -> PhaseRecord:
         round=speaking,
         workform=phase.text("workform", ""),
         roles=_roles(phase),
+        extra=hand_added(phase, _PHASE_KEYS),
     )
 
 

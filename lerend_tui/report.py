@@ -1,6 +1,8 @@
 """The report (verslag) of a meeting in Markdown, fit to mail to the participants.
 
 Phases can be left out as confidential (`without`): their notes and their items stay out of the report.
+Names and titles are escaped (`escape_markdown`) so they stay the text they are; the notes keep the
+Markdown the facilitator typed. Nothing in the report holds a control character (`clean`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import datetime
 
 from .items import LABELS, Item
 from .record import MeetingRecord, PhaseRecord, PlanOrigin, PlannedSnapshot, roti_average
+from .sanitise import clean, escape_markdown
 
 ITEM_HEADINGS = {
     "afspraak": "Afspraken",
@@ -43,11 +46,12 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
     items = [item for item in record.items if item.phase in shown]
     start = record.started or record.planned_start
     when = f"{dutch_date(start)}, {start:%H:%M}" + (f"–{record.ended:%H:%M}" if record.ended else "")
-    lines = [f"# {record.title}", "", f"Verslag van de bijeenkomst van {when}."]
+    lines = [f"# {escape_markdown(record.title)}", "", f"Verslag van de bijeenkomst van {when}."]
     if record.participants:
-        lines.append("Aanwezig: " + ", ".join(record.participants) + ".")
+        lines.append("Aanwezig: " + ", ".join(map(escape_markdown, record.participants)) + ".")
     lines.append("")
-    about = [f"**{label}:** {text}" for label, text in (("Thema", record.theme), ("Doel", record.goal)) if text]
+    about = [f"**{label}:** {escape_markdown(text)}" for label, text in (("Thema", record.theme), ("Doel", record.goal))
+             if text]
     if about:
         lines += ["  \n".join(about), ""]
     for kind, heading in ITEM_HEADINGS.items():
@@ -56,7 +60,7 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
             lines += [f"## {heading}", "", *(_per_person(of_kind) if kind in PER_PERSON else _list(of_kind))]
     if record.checkout:
         lines += ["## Check-out", ""]
-        lines += [f"- {entry.name}: {entry.word or '—'}" + (f" (ROTI {entry.score})" if entry.score else "")
+        lines += [f"- {escape_markdown(entry.name)}: {entry.word or '—'}" + (f" (ROTI {entry.score})" if entry.score else "")
                   for entry in record.checkout]
         average = roti_average(record.checkout)
         if average is not None:
@@ -66,7 +70,7 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
     for phase in record.phases:
         actual = _actual_minutes(phase)
         actual_text = "—" if actual is None else f"{actual} min"
-        lines.append(f"| {_cell(phase.title)} | {phase.planned_minutes} min | {actual_text} |")
+        lines.append(f"| {escape_markdown(phase.title)} | {phase.planned_minutes} min | {actual_text} |")
     actual_total = round(sum(phase.elapsed_seconds for phase in record.phases) / 60)
     lines += [f"| **Totaal** | **{record.planned_minutes} min** | **{actual_total} min** |", ""]
     if record.plan is not None:
@@ -76,12 +80,12 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
         lines += ["## Notities per fase", ""]
         for phase in with_notes:
             bringers = _bringers(phase)
-            lines += [f"### {phase.title}", "", *([f"_{bringers}_", ""] if bringers else [])]
+            lines += [f"### {escape_markdown(phase.title)}", "", *([f"_{bringers}_", ""] if bringers else [])]
             if phase.notes.strip():
                 lines += [_below_level_three(phase.notes.strip()), ""]
     if len(phases) < len(record.phases):
         lines += ["_Niet alle fasen staan in dit verslag: sommige zijn vertrouwelijk._", ""]
-    return "\n".join(lines)
+    return clean("\n".join(lines))
 
 
 def _actual_minutes(phase: PhaseRecord) -> int | None:
@@ -91,7 +95,7 @@ def _actual_minutes(phase: PhaseRecord) -> int | None:
 
 def _bringers(phase: PhaseRecord) -> str:
     """"Inhoud: Anna · Casus: Bram", for the phases where somebody brought the content or a case."""
-    return " · ".join(f"{label}: {name}" for label, name in phase.bringers)
+    return " · ".join(f"{label}: {escape_markdown(name)}" for label, name in phase.bringers)
 
 
 def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[PhaseRecord]) -> list[str]:
@@ -101,19 +105,20 @@ def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[Phase
     lines = []
     for planned, phase in plan.pairs(record.phases):
         if phase is None:
-            lines.append(f"- {planned.title}: stond gepland ({planned.minutes} min), maar is weggelaten.")
+            lines.append(f"- {escape_markdown(planned.title)}: stond gepland ({planned.minutes} min), maar is weggelaten.")
         elif planned is None:
-            lines.append(f"- {phase.title}: toegevoegd, niet gepland.")
+            lines.append(f"- {escape_markdown(phase.title)}: toegevoegd, niet gepland.")
         else:
-            lines += [f"- {phase.title}: {change}." for change in _phase_changes(planned, phase, record.finished,
+            lines += [f"- {escape_markdown(phase.title)}: {change}." for change in _phase_changes(planned, phase, record.finished,
                                                                                show_people=id(phase) in shown_ids)]
-    heading = f"Volgens de planning ‘{plan.name}’." if plan.name else "Volgens een planning."
+    heading = f"Volgens de planning ‘{escape_markdown(plan.name)}’." if plan.name else "Volgens een planning."
     as_planned = "Alles ging volgens plan." if record.finished else "Tot nu toe gaat alles volgens plan."
     return [heading, "", *(lines or [as_planned])]
 
 
 def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool, *, show_people: bool) -> list[str]:
     actual = _actual_minutes(phase)
+    workform, planned_workform = escape_markdown(phase.workform), escape_markdown(planned.workform)
     changes = []
     if actual is None and finished:
         changes.append("overgeslagen")
@@ -123,16 +128,17 @@ def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool,
                        f"({abs(difference)} min {'langer' if difference > 0 else 'korter'})")
     if phase.workform != planned.workform:
         if not planned.workform:
-            changes.append(f"werkvorm ‘{phase.workform}’, niet gepland")
+            changes.append(f"werkvorm ‘{workform}’, niet gepland")
         elif not phase.workform:
-            changes.append(f"werkvorm ‘{planned.workform}’ gepland, maar niet gebruikt")
+            changes.append(f"werkvorm ‘{planned_workform}’ gepland, maar niet gebruikt")
         else:
-            changes.append(f"werkvorm ‘{phase.workform}’ in plaats van ‘{planned.workform}’")
+            changes.append(f"werkvorm ‘{workform}’ in plaats van ‘{planned_workform}’")
     if show_people:
         for label, now, before in (("inhoud", phase.content_by, planned.content_by),
                                    ("casus", phase.case_by, planned.case_by)):
             if now == before:
                 continue
+            now, before = escape_markdown(now), escape_markdown(before)
             if not before:
                 changes.append(f"{label} van {now}, niet gepland")
             elif not now:
@@ -143,7 +149,7 @@ def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool,
 
 
 def _list(items: list[Item]) -> list[str]:
-    return [*(f"- {item.text}" + (f" ({item.owner})" if item.owner else "") for item in items), ""]
+    return [*(f"- {item.text}" + (f" ({escape_markdown(item.owner)})" if item.owner else "") for item in items), ""]
 
 
 def _per_person(items: list[Item]) -> list[str]:
@@ -151,7 +157,7 @@ def _per_person(items: list[Item]) -> list[str]:
     lines: list[str] = []
     owners = sorted({item.owner for item in items}, key=lambda owner: (owner == "", owner.casefold()))
     for owner in owners:
-        lines += [f"**{owner or 'Zonder naam'}**", ""]
+        lines += [f"**{escape_markdown(owner) or 'Zonder naam'}**", ""]
         lines += [f"- {item.text}" for item in items if item.owner == owner]
         lines.append("")
     return lines
@@ -163,10 +169,6 @@ _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
 def _below_level_three(notes: str) -> str:
     """The facilitator's own headings, moved below the report's phase headings (###) so the outline holds."""
     return _HEADING.sub(lambda match: "#" * min(len(match.group(1)) + 3, 6), notes)
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 __all__ = ["ITEM_HEADINGS", "LABELS", "dutch_date", "markdown_report"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from copy import deepcopy
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,18 @@ def drop_none(value: Any) -> Any:
     if isinstance(value, list):
         return [drop_none(item) for item in value]
     return value
+
+
+def hand_added(fields: Fields, known: frozenset[str]) -> dict[str, Any]:
+    """The keys of a table that the program does not know (a person added them by hand, such as `locatie`),
+    with their values: kept so that a save writes them back (`with_hand_added`) instead of dropping them."""
+    return {key: value for key, value in fields.table.items() if key not in known}
+
+
+def with_hand_added(table: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`table` with the hand-added keys after its own (a deep copy of each, so the table is detached from the
+    object it was made of); a key the program writes itself always keeps the program's value."""
+    return {**table, **{key: deepcopy(value) for key, value in extra.items() if key not in table}}
 
 
 class Fields:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from textual import on
@@ -69,7 +69,8 @@ class CheckoutScreen(ModalScreen[Closing | None]):
             if score_text and not (score_text.isdigit() and 1 <= int(score_text) <= 5):
                 self.query_one("#checkout-error", Static).update(f"De ROTI van {name} moet 1 tot en met 5 zijn.")
                 return
-            entries.append(Checkout(name, word, int(score_text) if score_text else None))
+            earlier = self.earlier.get(name, Checkout(name))  # with the keys a person added to it by hand
+            entries.append(replace(earlier, word=word, score=int(score_text) if score_text else None))
             commitment = self.query_one(f"#commitment-{number}", Input).value.strip()
             if commitment:
                 commitments[name] = commitment

@@ -11,10 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from ..paths import documents_folder
+from ..sanitise import clean
 from ..report import markdown_report
 from ..storage import StoredMeeting, atomic_write_text
 
@@ -36,8 +38,8 @@ class ExportScreen(ModalScreen[Path | None]):
         `confidential`; without any, the choice is not shown). `filename` is proposed in `folder`. With
         `plain`, a box offers the plain-text version instead (for pasting into a mail; saved as .txt)."""
         super().__init__()
-        self.title_text = title
-        self.filename = filename
+        self.title_text = clean(title)  # both name a meeting or network, from its file
+        self.filename = clean(filename)
         self.make_report = report
         self.make_plain = plain
         self.confidential = list(confidential)
@@ -55,7 +57,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="export-box") as box:
-            box.border_title = self.title_text
+            box.border_title = Content(self.title_text)
             box.border_subtitle = "Ctrl+S: opslaan · Ctrl+Y: kopiëren · Esc: annuleren"
             yield Label("Bestand")
             yield Input(str(self.folder / self.filename), id="export-path", compact=True)

@@ -5,6 +5,7 @@ ticked. Saving stores the intake with the participant in the network file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
@@ -111,8 +112,9 @@ class IntakeScreen(Screen[bool]):
     def action_save(self) -> None:
         person = self.participant
         before = (person.intake, person.learning_questions, person.experience)
-        person.intake = Intake.held(self.answers, self.app.clock.now().replace(microsecond=0),
-                                    self.query_one("#intake-note", TextArea).text.strip())
+        held = Intake.held(self.answers, self.app.clock.now().replace(microsecond=0),
+                           self.query_one("#intake-note", TextArea).text.strip())
+        person.intake = held if before[0] is None else replace(held, extra=before[0].extra)
         person.learning_questions = [" ".join(line.split()) for line in
                                      self.query_one("#intake-questions", TextArea).text.splitlines() if line.strip()]
         person.experience = self.query_one("#intake-experience", TextArea).text.strip()

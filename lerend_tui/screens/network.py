@@ -111,7 +111,7 @@ def fairness_table(network: Network, records: Records) -> Group:
     table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False)
     table.add_column("Deelnemer", ratio=1)
     for role in roles:
-        table.add_column(ROLE_HEADINGS.get(role, role), justify="right", no_wrap=True)
+        table.add_column(Text(ROLE_HEADINGS.get(role, role)), justify="right", no_wrap=True)  # Text: never markup
     for name, held in counts.items():
         table.add_row(Text(name), *(str(held.get(role, 0)) if held.get(role) else Text("·", style="dim")
                                     for role in roles))
@@ -330,7 +330,7 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
                 area.load_text(text)
         name = self.query_one("#person-name", Input)
         name.value = participant.name if participant else ""
-        form.border_title = participant.name if participant else "Geen deelnemer gekozen"
+        form.border_title = Content(participant.name) if participant else "Geen deelnemer gekozen"
         self.show_intake()
         self.show_trail()
 
@@ -387,7 +387,7 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
         error.update("")
         if name != person.name:
             person.name = name
-            self.query_one("#person", VerticalScroll).border_title = name
+            self.query_one("#person", VerticalScroll).border_title = Content(name)
             self.refresh_person_prompt()
             self.changed()
 

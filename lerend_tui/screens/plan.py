@@ -183,7 +183,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         phases.add_options(Option(self._row(row)) for row in plan.times())
         if keep is not None:
             phases.highlighted = min(keep, len(plan.phases) - 1)
-        phases.border_title = plan.title
+        phases.border_title = Content(plan.title)
         available = f" · beschikbaar {plan.available_minutes} min" if plan.available_minutes else ""
         self.query_one("#plan-times", Static).update(
             Content(f"start {plan.start} · totaal {plan.total_minutes} min · einde {plan.end}{available}"))

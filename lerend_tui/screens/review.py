@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..report import markdown_report
 from ..review import matches, summarize
+from ..sanitise import clean
 from ..storage import StoredMeeting
 from .export import ExportScreen
 
@@ -99,7 +100,7 @@ class ReviewScreen(Screen[None]):
             scroll.border_title = "Verslag"
             await report.update("")
             return
-        scroll.border_title = f"Verslag · {stored.id}"
+        scroll.border_title = Content(f"Verslag · {clean(stored.id)}")  # a file name: neither markup nor escapes
         await report.update(markdown_report(stored.record))
         scroll.scroll_home(animate=False)
 
