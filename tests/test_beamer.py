@@ -5,7 +5,7 @@ import os
 import pytest
 
 from lerend_tui.app import FollowerApp
-from lerend_tui.live import LiveState, doorbells, write_live
+from lerend_tui.live import WRITER, LiveState, doorbells, write_live
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.widgets.big_clock import BigClock
@@ -22,7 +22,7 @@ STATES = {  # elapsed seconds of a 10-minute phase, and whether it runs
 
 def live_state(clock, elapsed, running, **changes):
     values = dict(
-        pid=os.getpid(), title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
+        writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
         phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="",
         coming_up="Daarna: Adviesronde", planned_seconds=600.0, elapsed_seconds=elapsed,
         phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, running=running,
