@@ -123,6 +123,22 @@ async def test_the_meeting_publishes_its_changes_for_the_follower(paths, clock):
     assert not paths.live.exists()
 
 
+async def test_the_meeting_names_a_doorbell_that_is_no_pipe_of_ours_once(paths, clock, tmp_path):
+    outside = tmp_path / "elders.txt"
+    outside.write_bytes(b"Niet van ons")
+    doorbells(paths.live).mkdir(parents=True)
+    (doorbells(paths.live) / "bestand.fifo").write_bytes(b"ook niet")
+    (doorbells(paths.live) / "x.fifo").symlink_to(outside)
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()  # published just after the first screen is drawn
+        await pilot.press("escape", "space", "space")  # published twice more
+        named = [n.message for n in app._notifications if n.title == "Overgeslagen"]
+        assert len(named) == 1 and "bestand.fifo" in named[0] and "x.fifo" in named[0]
+        await pilot.press("ctrl+q")
+    assert outside.read_bytes() == b"Niet van ons" and not os.path.lexists(doorbells(paths.live) / "x.fifo")
+
+
 async def test_the_beamer_keeps_working_in_a_small_window(paths, clock):
     app = follower(paths, clock, live_state(clock, 150.0, True))
     async with app.run_test(size=(40, 12)):
