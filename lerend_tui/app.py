@@ -23,8 +23,8 @@ from .autosave import CEILING, PAUSE, SaveDeadline
 from .clock import Clock, SystemClock
 from .crash import crash_line, describe, write_crash_log
 from .meeting import Meeting
-from .live import Doorbell, LiveState, clear_live, process_alive, read_live
-from .lock import acquire, release
+from .live import Doorbell, LiveState, clear_live, read_live, writer_running
+from .lock import LockError, acquire, holder, release
 from .paths import Paths
 from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
@@ -196,7 +196,7 @@ class LerendApp(GuardedApp):
             from .screens.meeting import MeetingScreen
 
             record, path = self._open_meeting
-            return MeetingScreen(self.make_meeting(record), path, self.store, read_only=not acquire(path))
+            return self._meeting_screen(self.make_meeting(record), path)
         if self._open_plans is not None:
             from .screens.plans import PlansScreen
 
@@ -313,9 +313,17 @@ class LerendApp(GuardedApp):
         self.show_meeting(self.make_meeting(record), path)
 
     def show_meeting(self, meeting: Meeting, path: Path) -> None:
+        self.push_screen(self._meeting_screen(meeting, path))
+
+    def _meeting_screen(self, meeting: Meeting, path: Path) -> Screen:
+        """The meeting's screen: writing it when this program gets its lock, else read-only, saying why."""
         from .screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(meeting, path, self.store, read_only=not acquire(path)))
+        try:
+            held_by = "" if acquire(path) else holder(path)
+        except LockError as error:
+            held_by = str(error)
+        return MeetingScreen(meeting, path, self.store, held_by=held_by)
 
     def _screens_with_edits(self) -> list[HoldsEdits]:
         return [screen for screen in self.screen_stack if isinstance(screen, HoldsEdits)]
@@ -434,7 +442,7 @@ class FollowerApp(GuardedApp):
         """The facilitator's latest state: re-read only when the file changed; None when no meeting is live.
 
         Asked on every wake-up of the beamer (once a second while a timer runs): a stat of the file and a
-        check that its program still runs, nothing more while the file stays the same."""
+        probe of its writer's lock, nothing more while the file stays the same."""
         path = self._live_path
         try:
             stat = path.stat()
@@ -451,6 +459,6 @@ class FollowerApp(GuardedApp):
                 if str(error) != self._problem:
                     self._problem = str(error)
                     self.notify(str(error), title="Onleesbare live-status", severity="error", markup=False)
-        if self._state is not None and not process_alive(self._state.pid):
+        if self._state is not None and not writer_running(path, self._state.writer):
             self._state = None
         return self._state

@@ -5,6 +5,13 @@ second); `lerend-tui beamer` on the projector only reads it. Both draw the beame
 `LiveState`, so the follower shows exactly what the facilitator's own beamer view shows: the time
 itself is computed from the state's clock reading, never sent every second.
 
+Whether the facilitator's program still runs, a follower learns from a lock, not a pid: a program that
+writes the live state first takes a writer lock of its own, `<data>/live-<writer>.lock` (a name no other
+program uses), and holds it until it clears the state or dies, when the kernel lets go of it. The state
+names its writer; a follower probes that lock (`lock.held`). The lock is taken before the state names
+it, and nobody but its writer ever takes it for good, so a probe can never find it free while its
+program runs, nor stand in the way of any program taking a lock of its own.
+
 So that a follower need not look at the file often to follow a change at once, each follower has a
 doorbell (`Doorbell`): a named pipe `<data>/followers/<pid>.fifo`, on which a thread of the follower
 waits without using any CPU. Writing or clearing the live state rings every doorbell. Where there are no
@@ -15,23 +22,31 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import secrets
+import stat
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
 import tomli_w
 
+from .lock import give_back, held, hold
 from .meeting import Meeting
-from .storage import atomic_write_text
+from .storage import SAFE_FLAGS, atomic_write_text
 from .timer import Reading
 from .validation import DataError, Fields, read_toml
 
 SCHEMA = 1
+WRITER = secrets.token_hex(8)
+"""This program's name as a writer of the live state: its writer lock is `<data>/live-<WRITER>.lock`."""
+_WRITER_NAME = re.compile(r"[0-9a-f]{16}")
 
 
 @dataclass(frozen=True)
 class LiveState:
-    pid: int
+    writer: str
+    """The program that wrote it (see `WRITER`)."""
     title: str
     phase_title: str
     phase_number: int
@@ -51,12 +66,12 @@ class LiveState:
     count_up: bool
 
     @classmethod
-    def capture(cls, meeting: Meeting, pid: int | None = None) -> LiveState:
+    def capture(cls, meeting: Meeting, writer: str = WRITER) -> LiveState:
         focus = meeting.focus()
         phase = meeting.reading()
         speaking = meeting.speaking if focus.kind == "turn" else None
         return cls(
-            pid=os.getpid() if pid is None else pid,
+            writer=writer,
             title=meeting.record.title,
             phase_title=meeting.current.title,
             phase_number=meeting.index + 1,
@@ -90,24 +105,36 @@ class LiveState:
         return tomli_w.dumps({"schema": SCHEMA, **asdict(self)})
 
 
-def write_live(path: Path, state: LiveState) -> None:
+def write_live(path: Path, state: LiveState) -> list[Path]:
+    """Write the state, under this program's writer lock, and ring the followers; returns what in the
+    followers' folder is no doorbell (see `ring_followers`)."""
+    _hold_writer_lock(path.parent)
     atomic_write_text(path, state.to_toml())
-    ring_followers(path)
+    return ring_followers(path)
 
 
-def clear_live(path: Path, pid: int | None = None) -> None:
-    """Remove the live state this process wrote (a meeting that ended or a program that quit)."""
+def clear_live(path: Path) -> None:
+    """Remove the live state this program wrote (a meeting that ended or a program that quit), and give
+    back its writer lock."""
     try:
-        state = read_live(path)
+        state = _read_state(path)
     except DataError:
-        return
-    if state is not None and state.pid == (os.getpid() if pid is None else pid):
+        state = None
+    if state is not None and state.writer == WRITER:
         path.unlink(missing_ok=True)
         ring_followers(path)
+    fd = _writer_locks.pop(path.parent, None)
+    if fd is not None:
+        give_back(fd, writer_lock_path(path.parent, WRITER))
 
 
 def read_live(path: Path) -> LiveState | None:
     """The live state, or None when there is no live meeting (no file, or its program is gone)."""
+    state = _read_state(path)
+    return state if state is not None and writer_running(path, state.writer) else None
+
+
+def _read_state(path: Path) -> LiveState | None:
     if not path.exists():
         return None
     table = Fields(read_toml(path), path)
@@ -118,18 +145,39 @@ def read_live(path: Path) -> LiveState | None:
     for field in fields(LiveState):
         kind = {"int": int, "str": str, "float": float, "bool": bool, "datetime": datetime}[str(field.type)]
         values[field.name] = readers[kind](field.name)
-    state = LiveState(**values)
-    return state if process_alive(state.pid) else None
+    if not _WRITER_NAME.fullmatch(values["writer"]):
+        raise table.error("writer", "verwacht 16 tekens 0-9 en a-f")
+    return LiveState(**values)
 
 
-def process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, but someone else's
-        return True
-    return True
+# -- is the facilitator's program still running ------------------------------------------------------------
+
+_writer_locks: dict[Path, int] = {}
+"""The writer lock this program holds, per data dir, open for as long as it is held."""
+
+
+def writer_lock_path(folder: Path, writer: str) -> Path:
+    return folder / f"live-{writer}.lock"
+
+
+def writer_running(live: Path, writer: str) -> bool:
+    """Whether the program that wrote a live state beside `live` as `writer` still runs."""
+    return bool(_WRITER_NAME.fullmatch(writer)) and held(writer_lock_path(live.parent, writer))
+
+
+def _hold_writer_lock(folder: Path) -> None:
+    """Take this program's writer lock in `folder`, once; first remove the writer locks of programs that
+    died (`held` does, finding them free). OSError when it cannot be taken."""
+    if folder in _writer_locks:
+        return
+    ours = writer_lock_path(folder, WRITER)
+    for other in folder.glob("live-*.lock"):
+        if other != ours:
+            held(other)
+    fd = hold(ours, wait=True)  # a probe holds it only for a moment
+    if fd is None:
+        raise OSError(errno.EAGAIN, "de schrijversvergrendeling is bezet", str(ours))
+    _writer_locks[folder] = fd
 
 
 # -- the followers' doorbells ------------------------------------------------------------------------------
@@ -140,26 +188,68 @@ def doorbells(live: Path) -> Path:
     return live.parent / "followers"
 
 
-def ring_followers(live: Path) -> None:
-    """Ring the doorbell of every follower: one byte into each named pipe a follower waits on. It never
-    blocks: a pipe nobody reads at this moment is skipped (its follower sees the change at its next
-    wake-up), and removed when its follower's process is gone."""
+RING = b"\n"
+
+
+def _is_doorbell(found: os.stat_result) -> bool:
+    """A named pipe of this user: the one kind of file a doorbell may be."""
+    return stat.S_ISFIFO(found.st_mode) and found.st_uid == os.getuid()
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def ring_followers(live: Path) -> list[Path]:
+    """Ring the doorbell of every follower: one byte into each named pipe a follower waits on.
+
+    It never blocks, and it writes only into a named pipe of this user, opened without following a
+    symlink and checked again once open. A pipe nobody reads belongs to a follower that is gone (a
+    follower keeps its own pipe open) and is removed. Anything else called `*.fifo` there is never
+    written to: a symlink is removed (the link, not what it points to), anything else is left alone.
+    Returns those, or the folder itself when it is no real folder (a symlink, say), for a warning.
+    """
     folder = doorbells(live)
-    if not hasattr(os, "mkfifo") or not folder.is_dir():
-        return
-    for pipe in folder.glob("*.fifo"):
+    if not hasattr(os, "mkfifo"):
+        return []
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return [folder]
+    except OSError:
+        return []
+    strays = []
+    for pipe in sorted(folder.glob("*.fifo")):
         try:
-            fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as error:
-            if error.errno == errno.ENXIO and pipe.stem.isdigit() and not process_alive(int(pipe.stem)):
-                pipe.unlink(missing_ok=True)
+            found = os.lstat(pipe)
+        except OSError:
             continue
-        try:
-            os.write(fd, b"\n")
-        except OSError:  # a full pipe has been rung already
-            pass
-        finally:
-            os.close(fd)
+        if _is_doorbell(found):
+            _ring(pipe, found)
+            continue
+        strays.append(pipe)
+        if stat.S_ISLNK(found.st_mode):
+            _remove(pipe)
+    return strays
+
+
+def _ring(pipe: Path, found: os.stat_result) -> None:
+    try:
+        fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK | SAFE_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # nobody reads it: its follower is gone
+            _remove(pipe)
+        return
+    try:
+        opened = os.fstat(fd)
+        if _is_doorbell(opened) and (opened.st_dev, opened.st_ino) == (found.st_dev, found.st_ino):
+            os.write(fd, RING)
+    except OSError:  # a full pipe has been rung already
+        pass
+    finally:
+        os.close(fd)
 
 
 class Doorbell:
@@ -174,16 +264,29 @@ class Doorbell:
         self._fd: int | None = None
 
     def open(self) -> bool:
-        """Make the named pipe; False where that cannot be (no named pipes, or the folder is read-only)."""
+        """Make the named pipe under a passing name, open it, and only then give it its name: a ringer never
+        finds it without its reader (which would mean its follower is gone). False where it cannot be
+        (no named pipes, a folder that is read-only or a symlink)."""
         if not hasattr(os, "mkfifo"):
             return False
+        made = self.path.with_name(self.path.name + ".new")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.unlink(missing_ok=True)
-            os.mkfifo(self.path, 0o600)
-            self._fd = os.open(self.path, os.O_RDWR)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not stat.S_ISDIR(os.lstat(self.path.parent).st_mode):
+                return False
+            _remove(made)
+            os.mkfifo(made, 0o600)
+            fd = os.open(made, os.O_RDWR | SAFE_FLAGS)
         except OSError:
             return False
+        try:
+            if not _is_doorbell(os.fstat(fd)):
+                raise OSError(errno.EINVAL, "geen eigen named pipe", str(made))
+            os.replace(made, self.path)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
         return True
 
     def wait(self) -> bool:
@@ -202,10 +305,12 @@ class Doorbell:
 
     def close(self) -> None:
         """Stop: remove the pipe, and wake a `wait` in progress, which then returns False."""
+        if self.closed:
+            return
         self.closed = True
-        self.path.unlink(missing_ok=True)
+        _remove(self.path)
         if self._fd is not None:
             try:
-                os.write(self._fd, b"\n")
+                os.write(self._fd, RING)
             except OSError:
                 pass

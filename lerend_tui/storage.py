@@ -2,6 +2,8 @@
 
 Every write goes to a temporary file in the same folder, is flushed and fsynced, and then replaces the
 old file with `os.replace`, so a crash leaves either the old version or the new one, never half of one.
+The temporary file is new (never a symlink or anything else found in its place) and `0600`: notes can
+be confidential, so every file written, and its `.bak`, is readable by its owner only.
 
 A meeting screen writes in a background thread while the facilitator types on (`MeetingStore.version`
 where the record changes, `MeetingStore.write` in any thread): a store writes one file at a time, and
@@ -27,6 +29,9 @@ from .validation import DataError
 T = TypeVar("T")
 
 MAX_SLUG = 60
+SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+"""Added to every open for writing in the data dir: never through a symlink (where the platform can
+refuse one), and bytes as written (Windows would turn newlines into CRLF)."""
 _serial = itertools.count()
 
 
@@ -36,7 +41,7 @@ def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
     With `backup`, the version being replaced stays as `<name>.bak` (a hard link: no copying).
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | SAFE_FLAGS, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -51,11 +56,15 @@ def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
     _fsync_folder(path.parent)
 
 
+_LINK_ITSELF = {"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}
+
+
 def _keep_backup(path: Path) -> None:
-    """Point `<name>.bak` at the current version, replacing the older backup in one step."""
+    """Point `<name>.bak` at the current version, replacing the older backup in one step (a symlink at
+    `path` is linked as the link, never followed)."""
     linked = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.bak")
     try:
-        os.link(path, linked)
+        os.link(path, linked, **_LINK_ITSELF)
     except OSError:  # no hard links here (some network or FAT file systems): go without a backup
         return
     os.replace(linked, path.with_name(path.name + ".bak"))

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from lerend_tui.app import FollowerApp
-from lerend_tui.live import LiveState, doorbells, write_live
+from lerend_tui.live import WRITER, LiveState, doorbells, write_live
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.widgets.big_clock import BigClock
@@ -22,7 +22,7 @@ STATES = {  # elapsed seconds of a 10-minute phase, and whether it runs
 
 def live_state(clock, elapsed, running, **changes):
     values = dict(
-        pid=os.getpid(), title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
+        writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
         phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="",
         coming_up="Daarna: Adviesronde", planned_seconds=600.0, elapsed_seconds=elapsed,
         phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, running=running,
@@ -121,6 +121,22 @@ async def test_the_meeting_publishes_its_changes_for_the_follower(paths, clock):
         assert read_live(paths.live).phase_title == "Reflectie of verbindende opdracht"
         await pilot.press("ctrl+q")
     assert not paths.live.exists()
+
+
+async def test_the_meeting_names_a_doorbell_that_is_no_pipe_of_ours_once(paths, clock, tmp_path):
+    outside = tmp_path / "elders.txt"
+    outside.write_bytes(b"Niet van ons")
+    doorbells(paths.live).mkdir(parents=True)
+    (doorbells(paths.live) / "bestand.fifo").write_bytes(b"ook niet")
+    (doorbells(paths.live) / "x.fifo").symlink_to(outside)
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()  # published just after the first screen is drawn
+        await pilot.press("escape", "space", "space")  # published twice more
+        named = [n.message for n in app._notifications if n.title == "Overgeslagen"]
+        assert len(named) == 1 and "bestand.fifo" in named[0] and "x.fifo" in named[0]
+        await pilot.press("ctrl+q")
+    assert outside.read_bytes() == b"Niet van ons" and not os.path.lexists(doorbells(paths.live) / "x.fifo")
 
 
 async def test_the_beamer_keeps_working_in_a_small_window(paths, clock):

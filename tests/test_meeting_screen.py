@@ -1,5 +1,6 @@
 """Pilot tests: a facilitator steps through a meeting with the keyboard."""
 
+import re
 import tomllib
 
 from textual.widgets import Digits, TextArea
@@ -11,6 +12,7 @@ from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.too_small import TooSmallScreen
 
 from .appkit import meeting_app
+from .lockkit import held_elsewhere
 
 
 def saved(path):
@@ -207,19 +209,36 @@ async def test_a_twin_of_an_open_meeting_is_read_only(paths, clock):
     from lerend_tui.lock import lock_path
 
     app, path = meeting_app(paths, clock)
-    lock_path(path).write_text("1")  # held by another living program
     before = path.read_text(encoding="utf-8")
+    with held_elsewhere(path):
+        held = lock_path(path).read_text()
+        async with app.run_test() as pilot:
+            screen = app.screen
+            assert screen.read_only
+            assert re.search(r"alleen lezen — al geopend in een ander venster \(sinds \d\d:\d\d\)",
+                             str(screen.query_one("#topbar").render()))
+            await pilot.press(*"typen")
+            await pilot.press("escape", "space", "plus", "n")
+            assert not screen.meeting.timer.running and screen.meeting.current.extra_minutes == 0
+            assert screen.meeting.index == 1  # looking through the phases is fine
+            await pilot.press("ctrl+q")
+        assert path.read_text(encoding="utf-8") == before
+        assert lock_path(path).read_text() == held  # the other program's lock, untouched
+
+
+async def test_a_lock_that_cannot_be_made_opens_read_only_and_says_why(paths, clock, tmp_path):
+    from lerend_tui.lock import lock_path
+
+    app, path = meeting_app(paths, clock)
+    elsewhere = tmp_path / "elders.txt"
+    elsewhere.write_text("niet van ons")
+    lock_path(path).symlink_to(elsewhere)
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert screen.read_only
-        assert "alleen lezen — al geopend in een ander venster" in str(screen.query_one("#topbar").render())
-        await pilot.press(*"typen")
-        await pilot.press("escape", "space", "plus", "n")
-        assert not screen.meeting.timer.running and screen.meeting.current.extra_minutes == 0
-        assert screen.meeting.index == 1  # looking through the phases is fine
+        assert app.screen.read_only
+        topbar = str(app.screen.query_one("#topbar").render())
+        assert "alleen lezen — kan het slot" in topbar and "symbolische koppeling" in topbar
         await pilot.press("ctrl+q")
-    assert path.read_text(encoding="utf-8") == before
-    assert lock_path(path).read_text() == "1"
+    assert elsewhere.read_text() == "niet van ons"
 
 
 async def test_the_lock_is_taken_and_given_back(paths, clock):

@@ -1,11 +1,13 @@
 """Saving a meeting while the facilitator types on: the record's text made fast, versions written in
 order, one at a time."""
 
+import os
 import threading
 import time
 import tomllib
 from pathlib import Path
 
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -110,3 +112,41 @@ def test_items_one_by_one_are_the_items():
     items = iter_items(notes, "Ronde")
     assert next(items) == parse_items(notes, "Ronde")[0]
     assert [next(items) for _ in range(5)] == parse_items(notes, "Ronde")[1:]
+
+
+def private(path: Path) -> bool:
+    return path.stat().st_mode & 0o777 == 0o600
+
+
+def test_meetings_plans_networks_and_their_backups_are_readable_by_their_owner_only(tmp_path: Path):
+    """Notes can be confidential: every file the program writes is `0600`, whatever the umask allows."""
+    from lerend_tui.meeting_plan import MeetingPlan, PlanStore
+    from lerend_tui.network import NetworkStore
+    from lerend_tui.plan import load_templates
+
+    store = MeetingStore(tmp_path / "meetings")
+    store.folder.mkdir()
+    record = sample_record()
+    path = store.create(record)
+    store.save(record, path)
+    plans = PlanStore(tmp_path / "plans")
+    plan = MeetingPlan.from_template(load_templates().get("bijeenkomst"), name="Avond")
+    plans.save(plan)
+    plans.save(plan)
+    networks = NetworkStore(tmp_path / "networks")
+    network = networks.create("Zorgnetwerk Zuid")
+    networks.save(network)
+    written = [path, plan.path, networks.folder / "zorgnetwerk-zuid.toml"]
+    assert all(private(file) and private(file.with_name(file.name + ".bak")) for file in written)
+
+
+def test_a_symlink_where_the_temporary_file_goes_is_never_followed(tmp_path: Path, monkeypatch):
+    outside = tmp_path / "elders.txt"
+    outside.write_text("niet van ons")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setattr(storage, "_serial", iter([7]))
+    (folder / f".m.toml.{os.getpid()}.7.tmp").symlink_to(outside)
+    with pytest.raises(FileExistsError):
+        storage.atomic_write_text(folder / "m.toml", "nieuw")
+    assert outside.read_text() == "niet van ons" and not (folder / "m.toml").exists()

@@ -24,6 +24,7 @@ from ..lock import release
 from ..live import LiveState, clear_live, write_live
 from ..meeting import Meeting, Schedule
 from ..record import Carried, roti_average
+from ..sanitise import clean
 from ..storage import MeetingStore, Version
 from ..widgets.agenda import Agenda
 from ..widgets.line import Line
@@ -65,13 +66,15 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
     ]
 
-    def __init__(self, meeting: Meeting, path: Path, store: MeetingStore, *, read_only: bool = False) -> None:
-        """`read_only`: the meeting is open in another program, which writes it; this one only shows it."""
+    def __init__(self, meeting: Meeting, path: Path, store: MeetingStore, *, held_by: str = "") -> None:
+        """`held_by`: where the meeting is open already (`lock.holder`), or why its lock cannot be taken; this
+        screen then only shows it, and another program writes it."""
         super().__init__()
         self.meeting = meeting
         self.store = store
         self.path = path
-        self.read_only = read_only
+        self.held_by = held_by
+        self.read_only = bool(held_by)
         self._save_timer: Timer | None = None
         self._deadline = SaveDeadline()
         self._retry_timer: Timer | None = None
@@ -80,6 +83,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self._save_again = False
         self._settled = 0
         self._can_rebudget = False
+        self._strays_named: set[Path] = set()
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -158,11 +162,11 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         now = self.app.clock.local(self.app.clock.now()).strftime("%H:%M")
         status = " · [b reverse]niet opgeslagen[/]" if self._save_failed else ""
         if self.read_only:
-            status += " · [b reverse] alleen lezen — al geopend in een ander venster [/]"
+            status += " · [b reverse] alleen lezen — $held_by [/]"
         return Content.from_markup(
             f"[b]$title[/b] · fase $number van $count · $now · $summary{status}",
             title=meeting.record.title, number=meeting.index + 1, count=len(meeting.phases),
-            now=now, summary=schedule.summary,
+            now=now, summary=schedule.summary, held_by=self.held_by,
         )
 
     def _focus_text(self) -> Content:
@@ -266,9 +270,15 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         if self.read_only:
             return
         try:
-            write_live(self.app.paths.live, LiveState.capture(self.meeting))
+            strays = write_live(self.app.paths.live, LiveState.capture(self.meeting))
         except OSError:
-            pass  # the beamer follower misses an update; the meeting and its notes are unaffected
+            return  # the beamer follower misses an update; the meeting and its notes are unaffected
+        new = [path for path in strays if path not in self._strays_named]
+        if new:
+            self._strays_named.update(new)
+            self.notify(f"{', '.join(clean(str(path)) for path in new)}: geen deurbel van een beamer (een named "
+                        "pipe van u), dus niet gebruikt; een symbolische koppeling is weggehaald, niet wat ze aanwijst.",
+                        title="Overgeslagen", severity="warning", timeout=15, markup=False)
 
     def after_change(self) -> None:
         """After anything the facilitator did to the meeting: save, tell the beamer, redraw."""
