@@ -27,6 +27,8 @@ from .timer import Reading
 from .validation import DataError, Fields, read_toml
 
 SCHEMA = 1
+_MAX_INTEGER = {"pid": 2**31 - 1, "phase_number": 10_000, "phase_count": 10_000}
+"""The bounds of the live state's whole numbers (each at least 1): a pid the system can have, and phases."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ def read_live(path: Path) -> LiveState | None:
     table = Fields(read_toml(path), path)
     if table.integer("schema") != SCHEMA:
         raise table.error("schema", f"verwacht versie {SCHEMA}")
-    readers = {int: table.integer, str: table.text, float: table.number, bool: table.flag, datetime: table.moment}
+    readers = {int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
+               float: table.seconds, bool: table.flag, datetime: table.moment}
     values = {}
     for field in fields(LiveState):
         kind = {"int": int, "str": str, "float": float, "bool": bool, "datetime": datetime}[str(field.type)]
