@@ -29,8 +29,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 anything larger is refused unread."""
 MAX_MINUTES = 24 * 60
 """Minutes of a phase, a step or a meeting: at most a day."""
-MAX_SECONDS = 7 * 24 * 60 * 60
-"""Seconds a timer can have run or be set to: at most a week."""
+MAX_SECONDS = 366 * 24 * 60 * 60
+"""Seconds a timer can have run or be set to: at most a year. Far more than any meeting, so that a timer
+left running for weeks (a laptop forgotten with the meeting open) still gives a file that loads, and far
+below what a `timedelta` can hold."""
 EARLIEST_YEAR, LATEST_YEAR = 1970, 2200
 """The years a moment in a file may lie in: far enough from datetime's limits that adding a meeting's
 minutes to it can never overflow."""
@@ -398,7 +400,7 @@ class Fields:
         return self.integer(key, default, minimum=minimum, maximum=MAX_MINUTES)
 
     def seconds(self, key: str, default: Any = _MISSING, *, minimum: float = 0) -> float:
-        """Seconds a timer ran or is set to: finite, from `minimum` to a week (`MAX_SECONDS`)."""
+        """Seconds a timer ran or is set to: finite, from `minimum` to a year (`MAX_SECONDS`)."""
         return self.number(key, default, minimum=minimum, maximum=MAX_SECONDS)
 
     def moment(self, key: str, default: Any = _MISSING) -> datetime | None:

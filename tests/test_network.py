@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .strategies import SHOWN_TEXT
+from .hostile import SHOWN_TEXT
 
 from lerend_tui.intake import CHECKLIST, ITEMS, WHEN_NOT, WHEN_YES, Intake, advise
 from lerend_tui.network import Agreements, Network, NetworkError, NetworkStore, Participant, network_id, parse_network

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .strategies import SHOWN_TEXT
+from .hostile import SHOWN_TEXT
 
 from lerend_tui.plan import load_templates
 from lerend_tui.items import Item
