@@ -41,6 +41,8 @@ SCHEMA = 1
 WRITER = secrets.token_hex(8)
 """This program's name as a writer of the live state: its writer lock is `<data>/live-<WRITER>.lock`."""
 _WRITER_NAME = re.compile(r"[0-9a-f]{16}")
+_MAX_INTEGER = {"phase_number": 10_000, "phase_count": 10_000}
+"""The bounds of the live state's whole numbers (each at least 1)."""
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ def _read_state(path: Path) -> LiveState | None:
     table = Fields(read_toml(path), path)
     if table.integer("schema") != SCHEMA:
         raise table.error("schema", f"verwacht versie {SCHEMA}")
-    readers = {int: table.integer, str: table.text, float: table.number, bool: table.flag, datetime: table.moment}
+    readers = {int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
+               float: table.seconds, bool: table.flag, datetime: table.moment}
     values = {}
     for field in fields(LiveState):
         kind = {"int": int, "str": str, "float": float, "bool": bool, "datetime": datetime}[str(field.type)]

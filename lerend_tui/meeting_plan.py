@@ -28,8 +28,8 @@ from .plan import PHASE_KINDS, MeetingTemplate, PhasePlan, StepPlan, parse_templ
 from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
 from .report import dutch_date
 from .sanitise import clean, escape_markdown
-from .storage import atomic_write_text, read_folder, slugify
-from .validation import DataError, Fields, drop_none, read_toml
+from .storage import atomic_write_text, slugify
+from .validation import EARLIEST_YEAR, LATEST_YEAR, MAX_MINUTES, DataError, Fields, Problems, drop_none, read_folder, read_toml
 
 if TYPE_CHECKING:
     from .clock import Clock
@@ -67,9 +67,12 @@ def parse_date(text: str) -> date | None:
     if match:
         year, month, day = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
         try:
-            return date(int(year), int(month), int(day))
+            found = date(int(year), int(month), int(day))
         except ValueError:
             pass
+        else:
+            if EARLIEST_YEAR <= found.year <= LATEST_YEAR:  # what a plan file may hold
+                return found
     raise PlanError(f"Ongeldige datum '{text}': verwacht bijvoorbeeld 8-12-2026 of 2026-12-08.")
 
 
@@ -309,8 +312,9 @@ def _title(title: str) -> str:
 
 
 def _minutes(minutes: int) -> int:
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1:
-        raise PlanError(f"Verwacht een geheel aantal minuten van minstens 1, maar kreeg {minutes!r}.")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MAX_MINUTES:
+        raise PlanError(f"Verwacht een geheel aantal minuten van minstens 1 en hoogstens {MAX_MINUTES}, "
+                        f"maar kreeg {minutes!r}.")
     return minutes
 
 
@@ -367,45 +371,50 @@ def _reject_unknown(fields: Fields, known: frozenset[str]) -> None:
         raise fields.error(unknown[0], f"onbekend veld; bekende velden zijn {', '.join(sorted(known))}")
 
 
-def parse_plan(path: Path) -> MeetingPlan:
-    """Read and validate a plan file; every problem is a `DataError` naming the file and the field."""
-    fields = Fields(read_toml(path), path)
-    fields.check_schema(SCHEMA)
-    _reject_unknown(fields, TOP_KEYS)
-    name = fields.text("name", allow_empty=False).strip()
-    title = fields.text("title", allow_empty=False).strip()
+def _start(fields: Fields) -> str:
     start = fields.text("start", DEFAULT_START)
     if not _TIME.match(start.strip()):
         raise fields.error("start", f"verwacht een tijd als UU:MM (zoals 19:30), maar vond '{start}'")
-    day = fields.table.get("date")
-    if day is not None and (isinstance(day, datetime) or not isinstance(day, date)):
-        raise fields.error("date", f"verwacht een datum zonder tijd (zoals 2026-11-24), maar vond {day!r}")
-    phases = [_parse_phase(phase) for phase in fields.tables("phases")]
-    if not phases:
-        raise fields.error("phases", "verwacht minstens één fase ([[phases]])")
+    return start.strip().replace(".", ":").zfill(5)
+
+
+def parse_plan(path: Path) -> MeetingPlan:
+    """Read and validate a plan file; every problem in it (per field or per phase) is named, with the file
+    and the field, in one `DataError`."""
+    fields = Fields(read_toml(path), path)
+    fields.check_schema(SCHEMA)  # a file of another version: its other fields say nothing
+    problems = Problems(path)
+    read = problems.read
+    read(_reject_unknown, fields, TOP_KEYS)
+    phase_tables = read(fields.tables, "phases")
+    phases = [read(_parse_phase, phase) for phase in phase_tables or []]
+    if phase_tables == []:
+        problems.add(fields.error("phases", "verwacht minstens één fase ([[phases]])"))
+    name = read(fields.text, "name", allow_empty=False)
+    title = read(fields.text, "title", allow_empty=False)
+    template = read(fields.text, "template", "")
+    theme = read(fields.text, "theme", "")
+    goal = read(fields.text, "goal", "")
+    start = read(_start, fields)
+    day = read(fields.day, "date", None)
+    available_minutes = read(fields.minutes, "available_minutes", None)
+    participants = read(fields.texts, "participants", [])
+    network = read(fields.text, "network", "")
+    problems.raise_any()
     return MeetingPlan(
-        name=name,
-        title=title,
-        phases=phases,
-        template=fields.text("template", ""),
-        theme=fields.text("theme", "").strip(),
-        goal=fields.text("goal", "").strip(),
-        start=start.strip().replace(".", ":").zfill(5),
-        date=day,
-        available_minutes=fields.integer("available_minutes", None, minimum=1),
-        participants=[name.strip() for name in fields.texts("participants", []) if name.strip()],
-        network=fields.text("network", "").strip(),
-        path=path,
+        name=name.strip(), title=title.strip(), phases=phases, template=template, theme=theme.strip(),
+        goal=goal.strip(), start=start, date=day, available_minutes=available_minutes,
+        participants=[name.strip() for name in participants if name.strip()], network=network.strip(), path=path,
     )
 
 
 def _parse_phase(phase: Fields) -> PlannedPhase:
     _reject_unknown(phase, PHASE_KEYS)
-    minutes = phase.integer("minutes", minimum=1)
+    minutes = phase.minutes("minutes")
     steps = []
     for step in phase.tables("steps", []):
         _reject_unknown(step, STEP_KEYS)
-        steps.append(StepPlan(step.text("title", allow_empty=False).strip(), step.integer("minutes", minimum=1),
+        steps.append(StepPlan(step.text("title", allow_empty=False).strip(), step.minutes("minutes"),
                               step.text("instruction", "").strip(), step.flag("round", False)))
     total = sum(step.minutes for step in steps)
     if steps and total != minutes:

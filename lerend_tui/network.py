@@ -23,8 +23,8 @@ from typing import Any
 import tomli_w
 
 from .intake import Intake, intake_table, parse_intake
-from .storage import atomic_write_text, read_folder, slugify
-from .validation import DataError, Fields, drop_none, hand_added, read_toml, with_hand_added
+from .storage import atomic_write_text, slugify
+from .validation import DataError, Fields, Problems, drop_none, hand_added, read_folder, read_toml, with_hand_added
 
 SCHEMA = 1
 MAX_NAME = 80
@@ -145,33 +145,39 @@ _PARTICIPANT_KEYS = frozenset({"name", "learning_questions", "experience", "pref
 
 
 def parse_network(path: Path) -> Network:
-    """Read and validate a network file; every problem is a `DataError` naming the file and the field."""
+    """Read and validate a network file; every problem in it (per field or per participant) is named, with
+    the file and the field, in one `DataError`."""
     fields = Fields(read_toml(path), path)
-    fields.check_schema(SCHEMA)
+    fields.check_schema(SCHEMA)  # a file of another version: its other fields say nothing
+    problems = Problems(path)
+    read = problems.read
     participants: list[Participant] = []
     seen: set[str] = set()
-    for table in fields.tables("participants", []):
-        participant = _parse_participant(table)
+    for table in read(fields.tables, "participants", []) or []:
+        participant = read(_parse_participant, table)
+        if participant is None:
+            continue
         if participant.name.casefold() in seen:
-            raise table.error("name", f"'{participant.name}' staat twee keer in de deelnemers")
+            problems.add(table.error("name", f"'{participant.name}' staat twee keer in de deelnemers"))
         seen.add(participant.name.casefold())
         participants.append(participant)
-    agreements = Fields(fields.table.get("agreements", {}), path, "agreements")
-    meetings = fields.texts("meetings", [])
+    agreements = read(_parse_agreements, fields)
+    meetings = read(fields.texts, "meetings", []) or []
     for index, meeting in enumerate(meetings):
         if not _MEETING_ID.match(meeting) or meeting in (".", ".."):
-            raise DataError(path, f"verwacht de naam van een bijeenkomst zonder map ervoor, maar vond '{meeting}'",
-                            field=f"meetings[{index + 1}]")
-    return Network(
-        name=fields.text("name", allow_empty=False),
-        theme=fields.text("theme", ""),
-        participants=participants,
-        agreements=Agreements(agreements.texts("randvoorwaarden", []), agreements.texts("afspraken", []),
-                              hand_added(agreements, _AGREEMENTS_KEYS)),
-        meetings=list(dict.fromkeys(meetings)),
-        id=path.stem,
-        extra=hand_added(fields, _NETWORK_KEYS),
-    )
+            problems.add(DataError(path, f"verwacht de naam van een bijeenkomst zonder map ervoor, maar vond '{meeting}'",
+                                   field=f"meetings[{index + 1}]"))
+    name = read(fields.text, "name", allow_empty=False)
+    theme = read(fields.text, "theme", "")
+    problems.raise_any()
+    return Network(name=name, theme=theme, participants=participants, agreements=agreements,
+                   meetings=list(dict.fromkeys(meetings)), id=path.stem, extra=hand_added(fields, _NETWORK_KEYS))
+
+
+def _parse_agreements(fields: Fields) -> Agreements:
+    agreements = Fields(fields.table.get("agreements", {}), fields.path, "agreements")
+    return Agreements(agreements.texts("randvoorwaarden", []), agreements.texts("afspraken", []),
+                      hand_added(agreements, _AGREEMENTS_KEYS))
 
 
 def _parse_participant(table: Fields) -> Participant:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .validation import DataError, Fields, read_toml
+from .validation import DataError, Fields, Problems, read_folder, read_toml
 
 PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
 DEFAULT_TEMPLATE = "bijeenkomst"
@@ -51,25 +51,27 @@ class MeetingTemplate:
 
 
 def parse_template(path: Path) -> MeetingTemplate:
+    """Read and validate a template file; every problem in it (per field or per phase) in one `DataError`."""
     fields = Fields(read_toml(path), path)
-    phases = tuple(_parse_phase(phase) for phase in fields.tables("phases"))
-    if not phases:
-        raise fields.error("phases", "verwacht minstens één fase")
-    return MeetingTemplate(
-        name=fields.text("name", path.stem, allow_empty=False),
-        title=fields.text("title", path.stem, allow_empty=False),
-        description=fields.text("description", "").strip(),
-        phases=phases,
-        source=path,
-    )
+    problems = Problems(path)
+    read = problems.read
+    phase_tables = read(fields.tables, "phases")
+    phases = tuple(read(_parse_phase, phase) for phase in phase_tables or [])
+    if phase_tables == []:
+        problems.add(fields.error("phases", "verwacht minstens één fase"))
+    name = read(fields.text, "name", path.stem, allow_empty=False)
+    title = read(fields.text, "title", path.stem, allow_empty=False)
+    description = read(fields.text, "description", "")
+    problems.raise_any()
+    return MeetingTemplate(name=name, title=title, description=description.strip(), phases=phases, source=path)
 
 
 def _parse_phase(phase: Fields) -> PhasePlan:
-    minutes = phase.integer("minutes", minimum=1)
+    minutes = phase.minutes("minutes")
     steps = tuple(
         StepPlan(
             title=step.text("title", allow_empty=False),
-            minutes=step.integer("minutes", minimum=1),
+            minutes=step.minutes("minutes"),
             instruction=step.text("instruction", "").strip(),
             round=step.flag("round", False),
         )
@@ -112,12 +114,9 @@ def load_templates(user_folder: Path | None = None) -> TemplateCatalogue:
     """Built-in templates, then the user's; a broken user file is reported and skipped."""
     templates: dict[str, MeetingTemplate] = {}
     problems: list[DataError] = []
-    user_files = sorted(user_folder.glob("*.toml")) if user_folder and user_folder.is_dir() else []
-    for path in [*builtin_template_files(), *user_files]:
-        try:
-            template = parse_template(path)
-        except DataError as error:
-            problems.append(error)
-            continue
-        templates[template.name] = template
+    for folder in (BUILTIN_TEMPLATES, user_folder):
+        if folder is not None:
+            found, broken = read_folder(folder, parse_template)
+            templates.update((template.name, template) for template in found)
+            problems += broken
     return TemplateCatalogue(templates, problems)

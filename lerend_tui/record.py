@@ -24,7 +24,7 @@ from .clock import SystemClock
 from .items import LABELS, Item
 from .plan import PHASE_KINDS, MeetingTemplate
 from .rounds import SpeakingRound
-from .validation import DataError, Fields, drop_none, hand_added, read_toml, with_hand_added
+from .validation import MAX_MINUTES, DataError, Fields, Problems, drop_none, hand_added, read_toml, with_hand_added
 
 SCHEMA = 1
 CONTENT_ROLE = "inhoud"
@@ -397,47 +397,52 @@ _PLANNED_KEYS = frozenset({"kind", "title", "minutes", "workform", "content_by",
 
 
 def parse_record(path: Path) -> MeetingRecord:
+    """Read and validate a meeting file; every problem in it (per field, or per phase, item or entry) is
+    named in one `DataError`."""
     fields = Fields(read_toml(path), path)
-    fields.check_schema(SCHEMA)
-    phases = [_parse_phase(phase) for phase in fields.tables("phases")]
-    if not phases:
-        raise fields.error("phases", "verwacht minstens één fase")
-    current = fields.integer("current_phase", 0, minimum=0)
-    if current >= len(phases):
-        raise fields.error("current_phase", f"verwacht een fase tussen 0 en {len(phases) - 1}, maar vond {current}")
-    participants = fields.texts("participants", [])
-    items = [
-        Item(item.choice("kind", tuple(LABELS)), item.text("text"), item.text("owner", ""), item.text("phase", ""))
-        for item in fields.tables("items", [])
-    ]
-    checkout = [
-        Checkout(entry.text("name", allow_empty=False), entry.text("word", ""), _score(entry),
-                 hand_added(entry, _CHECKOUT_KEYS))
-        for entry in fields.tables("checkout", [])
-    ]
-    return MeetingRecord(
-        title=fields.text("title"),
-        template=fields.text("template", ""),
-        planned_start=fields.moment("planned_start"),
+    fields.check_schema(SCHEMA)  # a file of another version: its other fields say nothing
+    problems = Problems(path)
+    read = problems.read
+    phase_tables = read(fields.tables, "phases")
+    phases = [read(_parse_phase, phase) for phase in phase_tables or []]
+    if phase_tables == []:
+        problems.add(fields.error("phases", "verwacht minstens één fase"))
+    current = read(fields.integer, "current_phase", 0, minimum=0, maximum=max(len(phases) - 1, 0))
+    record = MeetingRecord(
+        title=read(fields.text, "title"),
+        template=read(fields.text, "template", ""),
+        planned_start=read(fields.moment, "planned_start"),
         phases=phases,
-        participants=participants,
-        started=fields.moment("started", None),
-        ended=fields.moment("ended", None),
+        participants=read(fields.texts, "participants", []),
+        started=read(fields.moment, "started", None),
+        ended=read(fields.moment, "ended", None),
         current_phase=current,
-        items=items,
-        checkout=checkout,
-        network=fields.text("network", ""),
-        carried=[
-            Carried(entry.choice("kind", CARRIED_KINDS), entry.text("text"), entry.text("owner", ""),
-                    entry.text("from_meeting", allow_empty=False), entry.choice("status", CARRY_STATUSES, "open"),
-                    hand_added(entry, _CARRIED_KEYS))
-            for entry in fields.tables("carried", [])
-        ],
-        theme=fields.text("theme", ""),
-        goal=fields.text("goal", ""),
-        plan=_parse_plan(fields),
+        items=[read(_item, item) for item in read(fields.tables, "items", []) or []],
+        checkout=[read(_checkout, entry) for entry in read(fields.tables, "checkout", []) or []],
+        network=read(fields.text, "network", ""),
+        carried=[read(_carried, entry) for entry in read(fields.tables, "carried", []) or []],
+        theme=read(fields.text, "theme", ""),
+        goal=read(fields.text, "goal", ""),
+        plan=read(_parse_plan, fields),
         extra=hand_added(fields, _RECORD_KEYS),
     )
+    problems.raise_any()
+    return record
+
+
+def _item(item: Fields) -> Item:
+    return Item(item.choice("kind", tuple(LABELS)), item.text("text"), item.text("owner", ""), item.text("phase", ""))
+
+
+def _checkout(entry: Fields) -> Checkout:
+    return Checkout(entry.text("name", allow_empty=False), entry.text("word", ""),
+                    entry.integer("score", None, minimum=1, maximum=5), hand_added(entry, _CHECKOUT_KEYS))
+
+
+def _carried(entry: Fields) -> Carried:
+    return Carried(entry.choice("kind", CARRIED_KINDS), entry.text("text"), entry.text("owner", ""),
+                   entry.text("from_meeting", allow_empty=False), entry.choice("status", CARRY_STATUSES, "open"),
+                   hand_added(entry, _CARRIED_KEYS))
 
 
 def _parse_plan(fields: Fields) -> PlanOrigin | None:
@@ -449,7 +454,7 @@ def _parse_plan(fields: Fields) -> PlanOrigin | None:
         PlannedSnapshot(
             kind=phase.choice("kind", PHASE_KINDS),
             title=phase.text("title", allow_empty=False),
-            minutes=phase.integer("minutes", minimum=1),
+            minutes=phase.minutes("minutes"),
             workform=phase.text("workform", ""),
             content_by=phase.text("content_by", ""),
             case_by=phase.text("case_by", ""),
@@ -461,28 +466,19 @@ def _parse_plan(fields: Fields) -> PlanOrigin | None:
                       extra=hand_added(plan, _PLAN_KEYS))
 
 
-def _score(entry: Fields) -> int | None:
-    score = entry.integer("score", None, minimum=1)
-    if score is not None and score > 5:
-        raise entry.error("score", f"verwacht een ROTI van 1 tot en met 5, maar vond {score}")
-    return score
-
-
 def _parse_phase(phase: Fields) -> PhaseRecord:
     steps = [
         StepRecord(
             title=step.text("title", allow_empty=False),
-            minutes=step.integer("minutes", minimum=1),
+            minutes=step.minutes("minutes"),
             instruction=step.text("instruction", ""),
             round=step.flag("round", False),
-            elapsed_seconds=step.number("elapsed_seconds", 0.0, minimum=0),
+            elapsed_seconds=step.seconds("elapsed_seconds", 0.0),
             extra=hand_added(step, _STEP_KEYS),
         )
         for step in phase.tables("steps", [])
     ]
-    current_step = phase.integer("current_step", 0, minimum=0)
-    if steps and current_step >= len(steps):
-        raise phase.error("current_step", f"verwacht een stap van 0 tot en met {len(steps) - 1}, maar vond {current_step}")
+    current_step = phase.integer("current_step", 0, minimum=0, maximum=max(len(steps) - 1, 0))
     speaking = phase.table.get("round")
     if speaking is not None:  # validated by reading it once
         SpeakingRound.from_table(speaking, SystemClock(), path=phase.path, prefix=phase.name("round"))
@@ -490,16 +486,16 @@ def _parse_phase(phase: Fields) -> PhaseRecord:
     return PhaseRecord(
         kind=phase.choice("kind", PHASE_KINDS),
         title=phase.text("title", allow_empty=False),
-        planned_minutes=phase.integer("planned_minutes", minimum=1),
-        extra_minutes=phase.integer("extra_minutes", 0),
+        planned_minutes=phase.minutes("planned_minutes"),
+        extra_minutes=phase.integer("extra_minutes", 0, minimum=-MAX_MINUTES, maximum=MAX_MINUTES),
         started=phase.moment("started", None),
         ended=phase.moment("ended", None),
-        elapsed_seconds=phase.number("elapsed_seconds", 0.0, minimum=0),
+        elapsed_seconds=phase.seconds("elapsed_seconds", 0.0),
         running_since=phase.moment("running_since", None),
         notes=phase.text("notes", ""),
         steps=steps,
         current_step=current_step,
-        step_mark=phase.number("step_mark", 0.0, minimum=0),
+        step_mark=phase.seconds("step_mark", 0.0),
         round=speaking,
         workform=phase.text("workform", ""),
         roles=_roles(phase),

@@ -139,11 +139,9 @@ class SpeakingRound:
         """Read a stored round; a bad value raises a `DataError` naming `path` and `prefix.key`."""
         fields = Fields(table, path or Path("<rondje>"), prefix)
         order = fields.texts("order")
-        seconds = fields.number("seconds_per_person", minimum=MINIMUM_SECONDS_PER_PERSON)
-        index = fields.integer("index", 0, minimum=0)
-        if index > len(order):
-            raise fields.error("index", f"verwacht een geheel getal van 0 tot en met {len(order)}, maar vond {index}")
-        elapsed = fields.number("turn_elapsed", 0.0, minimum=0)
+        seconds = fields.seconds("seconds_per_person", minimum=MINIMUM_SECONDS_PER_PERSON)
+        index = fields.integer("index", 0, minimum=0, maximum=len(order))
+        elapsed = fields.seconds("turn_elapsed", 0.0)
         return cls(order, seconds, clock, index=index, turn_elapsed=elapsed, running=running)
 
 

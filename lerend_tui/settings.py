@@ -13,7 +13,7 @@ from typing import Any
 
 from .paths import Paths
 from .rounds import MINIMUM_SECONDS_PER_PERSON
-from .validation import DataError, Fields, read_toml
+from .validation import MAX_MINUTES, DataError, Fields, read_toml
 
 FILE_NAME = "config.toml"
 OVERTIME = ("optellen", "stoppen")
@@ -54,7 +54,7 @@ Reader = Callable[[Fields, str, Any], Any]
 _SPEC: dict[str, dict[str, tuple[str, Reader]]] = {
     "timer": {
         "warning_percent": ("warning_percent", _percent),
-        "warning_minutes": ("warning_minutes", lambda f, k, d: f.number(k, d, minimum=0)),
+        "warning_minutes": ("warning_minutes", lambda f, k, d: f.number(k, d, minimum=0, maximum=MAX_MINUTES)),
         "overtime": ("count_up_overtime", lambda f, k, d: f.choice(k, OVERTIME, OVERTIME[not d]) == "optellen"),
         "bell": ("bell", Fields.flag),
         "warning_signal": ("warning_signal", Fields.flag),
@@ -62,7 +62,8 @@ _SPEC: dict[str, dict[str, tuple[str, Reader]]] = {
     },
     "round": {
         "seconds_per_person": (
-            "round_seconds", lambda f, k, d: f.number(k, d, minimum=MINIMUM_SECONDS_PER_PERSON)
+            "round_seconds",
+            lambda f, k, d: f.number(k, d, minimum=MINIMUM_SECONDS_PER_PERSON, maximum=60 * MAX_MINUTES)
         ),
         "order": ("round_random", lambda f, k, d: f.choice(k, ORDER, ORDER[not d]) == "willekeurig"),
     },

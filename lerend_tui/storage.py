@@ -20,13 +20,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from .record import MeetingRecord, parse_record, table_to_toml
-from .validation import DataError
-
-T = TypeVar("T")
+from .validation import DataError, read_folder
 
 MAX_SLUG = 60
 SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -89,21 +86,6 @@ def slugify(title: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:MAX_SLUG].rstrip("-") or "bijeenkomst"
-
-
-def read_folder(folder: Path, parse: Callable[[Path], T]) -> tuple[list[T], list[DataError]]:
-    """Every `*.toml` file in `folder` that `parse` reads, and the `DataError` of each one it cannot: one
-    broken file never hides the others. A folder that does not exist yet holds nothing."""
-    found: list[T] = []
-    problems: list[DataError] = []
-    if not folder.is_dir():
-        return found, problems
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            found.append(parse(path))
-        except DataError as error:
-            problems.append(error)
-    return found, problems
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .clock import Clock
+from .validation import MAX_MINUTES
 
 MINIMUM_SECONDS = 60
+MAXIMUM_SECONDS = 60 * MAX_MINUTES
+"""A day: what a meeting file may hold for a phase or a step, so `+` never makes a file that cannot be read."""
 
 
 class TimerState(Enum):
@@ -142,8 +145,9 @@ class PhaseTimer:
             self._running_since = None
 
     def adjust(self, minutes: int) -> None:
-        """Give more or less time; never below one minute."""
-        self.planned_seconds = max(self.planned_seconds + 60 * minutes, MINIMUM_SECONDS)
+        """Give more or less time; never below one minute, never above a day."""
+        self.planned_seconds = min(max(self.planned_seconds + 60 * minutes, MINIMUM_SECONDS),
+                                   max(self.planned_seconds, MAXIMUM_SECONDS))
 
 
 def format_clock(seconds: float) -> str:

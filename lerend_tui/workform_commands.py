@@ -18,7 +18,6 @@ from typing import Any
 from .paths import Paths
 from .picker import Draw, Filters, History, candidates, explain_empty, recency_weights, recent_use
 from .storage import MeetingStore
-from .validation import DataError
 from .workforms import Catalogue, Workform, check_files, load_catalogue
 
 
@@ -142,7 +141,8 @@ def show_command(paths: Paths, id_: str, *, as_json: bool) -> int:
 
 
 def _count_files(paths: Iterable[Path]) -> int:
-    return sum(len([f for f in p.glob("*.toml") if f.is_file()]) if p.is_dir() else 1 for p in paths if p.exists())
+    """The `.toml` files (and whatever else is named so: a named pipe is checked, and refused) to check."""
+    return sum(len(list(p.glob("*.toml"))) if p.is_dir() else 1 for p in paths if p.exists())
 
 
 def check_command(paths: Paths, targets: Sequence[Path]) -> int:
@@ -153,7 +153,7 @@ def check_command(paths: Paths, targets: Sequence[Path]) -> int:
             print(f"Geen eigen werkvormen in {folder}; niets te controleren.")
             return 0
         targets = [folder]
-    problems: list[DataError] = check_files(list(targets))
+    problems = [line for error in check_files(list(targets)) for line in error.lines()]
     for problem in problems:
         print(problem)
     if problems:

@@ -7,6 +7,8 @@ import pytest
 
 from lerend_tui import cli
 
+from .hostile import hostile_meetings
+
 
 @pytest.mark.parametrize(
     ("args", "words"),
@@ -109,3 +111,31 @@ def test_notes_list_show_and_export(tmp_path, capsys, clock):
 
     assert cli.main([*data, "notes", "show", "bestaat-niet"]) == 2
     assert "Geen bijeenkomst 'bestaat-niet'" in capsys.readouterr().err
+
+
+def run_cli(*args: str) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    # its own process, with a time limit: a named pipe must never make a command wait for ever
+    return subprocess.run([sys.executable, "-m", "lerend_tui.cli", *args], capture_output=True, text=True,
+                          timeout=60, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_commands_survive_hostile_meeting_files_beside_a_good_one(tmp_path, clock):
+    from lerend_tui.plan import load_templates
+    from lerend_tui.record import MeetingRecord
+
+    good = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Goede avond",
+                                       participants=["Anouk"], planned_start=clock.now())
+    data = tmp_path / "data"
+    hostile = hostile_meetings(data / "meetings", good.to_toml())
+    for args, code, shown in ((["notes", "list"], 0, "Goede avond"), (["notes", "show", "2026-11-24-goed"], 0, "# Goede avond"),
+                              (["pick", "--seed", "1"], 0, "Geloot uit")):
+        result = run_cli("--data-dir", str(data), *args)
+        assert result.returncode == code, result.stderr
+        assert shown in result.stdout and "Traceback" not in result.stderr
+        if args[0] == "notes":
+            for name in hostile:
+                assert f"onleesbaar: {data / 'meetings' / name}" in result.stderr, (name, result.stderr)

@@ -7,6 +7,7 @@ from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.storage import MeetingStore
 
 from .appkit import home_app, meeting_app, paste
+from .hostile import hostile_meetings
 
 
 async def fill(pilot, selector, text):
@@ -178,3 +179,20 @@ async def test_the_final_evaluation_of_a_network_shows_what_it_achieved(paths, c
         guidance = str(app.screen.query_one("#guidance").render())
         assert "Wat het netwerk bereikte" in guidance and "Bijeenkomsten gehouden: 2" in guidance
         assert "Gemiddelde ROTI" in guidance
+
+
+async def test_the_home_screen_names_hostile_files_and_lists_the_good_meeting(paths, clock):
+    """Deep nesting, inf, an absurd number, the year 9999, a named pipe and /dev/zero beside a good meeting."""
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test():
+        app.screen.meeting.finish()
+        app.screen.save_now()
+    [good] = paths.meetings.glob("*.toml")
+    hostile = hostile_meetings(paths.meetings, good.read_text(encoding="utf-8"))
+    app = home_app(paths, clock)
+    async with app.run_test():
+        past = app.screen.query_one("#past", OptionList)
+        prompts = [str(past.get_option_at_index(i).prompt) for i in range(past.option_count)]
+        assert any("Zorgnetwerk Zuid" in prompt for prompt in prompts)
+        for name in hostile:
+            assert any("onleesbaar" in prompt and name in prompt for prompt in prompts), name

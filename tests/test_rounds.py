@@ -132,7 +132,7 @@ def test_a_finished_round_round_trips(clock):
     [
         ({"order": "Anouk"}, "round.order", "lijst met teksten"),
         ({"seconds_per_person": 3}, "round.seconds_per_person", "minstens 10"),
-        ({"index": 7}, "round.index", "0 tot en met 6"),
+        ({"index": 7}, "round.index", "hoogstens 6"),
         ({"index": -1}, "round.index", "minstens 0"),
         ({"turn_elapsed": "lang"}, "round.turn_elapsed", "verwacht een getal"),
     ],

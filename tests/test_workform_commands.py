@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -147,6 +148,20 @@ def test_check_names_file_and_field(tmp_path, capsys):
     assert code == 1
     assert f"{bad}, veld 'group_min': verwacht een geheel getal, maar vond tekst 'drie'" in out
     assert "goed.toml" not in out and "1 fout gevonden." in out
+
+
+def test_check_lists_every_bad_field_of_a_file_at_once(tmp_path, capsys):
+    text = (TROIKA.read_text(encoding="utf-8").replace('id = "troika-consulting"', 'id = "slecht"')
+            .replace("group_min = 3", "group_min = inf").replace("group_max = ", "group_max = 10000 #")
+            .replace('name = "', 'name = 3 #', 1).replace("[[steps]]", "[[steps]]\nduur = 4", 1))
+    bad = own_file(tmp_path, "slecht", "kleur = 'rood'\n" + text)
+    os.mkfifo(tmp_path / "workforms" / "pijp.toml")  # a named pipe, named like a work format: checked, not waited on
+    code, out, _ = run(tmp_path, capsys, "workforms", "check")
+    assert code == 1
+    for field in ("group_min", "group_max", "name", "steps[1].duur", "kleur"):
+        assert f"{bad}, veld '{field}': " in out, (field, out)
+    assert "pijp.toml: is geen gewoon bestand, maar een named pipe" in out
+    assert "6 fouten gevonden." in out
 
 
 def test_check_a_missing_path_and_an_empty_user_folder(tmp_path, capsys):

@@ -25,7 +25,7 @@ from ..meeting_plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_
                             parse_time, plan_id, text_agenda)
 from ..plan import PHASE_KINDS
 from ..record import CASE_ROLE, CONTENT_ROLE
-from ..validation import DataError
+from ..validation import MAX_MINUTES, DataError
 from ..widgets.workform_card import PHASE_LABELS
 from .editing import SavesWhileEditing
 
@@ -291,8 +291,9 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
     def available_changed(self, event: Input.Changed) -> None:
         def limit() -> None:
             text = event.value.strip()
-            if text and (not text.isdigit() or int(text) < 1):
-                raise PlanError("Beschikbare minuten: een geheel getal van minstens 1, of leeg voor geen grens.")
+            if text and (not text.isdecimal() or not 1 <= int(text) <= MAX_MINUTES):
+                raise PlanError(f"Beschikbare minuten: een geheel getal van 1 tot en met {MAX_MINUTES}, "
+                                "of leeg voor geen grens.")
             self.plan.available_minutes = int(text) if text else None
 
         self._set(limit)

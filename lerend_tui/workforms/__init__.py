@@ -10,12 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..plan import PHASE_KINDS
-from ..validation import DataError, Fields, read_toml
+from ..validation import DataError, Fields, Problems, read_folder, read_toml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOP_KEYS = frozenset({
@@ -72,17 +73,14 @@ class Workform:
         }
 
 
-def _reject_unknown(fields: Fields, known: frozenset[str]) -> None:
-    unknown = sorted(set(fields.table) - known)
-    if unknown:
-        raise fields.error(unknown[0], f"onbekend veld; bekende velden zijn {', '.join(sorted(known))}")
+MAX_GROUP = 1000
+"""More people than any learning network has: a group size above it is a typing error."""
 
 
-def _flag(fields: Fields, key: str, default: bool = False) -> bool:
-    value = fields.table.get(key, default)
-    if not isinstance(value, bool):
-        raise fields.error(key, f"verwacht true of false, maar vond {value!r}")
-    return value
+def _reject_unknown(fields: Fields, known: frozenset[str], problems: Problems) -> None:
+    """Every key of the table that is not in `known` is a problem."""
+    for key in sorted(set(fields.table) - known):
+        problems.add(fields.error(key, f"onbekend veld; bekende velden zijn {', '.join(sorted(known))}"))
 
 
 def _distinct_texts(fields: Fields, key: str, *default: Any) -> tuple[str, ...]:
@@ -96,76 +94,89 @@ def _distinct_texts(fields: Fields, key: str, *default: Any) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _parse_step(step: Fields, roles: tuple[str, ...]) -> Step:
-    _reject_unknown(step, STEP_KEYS)
-    step_roles = _distinct_texts(step, "roles", [])
-    for role in step_roles:
-        if role not in roles:
-            expected = (f"een van de rollen uit 'roles' ({', '.join(roles)})" if roles
-                        else "eerst de rol in 'roles' op te nemen")
-            raise step.error("roles", f"onbekende rol '{role}'; verwacht {expected}")
-    return Step(
-        title=step.text("title", allow_empty=False).strip(),
-        minutes=step.integer("minutes", minimum=1),
-        instruction=step.text("instruction", allow_empty=False).strip(),
-        round=_flag(step, "round"),
-        roles=step_roles,
-    )
-
-
-def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
-    """Read and validate one work-format file; any mistake raises a `DataError` naming the field."""
-    fields = Fields(read_toml(path), path)
-    _reject_unknown(fields, TOP_KEYS)
-
+def _id(fields: Fields, path: Path) -> str:
     id_ = fields.text("id", allow_empty=False)
     if not ID_PATTERN.match(id_):
         raise fields.error(
             "id", f"verwacht kleine letters, cijfers en streepjes (zoals 'troika-consulting'), maar vond '{id_}'")
     if id_ != path.stem:
         raise fields.error("id", f"moet gelijk zijn aan de bestandsnaam '{path.stem}', maar is '{id_}'")
+    return id_
 
+
+def _phases(fields: Fields) -> tuple[str, ...]:
     phases = _distinct_texts(fields, "phases")
     if not phases:
         raise fields.error("phases", f"verwacht minstens één fase uit {', '.join(PHASE_KINDS)}")
     for phase in phases:
         if phase not in PHASE_KINDS:
             raise fields.error("phases", f"onbekende fase '{phase}'; verwacht een van {', '.join(PHASE_KINDS)}")
+    return phases
 
-    group_min = fields.integer("group_min", minimum=1)
-    group_max = fields.integer("group_max", minimum=1)
-    if group_min > group_max:
-        raise fields.error("group_min", f"de kleinste groep ({group_min}) is groter dan 'group_max' ({group_max})")
-    subgroups = fields.integer("subgroups", None, minimum=2)
-    if subgroups is not None and subgroups > group_max:
-        raise fields.error("subgroups", f"subgroepjes van {subgroups} passen niet in 'group_max' ({group_max})")
 
-    minutes = fields.integer("minutes", minimum=1)
-    roles = _distinct_texts(fields, "roles", [])
-    steps = tuple(_parse_step(step, roles) for step in fields.tables("steps"))
-    if not steps:
-        raise fields.error("steps", "verwacht minstens één stap ([[steps]])")
-    total = sum(step.minutes for step in steps)
-    if total != minutes:
-        raise fields.error("minutes", f"is {minutes}, maar de stappen duren samen {total} minuten")
+def _step_roles(step: Fields, roles: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The roles of a step, each one of the work format's `roles` (not checked when those are broken)."""
+    step_roles = _distinct_texts(step, "roles", [])
+    for role in step_roles:
+        if roles is not None and role not in roles:
+            expected = (f"een van de rollen uit 'roles' ({', '.join(roles)})" if roles
+                        else "eerst de rol in 'roles' op te nemen")
+            raise step.error("roles", f"onbekende rol '{role}'; verwacht {expected}")
+    return step_roles
 
+
+def _parse_step(step: Fields, roles: tuple[str, ...] | None, problems: Problems) -> Step | None:
+    """The step, or None when something in it is wrong (each problem goes to `problems`)."""
+    _reject_unknown(step, STEP_KEYS, problems)
+    before = len(problems.found)
+    title = problems.read(step.text, "title", allow_empty=False)
+    minutes = problems.read(step.minutes, "minutes")
+    instruction = problems.read(step.text, "instruction", allow_empty=False)
+    round_ = problems.read(step.flag, "round", False)
+    step_roles = problems.read(_step_roles, step, roles)
+    if len(problems.found) > before or title is None or minutes is None or instruction is None \
+            or round_ is None or step_roles is None:
+        return None
+    return Step(title=title.strip(), minutes=minutes, instruction=instruction.strip(), round=round_, roles=step_roles)
+
+
+def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
+    """Read and validate one work-format file. Every mistake in it is named (file and field) in one
+    `DataError`, so `workforms check` lists them all at once."""
+    fields = Fields(read_toml(path), path)
+    problems = Problems(path)
+    read = problems.read
+    _reject_unknown(fields, TOP_KEYS, problems)
+    id_ = read(_id, fields, path)
+    phases = read(_phases, fields)
+    group_min = read(fields.integer, "group_min", minimum=1, maximum=MAX_GROUP)
+    group_max = read(fields.integer, "group_max", minimum=1, maximum=MAX_GROUP)
+    if group_min is not None and group_max is not None and group_min > group_max:
+        problems.add(fields.error("group_min", f"de kleinste groep ({group_min}) is groter dan 'group_max' ({group_max})"))
+    subgroups = read(fields.integer, "subgroups", None, minimum=2, maximum=MAX_GROUP)
+    if subgroups is not None and group_max is not None and subgroups > group_max:
+        problems.add(fields.error("subgroups", f"subgroepjes van {subgroups} passen niet in 'group_max' ({group_max})"))
+    minutes = read(fields.minutes, "minutes")
+    roles = read(_distinct_texts, fields, "roles", [])
+    step_tables = read(fields.tables, "steps")
+    steps = [_parse_step(step, roles, problems) for step in step_tables or []]
+    if step_tables == []:
+        problems.add(fields.error("steps", "verwacht minstens één stap ([[steps]])"))
+    total = sum(step.minutes for step in steps if step is not None)
+    if minutes is not None and steps and None not in steps and total != minutes:
+        problems.add(fields.error("minutes", f"is {minutes}, maar de stappen duren samen {total} minuten"))
+    name = read(fields.text, "name", allow_empty=False)
+    summary = read(fields.text, "summary", allow_empty=False)
+    name_en = read(fields.text, "name_en", "")
+    source = read(fields.text, "source", "")
+    materials = read(_distinct_texts, fields, "materials", [])
+    tags = read(_distinct_texts, fields, "tags", [])
+    problems.raise_any()
     return Workform(
-        id=id_,
-        name=fields.text("name", allow_empty=False).strip(),
-        name_en=fields.text("name_en", "").strip(),
-        summary=fields.text("summary", allow_empty=False).strip(),
-        phases=phases,
-        group_min=group_min,
-        group_max=group_max,
-        subgroups=subgroups,
-        minutes=minutes,
-        steps=steps,
-        roles=roles,
-        materials=_distinct_texts(fields, "materials", []),
-        source=fields.text("source", "").strip(),
-        tags=_distinct_texts(fields, "tags", []),
-        path=path,
-        builtin=builtin,
+        id=id_, name=name.strip(), name_en=name_en.strip(), summary=summary.strip(),
+        phases=phases, group_min=group_min, group_max=group_max, subgroups=subgroups, minutes=minutes,
+        steps=tuple(steps), roles=roles, materials=materials, source=source.strip(), tags=tags,
+        path=path, builtin=builtin,
     )
 
 
@@ -198,27 +209,21 @@ class Catalogue:
         return len(self.workforms)
 
 
+BUILTIN_FOLDER = Path(str(resources.files(__name__) / "catalogue"))
+
+
 def builtin_workform_files() -> list[Path]:
-    folder = resources.files(__name__) / "catalogue"
-    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml"))
-
-
-def _toml_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.glob("*.toml") if path.is_file())
+    return sorted(BUILTIN_FOLDER.glob("*.toml"))
 
 
 def load_catalogue(user_folder: Path | None = None) -> Catalogue:
     """Built-in work formats, then the user's (which add or override by `id`); broken files are skipped."""
     catalogue = Catalogue({})
-    user_files = _toml_files(user_folder) if user_folder and user_folder.is_dir() else []
-    sources = [(path, True) for path in builtin_workform_files()] + [(path, False) for path in user_files]
-    for path, builtin in sources:
-        try:
-            workform = parse_workform(path, builtin=builtin)
-        except DataError as error:
-            catalogue.problems.append(error)
-            continue
-        catalogue.workforms[workform.id] = workform
+    for folder, parse in ((BUILTIN_FOLDER, partial(parse_workform, builtin=True)), (user_folder, parse_workform)):
+        if folder is not None:
+            found, problems = read_folder(folder, parse)
+            catalogue.workforms.update((workform.id, workform) for workform in found)
+            catalogue.problems += problems
     return catalogue
 
 
@@ -227,17 +232,15 @@ def check_files(paths: list[Path]) -> list[DataError]:
     problems: list[DataError] = []
     for path in paths:
         if path.is_dir():
-            files = _toml_files(path)
-            if not files:
+            found, broken = read_folder(path, parse_workform)
+            if not found and not broken:
                 problems.append(DataError(path, "deze map bevat geen .toml-bestanden"))
+            problems += broken
         elif path.exists():
-            files = [path]
-        else:
-            problems.append(DataError(path, "bestand of map bestaat niet"))
-            continue
-        for file in files:
             try:
-                parse_workform(file)
+                parse_workform(path)
             except DataError as error:
                 problems.append(error)
+        else:
+            problems.append(DataError(path, "bestand of map bestaat niet"))
     return problems
