@@ -276,8 +276,9 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         new = [path for path in strays if path not in self._strays_named]
         if new:
             self._strays_named.update(new)
-            self.notify(f"{', '.join(clean(str(path)) for path in new)}: geen deurbel van een beamer (een named "
-                        "pipe van u), dus niet gebruikt; een symbolische koppeling is weggehaald, niet wat ze aanwijst.",
+            self.notify(f"{', '.join(clean(str(path)) for path in new)}: geen deurbel van een beamer (dat is een "
+                        "named pipe van jezelf), dus niet gebruikt. Een snelkoppeling (symlink) is weggehaald; het "
+                        "bestand waar die naar wees, is niet aangeraakt.",
                         title="Overgeslagen", severity="warning", timeout=15, markup=False)
 
     def after_change(self) -> None:
