@@ -14,6 +14,11 @@ PAUSE = 0.5
 CEILING = 0.7
 """Seconds after the first unsaved keystroke by which the save starts, typing or not. The writing (a
 fraction of a second even for a megabyte of notes) comes on top: on disk within a second."""
+AT_ONCE = 0.001
+"""Seconds: the wait for a save that is due already (a key that came after the ceiling had passed). Never
+0: Textual's timer divides by its delay once any time has passed since it was set, so a timer of 0 s
+fails and never fires; every later key of that run of typing finds the save due too, and nothing would be
+saved until the meeting moves to another phase or ends."""
 
 
 class SaveDeadline:
@@ -32,10 +37,10 @@ class SaveDeadline:
         return self._first_unsaved is not None
 
     def changed(self, now: float) -> float:
-        """A change at `now`: the seconds from now until it should be saved."""
+        """A change at `now`: the seconds from now until it should be saved (`AT_ONCE` at least)."""
         if self._first_unsaved is None:
             self._first_unsaved = now
-        return max(0.0, min(self.pause, self._first_unsaved + self.ceiling - now))
+        return max(AT_ONCE, min(self.pause, self._first_unsaved + self.ceiling - now))
 
     def taken(self) -> None:
         """Everything changed so far is being saved now; the next change starts a new wait."""

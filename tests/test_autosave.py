@@ -1,7 +1,7 @@
 """The debounce with a ceiling: saved a pause after the last key, and never later than the ceiling after
 the first unsaved key, however long typing goes on."""
 
-from lerend_tui.autosave import SaveDeadline
+from lerend_tui.autosave import AT_ONCE, SaveDeadline
 
 
 def test_a_pause_saves_soon_after_the_last_key():
@@ -41,3 +41,10 @@ def test_after_a_save_the_next_key_starts_a_new_wait():
 
 def test_the_ceiling_is_never_shorter_than_the_pause():
     assert SaveDeadline(pause=60.0, ceiling=0.7).changed(0.0) == 60.0
+
+
+def test_a_change_after_the_ceiling_is_saved_at_once_but_never_with_a_wait_of_zero():
+    deadline = SaveDeadline(pause=0.5, ceiling=0.7)
+    deadline.changed(10.0)
+    assert deadline.changed(10.9) == AT_ONCE  # a timer of 0 s would never fire in Textual
+    assert SaveDeadline(pause=0.0, ceiling=0.0).changed(10.0) == AT_ONCE

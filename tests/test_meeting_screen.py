@@ -101,6 +101,19 @@ async def test_notes_autosave_shortly_after_typing_stops(paths, clock):
         assert saved(path)["phases"][0]["notes"] == "afspraak"
 
 
+async def test_a_change_whose_save_is_due_already_is_saved(paths, clock):
+    """A key that comes when the save is due already (typing went on past the ceiling while the timer waited
+    for its turn) is saved too: with no pause to wait for, every key comes at such a moment."""
+    app, path = meeting_app(paths, clock, save_delay=0.0)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "doorgetypt")
+        for _ in range(100):  # wait for the background save, two seconds at most
+            if saved(path)["phases"][0]["notes"] == "doorgetypt":
+                break
+            await pilot.pause(0.02)
+        assert saved(path)["phases"][0]["notes"] == "doorgetypt"
+
+
 async def test_quit_saves_what_was_typed(paths, clock):
     app, path = meeting_app(paths, clock)
     async with app.run_test() as pilot:
