@@ -131,16 +131,16 @@ def test_a_failure_outside_the_app_exits_non_zero_with_one_line(tmp_path, monkey
     assert "RecursionError" in log.read_text(encoding="utf-8")
 
 
-async def test_typing_that_never_pauses_is_on_disk_within_a_second(paths, clock):
-    """A key every 0.15 s, never the 0.5 s pause: the first words are saved while typing goes on."""
+async def test_typing_that_never_pauses_is_on_disk_while_it_goes_on(paths, clock):
+    """A key every 0.1 s, never the 0.5 s pause: without the ceiling nothing would be saved until typing
+    stops; with it the first words are on disk while typing goes on. (The second it takes is measured in
+    a real terminal, tests/test_terminal_leaving.py, and by `make soak`.)"""
     app, path = meeting_app(paths, clock, save_delay=0.5)
     async with app.run_test() as pilot:
         notes = app.screen.query_one("#notes", TextArea)
-        started = time.monotonic()
-        on_disk_at = None
-        while time.monotonic() - started < 2.5:
+        for _ in range(100):  # ten seconds at most, on a machine slow enough to need them
             notes.insert("w")
-            await pilot.pause(0.15)  # the typing's own rhythm, not a wait for the save
-            if on_disk_at is None and "w" in saved(path)["phases"][0].get("notes", ""):
-                on_disk_at = time.monotonic() - started
-        assert on_disk_at is not None and on_disk_at <= 1.5  # a loaded machine gets half a second's slack
+            await pilot.pause(0.1)  # the typing's own rhythm, not a wait for the save
+            if "w" in saved(path)["phases"][0].get("notes", ""):
+                break
+        assert "w" in saved(path)["phases"][0].get("notes", ""), "nothing saved while typing went on"

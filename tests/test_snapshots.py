@@ -1,6 +1,6 @@
 """Snapshots of the main screens at fixed sizes (update with `pytest --snapshot-update`)."""
 
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from lerend_tui.meeting_plan import MeetingPlan, PlanStore
 from lerend_tui.network import NetworkStore
@@ -17,8 +17,9 @@ from .test_review_screen import store_meetings
 
 
 def no_blink(pilot):
-    for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
+    """A blinking cursor is drawn or not depending on the moment the snapshot is taken."""
+    for field in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
+        field.cursor_blink = False
 
 
 async def meeting_in_progress(pilot):
