@@ -9,13 +9,14 @@ import random
 import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from rich.console import RenderableType
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -47,6 +48,29 @@ Ctrl+C in the program itself is a key)."""
 EXIT_GRACE = 3.0  # seconds the terminal gets to be restored after a signal, before the process ends anyway
 
 
+TOAST_FLOOR = 0.1
+"""Seconds: the least time left a toast's timer is set to; one of microseconds would never fire, as `Timer`
+skips a first wake-up that has passed before it looks."""
+
+
+class ToastSafeNotification(Notification):
+    """A notification that expires on time, but whose time left never reads below TOAST_FLOOR.
+
+    Textual 8's `ToastRack.show` (textual/widgets/_toast.py), run on every screen change, checks that a
+    notification `has_expired` is false and then builds its `Toast`, which reads `time_left` again and sets
+    its timer to it. A notification that runs out between the two reads gets a timer below zero, and
+    `Timer._run` (textual/timer.py) then loops for ever without giving the event loop back: the freeze of
+    issue 13, no key works, 100 % CPU (a timer of exactly zero raises ZeroDivisionError there instead)."""
+
+    @property
+    def time_left(self) -> float:
+        return max(super().time_left, TOAST_FLOOR)
+
+    @property
+    def has_expired(self) -> bool:
+        return super().time_left <= 0
+
+
 class GuardedApp(App[None]):
     """An app that never leaves without saving: on a signal, a closed terminal or an unhandled exception it
     writes what the facilitator typed (`save_everything`), gives back what it holds (`let_go`: locks, the
@@ -57,10 +81,15 @@ class GuardedApp(App[None]):
         self.paths = paths
         self.crash_message: str | None = None
 
-    def notify(self, message: str | Content, *, title: str = "", **options: Any) -> None:
-        """A notification often names a file or quotes a problem with one: its text is cleaned first
-        (`sanitise.clean`), whichever screen sends it."""
-        super().notify(clean(message) if isinstance(message, str) else message, title=clean(title), **options)
+    def notify(self, message: str | Content, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """As `App.notify` (safe from any thread), whichever screen sends it: a notification often names a file
+        or quotes a problem with one, so its text is cleaned first (`sanitise.clean`); and its toast's timer
+        can never freeze the program (`ToastSafeNotification`)."""
+        text = clean(message) if isinstance(message, str) else message
+        timeout = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        notification = ToastSafeNotification(text, clean(title), severity, timeout, markup=markup)
+        self.post_message(Notify(notification))
 
     def save_everything(self) -> bool:
         """Write what is not on disk yet, at once; True when all of it is."""
