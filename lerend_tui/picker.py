@@ -113,8 +113,9 @@ class History:
 
     @classmethod
     def of(cls, records: Iterable[MeetingRecord]) -> History:
-        """From meeting records, newest first (as `MeetingStore.scan` lists them)."""
-        records = list(records)
+        """From meeting records, newest first (as `MeetingStore.scan` lists them); a meeting that never ran
+        (`MeetingRecord.ran`) is left out."""
+        records = [record for record in records if record.ran]
         return cls(
             used=[[phase.workform for phase in record.phases if phase.workform] for record in records],
             roles=[{role: name for phase in record.phases for role, name in phase.roles.items()} for record in records],
