@@ -50,7 +50,7 @@ async def test_bad_form_input_is_explained_and_nothing_starts(paths, clock):
         assert "Lege naam op plaats 2" in str(app.screen.query_one("#setup-error").render())
         await fill(pilot, "#participants", "Anouk")
         await fill(pilot, "#start-at", "half acht")
-        await pilot.press("enter")
+        await pilot.press("f5")
         await pilot.pause()
         assert "Ongeldige starttijd" in str(app.screen.query_one("#setup-error").render())
     assert list(paths.meetings.iterdir()) == []
