@@ -12,6 +12,16 @@ names its writer; a follower probes that lock (`lock.held`). The lock is taken b
 it, and nobody but its writer ever takes it for good, so a probe can never find it free while its
 program runs, nor stand in the way of any program taking a lock of its own.
 
+Who has the beamer: the program whose live state is in the file, while that state is not ended and its
+writer lock is held (`beamer_holder`). A program writes the live state only when no other program has
+the beamer, or when the facilitator hands it over on purpose ("Naar de beamer": `write_live(...,
+hand_over=True)`); merely opening, resuming or reading a meeting never takes it from a meeting that runs
+elsewhere. When the program that has it quits, the file goes (`clear_live`); when its meeting is
+finished, the file says so (`ended`) until it quits, and holds the beamer for no one. Either way the next
+program to write takes the beamer: one that opens a meeting, or one whose meeting was open all along, at
+its next change. A short exclusive lock (`live.toml.lock`) makes looking and writing one step, so two
+programs never both find the beamer free.
+
 So that a follower need not look at the file often to follow a change at once, each follower has a
 doorbell (`Doorbell`): a named pipe `<data>/followers/<pid>.fifo`, on which a thread of the follower
 waits without using any CPU. Writing or clearing the live state rings every doorbell. Where there are no
@@ -66,6 +76,8 @@ class LiveState:
     measured_at: datetime
     warning_seconds: float
     count_up: bool
+    ended: bool = False
+    """The meeting was finished: the follower says goodbye, and the beamer is free for the next one."""
 
     @classmethod
     def capture(cls, meeting: Meeting, writer: str = WRITER) -> LiveState:
@@ -89,6 +101,7 @@ class LiveState:
             measured_at=meeting.clock.now(),
             warning_seconds=focus.reading.warning_seconds,
             count_up=focus.reading.count_up,
+            ended=meeting.record.finished,
         )
 
     def _since(self, now: datetime) -> float:
@@ -107,12 +120,45 @@ class LiveState:
         return tomli_w.dumps({"schema": SCHEMA, **asdict(self)})
 
 
-def write_live(path: Path, state: LiveState) -> list[Path]:
+def write_live(path: Path, state: LiveState, *, hand_over: bool = False) -> list[Path] | None:
     """Write the state, under this program's writer lock, and ring the followers; returns what in the
-    followers' folder is no doorbell (see `ring_followers`)."""
+    followers' folder is no doorbell (see `ring_followers`). None, and nothing written, when another
+    program has the beamer (see the module's docstring), unless the facilitator `hand_over`s it here."""
     _hold_writer_lock(path.parent)
-    atomic_write_text(path, state.to_toml())
+    guard = hold(path.with_name(path.name + ".lock"), wait=True)
+    if guard is None:  # only without `wait`
+        raise OSError(errno.EAGAIN, "de live-status is bezet", str(path))
+    try:
+        holder = beamer_holder(path)
+        if not hand_over and holder not in (None, WRITER):
+            return None
+        atomic_write_text(path, state.to_toml())
+    finally:
+        give_back(guard, path.with_name(path.name + ".lock"))
     return ring_followers(path)
+
+
+def beamer_holder(path: Path) -> str | None:
+    """The writer of the meeting on the beamer (`WRITER` when it is this program's), or None when the
+    beamer is free: no live state, an ended one, or its program is gone."""
+    try:
+        state = _read_state(path)
+    except DataError:  # a broken file holds the beamer for no one
+        return None
+    if state is None or state.ended or not writer_running(path, state.writer):
+        return None
+    return state.writer
+
+
+def between_meetings(last: LiveState | None) -> str:
+    """What a follower shows while no meeting is live, after `last`, the last state it showed (None: none
+    yet): calm words for the room, never an error. A finished meeting gets its goodbye; one whose program
+    stopped before it was finished is paused; the screen follows the next meeting by itself either way."""
+    if last is None:
+        return "Zo meteen begint de bijeenkomst.\nDit scherm volgt vanzelf."
+    if last.ended:
+        return f"{last.title}\n\nDe bijeenkomst is afgelopen.\nBedankt!"
+    return f"{last.title}\n\nZo meteen gaat de bijeenkomst verder.\nDit scherm volgt vanzelf."
 
 
 def clear_live(path: Path) -> None:

@@ -279,6 +279,17 @@ class NetworkStore:
         network.meetings[:] = current.meetings
         return current
 
+    def remove_meeting(self, id_: str, meeting_id: str) -> None:
+        """Take a meeting off the network's list (it was thrown away): re-read the file, and write it without
+        the id (`save` would keep it, as added in another window). Nothing happens when it is not there."""
+        path = self.path(id_)
+        if not path.exists():
+            return
+        current = parse_network(path)
+        if meeting_id in current.meetings:
+            current.meetings.remove(meeting_id)
+            atomic_write_text(path, current.to_toml(), backup=True)
+
 
 __all__ = ["MAX_NAME", "SCHEMA", "Agreements", "Network", "NetworkError", "NetworkStore", "Participant", "check_name",
            "network_id", "parse_network"]

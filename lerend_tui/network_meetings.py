@@ -69,6 +69,12 @@ def network_meetings(network: Network, records: Records) -> list[NetworkMeeting]
     return chosen
 
 
+def held_meetings(network: Network, records: Records) -> list[NetworkMeeting]:
+    """The network's meetings in which a phase ran (`MeetingRecord.ran`), oldest first: the ones that count
+    in carry-over, roles, trends and attendance. A meeting that never ran counts nowhere."""
+    return [meeting for meeting in network_meetings(network, records) if meeting.record.ran]
+
+
 def missing_meetings(network: Network, records: Records) -> list[str]:
     """Ids the network file lists but `records` does not hold (deleted, renamed or unreadable)."""
     return [id_ for id_ in network.meetings if id_ not in records]
@@ -80,13 +86,14 @@ def missing_meetings(network: Network, records: Records) -> list[str]:
 def carry_over(network: Network, records: Records, current_id: str | None = None) -> list[Carried]:
     """What comes back at the check-in of meeting `current_id` (or of a new meeting when None or unknown).
 
-    From the meeting of the network just before it: its own actions and commitments, and what it
-    carried itself that stayed "open" or "loopt door" (see `CARRIED_ON`); "gedaan" and "vervalt" stop
-    there. Everything comes back with status "open" (not ticked off yet), the oldest first, each once.
+    From the meeting of the network that last ran before it (a meeting that never ran is passed over): its
+    own actions and commitments, and what it carried itself that stayed "open" or "loopt door" (see
+    `CARRIED_ON`); "gedaan" and "vervalt" stop there. Everything comes back with status "open" (not ticked off yet), the oldest first, each once.
     """
     meetings = network_meetings(network, records)
     ids = [meeting.id for meeting in meetings]
-    earlier = meetings[:ids.index(current_id)] if current_id in ids else meetings
+    earlier = [meeting for meeting in (meetings[:ids.index(current_id)] if current_id in ids else meetings)
+               if meeting.record.ran]
     if not earlier:
         return []
     previous = earlier[-1]
@@ -202,7 +209,7 @@ def learning_questions(network: Network, records: Records) -> list[QuestionTrail
     with no owner that mention no one's question (name "")."""
     names = network.names
     found: dict[str, list[Mention]] = {name: [] for name in names}
-    for meeting in network_meetings(network, records):
+    for meeting in held_meetings(network, records):
         for item in meeting.record.items:
             if item.kind != "leervraag":
                 continue
@@ -251,7 +258,7 @@ def role_turns(network: Network, records: Records) -> list[RoleTurn]:
     """Every role anyone had in the network's meetings, oldest meeting first, phases in order."""
     return [
         RoleTurn(meeting.id, meeting.date, phase.title, role_name(phase, role), name)
-        for meeting in network_meetings(network, records)
+        for meeting in held_meetings(network, records)
         for phase in meeting.record.phases
         for role, name in phase.roles.items()
         if name
@@ -271,7 +278,7 @@ def role_counts(network: Network, records: Records) -> dict[str, dict[str, int]]
 def role_history(network: Network, records: Records) -> History:
     """The network's meetings as the draw's `History` (newest first), with content bringers under
     `CONTENT_ROLE`: hand it to `DrawScreen`/`propose_roles` so roles rotate within the network."""
-    meetings = network_meetings(network, records)[::-1]
+    meetings = held_meetings(network, records)[::-1]
     return History(
         used=[[phase.workform for phase in meeting.record.phases if phase.workform] for meeting in meetings],
         roles=[{role_name(phase, role): name for phase in meeting.record.phases for role, name in phase.roles.items()}
@@ -305,7 +312,7 @@ def trends(network: Network, records: Records) -> list[TrendPoint]:
         TrendPoint(meeting.id, meeting.record.title, meeting.date,
                    len(meeting.record.participants) or len(meeting.record.checkout),
                    roti_average(meeting.record.checkout), meeting.record.finished)
-        for meeting in network_meetings(network, records)
+        for meeting in held_meetings(network, records)
     ]
 
 
@@ -335,7 +342,7 @@ def commitments(network: Network, records: Records) -> list[Carried]:
     """Every action and commitment noted in the network's meetings, in the order noted, with what became
     of it: its status in the latest meeting that carried it ("open" when none did yet)."""
     outcome: dict[tuple[str, str, str, str], Carried] = {}
-    for meeting in network_meetings(network, records):
+    for meeting in held_meetings(network, records):
         for entry in meeting.record.carried:
             outcome[_key(entry)] = entry
         for item in meeting.record.items:
@@ -350,7 +357,7 @@ class NetworkSummary:
     meetings: int
     """Meetings of the network on disk."""
     held: int
-    """Of those, the ones that started."""
+    """Of those, the ones in which a phase ran."""
     questions: int
     """Learning questions in the network file."""
     questions_noted: int
@@ -372,14 +379,15 @@ class NetworkSummary:
 def network_summary(network: Network, records: Records) -> NetworkSummary:
     """What the network achieved, for the final evaluation (Stap 4)."""
     meetings = network_meetings(network, records)
+    held = held_meetings(network, records)
     trails = learning_questions(network, records)
     made = commitments(network, records)
-    scores = [entry.score for meeting in meetings for entry in meeting.record.checkout if entry.score is not None]
+    scores = [entry.score for meeting in held for entry in meeting.record.checkout if entry.score is not None]
     return NetworkSummary(
         meetings=len(meetings),
-        held=sum(1 for meeting in meetings if meeting.record.started is not None),
+        held=len(held),
         questions=sum(len(participant.learning_questions) for participant in network.participants),
-        questions_noted=sum(1 for meeting in meetings for item in meeting.record.items if item.kind == "leervraag"),
+        questions_noted=sum(1 for meeting in held for item in meeting.record.items if item.kind == "leervraag"),
         people_with_questions=sum(1 for trail in trails if trail.name in network.names and trail.mentions),
         commitments=len(made),
         kept=sum(1 for entry in made if entry.status == "gedaan"),
@@ -515,6 +523,6 @@ def summary_lines(summary: NetworkSummary) -> list[str]:
 
 __all__ = ["BLOCKS", "CARRIED_ON", "CONTENT_ROLE", "FAIRNESS_ROLES", "NO_OWNER_LABEL", "Mention",
            "NetworkMeeting", "NetworkSummary", "QuestionTrail", "Records", "RoleTurn", "TrendPoint", "by_owner",
-           "carry_over", "collect_from_meeting", "commitments", "decimal", "join_network", "learning_questions",
-           "match_owner", "missing_meetings", "network_meetings", "network_report", "role_counts", "role_history",
+           "carry_over", "collect_from_meeting", "commitments", "decimal", "held_meetings", "join_network",
+           "learning_questions", "match_owner", "missing_meetings", "network_meetings", "network_report", "role_counts", "role_history",
            "role_name", "role_turns", "set_status", "sparkline", "network_summary", "trends", "whose_turn"]

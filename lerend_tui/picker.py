@@ -113,11 +113,13 @@ class History:
 
     @classmethod
     def of(cls, records: Iterable[MeetingRecord]) -> History:
-        """From meeting records, newest first (as `MeetingStore.scan` lists them)."""
+        """From meeting records, newest first (as `MeetingStore.scan` lists them); the roles of a meeting that
+        never ran (`MeetingRecord.ran`) are left out: nobody had them."""
         records = list(records)
         return cls(
             used=[[phase.workform for phase in record.phases if phase.workform] for record in records],
-            roles=[{role: name for phase in record.phases for role, name in phase.roles.items()} for record in records],
+            roles=[{role: name for phase in record.phases for role, name in phase.roles.items()}
+                   for record in records if record.ran],
         )
 
 

@@ -229,6 +229,20 @@ class MeetingRecord:
         return self.ended is not None
 
     @property
+    def ran(self) -> bool:
+        """Whether the meeting ever ran (a phase's timer was started). A meeting that never ran (opened by mistake,
+        or abandoned before it began) counts nowhere: not in a network's trends, roles, attendance or
+        carry-over, nor in the draw's history."""
+        return self.started is not None or any(phase.started is not None for phase in self.phases)
+
+    @property
+    def last_activity(self) -> datetime | None:
+        """The latest moment a phase started, ended or ran from; None when no phase ever ran."""
+        moments = [moment for phase in self.phases
+                   for moment in (phase.started, phase.ended, phase.running_since) if moment is not None]
+        return max(moments, default=None)
+
+    @property
     def planned_minutes(self) -> int:
         return sum(phase.planned_minutes for phase in self.phases)
 

@@ -18,9 +18,10 @@ import itertools
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .record import MeetingRecord, parse_record, table_to_toml
 from .validation import DataError, read_folder
@@ -97,6 +98,17 @@ class StoredMeeting:
     def id(self) -> str:
         return self.path.stem
 
+    @property
+    def last_activity(self) -> datetime:
+        """When the meeting was last used: its record's `last_activity`, else when its file was last written."""
+        found = self.record.last_activity
+        if found is not None:
+            return found
+        try:
+            return datetime.fromtimestamp(self.path.stat().st_mtime, timezone.utc)
+        except OSError:  # gone meanwhile: its planned start is all there is
+            return self.record.planned_start
+
 
 @dataclass(frozen=True)
 class Version:
@@ -110,6 +122,12 @@ class Version:
     def text(self) -> str:
         """The file's text, made when first asked for (some 20 ms for a meeting with 1 MiB of notes)."""
         return table_to_toml(self.table)
+
+
+def unfinished_of(meetings: Iterable[StoredMeeting]) -> list[StoredMeeting]:
+    """Of `meetings`, those not yet finished, the one used most recently first (`StoredMeeting.last_activity`)."""
+    return sorted((stored for stored in meetings if not stored.record.finished),
+                  key=lambda stored: stored.last_activity, reverse=True)
 
 
 class MeetingStore:
@@ -156,11 +174,28 @@ class MeetingStore:
         meetings.sort(key=lambda stored: stored.record.planned_start, reverse=True)
         return meetings, problems
 
-    def latest_unfinished(self, network: str | None = None) -> StoredMeeting | None:
-        """The newest meeting not yet finished; with `network`, the newest of that learning network."""
+    def unfinished(self, network: str | None = None) -> list[StoredMeeting]:
+        """The meetings not yet finished, the one used most recently first (`StoredMeeting.last_activity`);
+        with `network`, only those of that learning network."""
         meetings, _ = self.scan()
-        return next((stored for stored in meetings if not stored.record.finished
-                     and (network is None or stored.record.network == network)), None)
+        return unfinished_of(stored for stored in meetings if network is None or stored.record.network == network)
+
+    def latest_unfinished(self, network: str | None = None) -> StoredMeeting | None:
+        """The unfinished meeting used most recently ("Verder", `start --resume`); with `network`, of that
+        learning network."""
+        return next(iter(self.unfinished(network)), None)
+
+    def throw_away(self, path: Path) -> Path:
+        """Put a meeting aside, kept but no longer counted anywhere: renamed to `<name>.toml.weggegooid`
+        (`.weggegooid-2` and on when that name is taken), which no scan reads. Returns the new path."""
+        aside = path.with_name(path.name + ".weggegooid")
+        number = 2
+        while aside.exists():
+            aside = path.with_name(f"{path.name}.weggegooid-{number}")
+            number += 1
+        os.rename(path, aside)
+        _fsync_folder(path.parent)
+        return aside
 
     def create(self, record: MeetingRecord) -> Path:
         """Save a new meeting under a fresh name, so it is on disk before anything is typed."""

@@ -31,6 +31,9 @@ print(WRITER, flush=True)
 sys.stdin.read()
 """
 
+PUBLISH_ENDED = PUBLISH_LIVE.replace("count_up=True)", "count_up=True, ended=True)")
+"""A program whose meeting on the beamer was finished, and which still runs."""
+
 
 @contextmanager
 def child(script: str, path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:

@@ -270,11 +270,13 @@ def test_a_drawn_work_format_runs_as_steps_and_is_recorded(clock):
 def test_history_of_earlier_meetings(clock):
     from lerend_tui.picker import History
 
-    first, second = new_meeting(clock).record, new_meeting(clock).record
+    first, second, stray = (new_meeting(clock).record for _ in range(3))
     first.phases[3].workform, first.phases[3].roles = "roddelmethode", {"inbrenger": "Anouk"}
     second.phases[3].workform = "balintmethode"
-    history = History.of([second, first])
-    assert history.used == [["balintmethode"], ["roddelmethode"]]
+    first.started = second.started = clock.now()  # they ran
+    stray.phases[3].roles = {"inbrenger": "Bram"}  # a meeting that never ran: nobody had its roles
+    history = History.of([stray, second, first])
+    assert history.used == [[], ["balintmethode"], ["roddelmethode"]]
     assert history.roles == [{}, {"inbrenger": "Anouk"}]
 
 

@@ -95,6 +95,7 @@ def test_start_in_a_network_and_the_next_meeting_carries_the_commitments(tmp_pat
     first.items = [Item("stok", "@Anouk belt twee mantelzorgers", "Anouk", "Evaluatie en afsluiting"),
                    Item("actie", "verslag rondsturen", "", "Evaluatie en afsluiting")]
     first.checkout = [Checkout("Anouk", "blij", 4), Checkout("Bram", "moe", 3)]
+    first.phases[0].started = first.started = first.planned_start  # it ran: only then does it carry anything over
     MeetingStore(first_path.parent).save(first, first_path)
 
     assert cli.main([*data, "start", "--network", "Zuid", "--title", "Tweede avond", "--participants", "Bram"]) == 0
@@ -104,6 +105,8 @@ def test_start_in_a_network_and_the_next_meeting_carries_the_commitments(tmp_pat
         ("Anouk", "@Anouk belt twee mantelzorgers", first_path.stem), ("", "verslag rondsturen", first_path.stem)]
     assert MeetingStore(second_path.parent).load(second_path).carried == second.carried
     assert networks.load("zuid").meetings == [first_path.stem, second_path.stem]
+    second.phases[0].started = second.started = second.planned_start  # it ran too: it counts in the trends
+    MeetingStore(second_path.parent).save(second, second_path)
     capsys.readouterr()
 
     assert cli.main([*data, "network", "show", "zuid"]) == 0

@@ -356,6 +356,7 @@ async def test_a_networks_plan_says_whose_turn_it_is_and_starts_in_the_network(p
     earlier = new_meeting_record(load_templates().get("bijeenkomst"), title="Oktober", participants=[],
                                  planned_start=clock.now())
     earlier.phases[2].roles["inhoud"] = "Anouk"
+    earlier.started = earlier.phases[0].started = clock.now()  # it ran: only then do its roles count
     create_in_network(earlier, network, MeetingStore(paths.meetings), networks)
     app = home_app(paths, clock)
     plan = a_plan(network=network.id)

@@ -113,7 +113,8 @@ def test_the_beamer_in_a_second_terminal_follows_the_facilitator(tmp_path, termi
     beamer.wait_for("Reflectie of verbindende opdracht")
     facilitator.keys("C-q")
     facilitator.wait_for("[afgesloten]")
-    beamer.wait_for("geen bijeenkomst bezig")
+    beamer.wait_for("Zo meteen gaat de bijeenkomst verder")  # calm words for the room, and its title
+    assert "Twee vensters" in beamer.screen()
 
 
 def test_a_drawn_work_format_runs_as_step_timers(tmp_path, terminal_factory):
@@ -199,6 +200,9 @@ def test_a_commitment_from_one_closing_comes_back_at_the_next_check_in(tmp_path,
     start = [str(PROGRAM), "--data-dir", str(data), "start", "--network", "zorgnetwerk", "--title"]
     first = terminal_factory([*start, "Eerste"])
     first.wait_for("esc Klaar met typen")
+    first.keys("Escape")
+    first.wait_for("spatie Timer")
+    first.keys("Space")  # the meeting runs: only a meeting that ran carries anything over
     for _ in range(8):  # the clicker's key, through the check-in's speaking turns to the closing
         if "fase 5 van 5" in first.screen():
             break
@@ -278,3 +282,42 @@ def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, ter
         (p["title"], p["minutes"], p.get("workform", "")) for p in plan["phases"]]
     assert record["plan"]["id"] == plan_file.stem
     assert [p["title"] for p in record["plan"]["phases"]] == titles
+
+
+def test_a_second_window_does_not_take_the_projector_until_it_is_handed_over(tmp_path, terminal_factory):
+    data = tmp_path / "data"
+    first = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Echte bijeenkomst"])
+    first.wait_for("esc Klaar met typen")
+    first.keys("Escape")
+    first.wait_for("spatie Timer")
+    first.keys("Space")  # the meeting runs
+    beamer = terminal_factory([str(PROGRAM), "--data-dir", str(data), "beamer"], width=100, height=30)
+    beamer.wait_for("Opstart en check-in")
+    first.keys("n")
+    beamer.wait_for("Reflectie of verbindende opdracht")
+    second = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Oude bijeenkomst"])
+    second.wait_for("Ctrl+B: deze bijeenkomst naar de beamer")  # it says who has the projector
+    second.keys("Escape")
+    second.wait_for("spatie Timer")
+    second.keys("Space")  # a change in the second window
+    [second_file] = (data / "meetings").glob("*-oude-bijeenkomst.toml")
+    wait_until(lambda: "running_since" in tomllib.loads(second_file.read_text(encoding="utf-8"))["phases"][0],
+               "the second window's timer to run")
+    time.sleep(0.5)  # what the beamer would show by now, had the second window taken it
+    assert "Reflectie of verbindende opdracht" in beamer.screen()
+    second.keys("C-b")  # "Naar de beamer"
+    beamer.wait_for("Opstart en check-in")
+    second.wait_for("De beamer toont nu deze bijeenkomst.")
+    first.keys("Escape")
+    first.wait_for("spatie Timer")
+    first.keys("n")  # the first window's changes no longer go to the projector
+    first.wait_for("fase 3 van 5")
+    time.sleep(0.5)
+    assert "Opstart en check-in" in beamer.screen()
+    second.keys("C-q")
+    second.wait_for("[afgesloten]")
+    beamer.wait_for("Zo meteen gaat de bijeenkomst verder")
+    first.keys("Escape")
+    first.wait_for("spatie Timer")
+    first.keys("n")  # the running meeting takes the free projector at its next change
+    beamer.wait_for("Onderlinge coaching")

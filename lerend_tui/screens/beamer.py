@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..live import LiveState
+from ..live import LiveState, between_meetings
 from ..timer import Reading
 from ..widgets.big_clock import BigClock
 from ..widgets.line import Line
@@ -28,7 +28,6 @@ from ..widgets.progress_line import ProgressLine
 POLL_SECONDS = 0.5
 LATE_WAKE = 0.1
 """Seconds after the shown second changed that a wake-up may come before the wake-ups are set anew."""
-WAITING = "Er is nu geen bijeenkomst bezig.\nDit scherm volgt vanzelf zodra de procesbegeleider er een start."
 
 
 class BeamerScreen(Screen[None]):
@@ -61,7 +60,7 @@ class BeamerScreen(Screen[None]):
             yield Line(id="beamer-words")
             yield ProgressLine(id="beamer-progress")
             yield Line(id="beamer-next")
-        yield Static(WAITING, id="beamer-waiting")
+        yield Static(between_meetings(None), id="beamer-waiting", markup=False)  # a title is text, not markup
 
     def on_mount(self) -> None:
         self._phase, self._focus, self._words, self._next = (
@@ -69,6 +68,7 @@ class BeamerScreen(Screen[None]):
         self._clock, self._progress = self.query_one(BigClock), self.query_one(ProgressLine)
         self._state_class: str | None = None
         self._waiting = False
+        self._waiting_words = between_meetings(None)
         self._shown: LiveState | None = None
         self._wake: Timer | None = None
         self._period = 0.0
@@ -124,10 +124,17 @@ class BeamerScreen(Screen[None]):
 
     def refresh_view(self) -> Reading | None:
         state = self.source()
-        if (state is None) != self._waiting:
-            self._waiting = state is None
-            self.set_class(self._waiting, "-waiting")
-        if state is None:
+        waiting = state is None or state.ended
+        if waiting != self._waiting:
+            self._waiting = waiting
+            self.set_class(waiting, "-waiting")
+        if waiting:  # between meetings: the words follow the meeting shown last
+            if state is not None:
+                self._shown = state
+            words = between_meetings(self._shown)
+            if words != self._waiting_words:
+                self._waiting_words = words
+                self.query_one("#beamer-waiting", Static).update(words)
             return None
         now = self.app.clock.now()
         reading = state.reading(now)

@@ -32,7 +32,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no", Button).focus()  # the safe answer: a stray Enter or space changes nothing
 
     @on(Button.Pressed)
     def answer(self, event: Button.Pressed) -> None:

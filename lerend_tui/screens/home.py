@@ -3,6 +3,7 @@ and the network's uitgangspunten."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 from ..meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from ..plan import DEFAULT_TEMPLATE
 from ..review import summarize
+from ..storage import StoredMeeting, unfinished_of
 from .catalogue import CatalogueScreen
 
 UITGANGSPUNTEN = (
@@ -31,6 +33,8 @@ UITGANGSPUNTEN = (
 class HomeScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
+        # Priority: in a field of the form, F5 starts too (Enter there only goes on to the next field).
+        Binding("f5", "start_meeting", "Start", priority=True, id="home.start"),
         Binding("ctrl+n", "focus_new", "Nieuwe bijeenkomst", id="home.new"),
         Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
         Binding("ctrl+t", "review", "Terugblik", id="home.review"),
@@ -38,6 +42,9 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True, id="home.catalogue"),
         Binding("ctrl+l", "open_networks", "Netwerken", id="home.networks"),
         Binding("ctrl+o", "plan", "Plannen", id="home.plan"),
+        # On the list of unfinished meetings only (see `check_action`).
+        Binding("f", "finish_unfinished", "Afronden", id="home.finish"),
+        Binding("delete", "throw_away", "Weggooien", key_display="Del", id="home.throw_away"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -68,6 +75,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="side"):
                 unfinished = OptionList(id="unfinished")
                 unfinished.border_title = "Verder met een onderbroken bijeenkomst"
+                unfinished.border_subtitle = "Enter: verder · f: afronden · Del: weggooien"
                 yield unfinished
                 past = OptionList(id="past")
                 past.border_title = "Eerdere bijeenkomsten"
@@ -108,8 +116,7 @@ class HomeScreen(Screen[None]):
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
         unfinished.add_options(
-            Option(Content(summarize(stored).line()), id=str(stored.path))
-            for stored in meetings if not stored.record.finished
+            Option(Content(self._unfinished_line(stored)), id=str(stored.path)) for stored in unfinished_of(meetings)
         )
         past = self.query_one("#past", OptionList)
         past.clear_options()
@@ -126,6 +133,11 @@ class HomeScreen(Screen[None]):
         if not past.option_count:
             past.add_option(Option("Nog geen afgeronde bijeenkomsten.", disabled=True))
 
+    def _unfinished_line(self, stored: StoredMeeting) -> str:
+        """The meeting's summary line and when it was last used: "… · laatst bezig 01-12 19:40"."""
+        last = self.app.clock.local(stored.last_activity)
+        return f"{summarize(stored).line()}  ·  laatst bezig {last:%d-%m %H:%M}"
+
     @on(Select.Changed, "#template")
     def show_template(self, event: Select.Changed) -> None:
         template = self.app.templates.templates.get(event.value)
@@ -134,9 +146,13 @@ class HomeScreen(Screen[None]):
         lines = [f"{phase.minutes:>3}'  {phase.title}" for phase in template.phases]
         self.query_one("#template-phases", Static).update(Content("\n".join(lines)))
 
-    @on(Button.Pressed, "#start")
     @on(Input.Submitted)
-    def start_meeting(self) -> None:
+    def next_field(self) -> None:
+        """Enter in a field goes on to the next one: a meeting starts only with its own key (F5) or button."""
+        self.focus_next()
+
+    @on(Button.Pressed, "#start")
+    def action_start_meeting(self) -> None:
         app = self.app
         error = self.query_one("#setup-error", Static)
         try:
@@ -178,6 +194,93 @@ class HomeScreen(Screen[None]):
         else:
             self.app.resume_meeting(latest.path)
 
+    # -- the unfinished meetings: finish one, or throw it away ----------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`f` and Del act on the highlighted unfinished meeting, and only while its list has the focus."""
+        if action in ("finish_unfinished", "throw_away"):
+            return self._highlighted_unfinished() is not None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def _highlighted_unfinished(self) -> Path | None:
+        unfinished = self.query_one("#unfinished", OptionList)
+        if self.focused is not unfinished or unfinished.highlighted is None:
+            return None
+        option = unfinished.get_option_at_index(unfinished.highlighted)
+        return Path(option.id) if option.id and not option.disabled else None
+
+    def action_finish_unfinished(self) -> None:
+        from .confirm import ConfirmScreen
+
+        path = self._highlighted_unfinished()
+        if path is not None:
+            question = (f"{path.name} afronden zoals ze is? Ze staat daarna bij de eerdere bijeenkomsten "
+                        "en telt in het netwerk mee als ze gelopen heeft.")
+            self.app.push_screen(ConfirmScreen(question, "Afronden"), partial(self._finish, path))
+
+    def action_throw_away(self) -> None:
+        from .confirm import ConfirmScreen
+
+        path = self._highlighted_unfinished()
+        if path is not None:
+            question = (f"{path.name} weggooien? Ze telt dan nergens meer mee; het bestand blijft bewaard als "
+                        f"{path.name}.weggegooid.")
+            self.app.push_screen(ConfirmScreen(question, "Weggooien"), partial(self._throw_away, path))
+
+    def _finish(self, path: Path, confirmed: bool | None) -> None:
+        if confirmed and self._with_lock(path, partial(self._finish_now, path)):
+            self.notify(f"Afgerond en opgeslagen in {path}", title="Afgerond", markup=False)
+        self.load_meetings()
+
+    def _finish_now(self, path: Path) -> None:
+        app = self.app
+        record = app.store.load(path)
+        app.make_meeting(record).finish()
+        app.store.save(record, path)
+        app.collect_into_network(record)
+
+    def _throw_away(self, path: Path, confirmed: bool | None) -> None:
+        if confirmed and self._with_lock(path, partial(self._throw_away_now, path)):
+            self.notify(f"Weggegooid: bewaard als {path.name}.weggegooid", title="Weggegooid", markup=False)
+        self.load_meetings()
+
+    def _throw_away_now(self, path: Path) -> None:
+        """Put the file aside, and take the meeting off its network's list, where it would be missing."""
+        from ..network import NetworkStore
+
+        network = self.app.store.load(path).network
+        self.app.store.throw_away(path)
+        if network:
+            NetworkStore(self.app.paths.networks_folder).remove_meeting(network, path.stem)
+
+    def _with_lock(self, path: Path, work) -> bool:
+        """Do `work` holding the meeting's lock, so that no window has it open meanwhile; True when done.
+        Every failure gets its Dutch message, and the file stays as it was."""
+        from ..lock import LockError, acquire, holder, release
+        from ..network import NetworkError
+        from ..validation import DataError
+
+        try:
+            if acquire(path) is None:
+                self.notify(f"{path.name} is {holder(path)}: daar verder of afronden.", title="Niet gedaan",
+                            severity="warning", markup=False)
+                return False
+        except LockError as error:
+            self.notify(str(error), title="Niet gedaan", severity="error", markup=False)
+            return False
+        try:
+            work()
+        except (OSError, DataError, NetworkError) as error:
+            problem = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self.notify(f"{path}: {problem}", title="Niet gedaan", severity="error", timeout=15, markup=False)
+            return False
+        finally:
+            release(path)
+        return True
+
     def action_open_catalogue(self) -> None:
         self.app.push_screen(CatalogueScreen())
 
@@ -198,8 +301,9 @@ class HomeScreen(Screen[None]):
 
     def palette_commands(self):
         yield "Nieuwe bijeenkomst", "Naar het formulier voor een nieuwe bijeenkomst", self.action_focus_new
-        yield "Start bijeenkomst", "Start met wat in het formulier staat", self.start_meeting
-        yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R", self.action_resume_latest
+        yield "Start bijeenkomst", "F5: start met wat in het formulier staat", self.action_start_meeting
+        yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R: die waarin het laatst gewerkt is", \
+            self.action_resume_latest
         yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
         yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
         yield "Netwerken", "Ctrl+L: lerende netwerken, hun deelnemers, leervragen en trends", self.action_open_networks
@@ -209,9 +313,12 @@ class HomeScreen(Screen[None]):
     def help_rows(self) -> list[tuple[str, str]]:
         return [
             ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("Enter", "Start de bijeenkomst (in een veld) of kies de gemarkeerde bijeenkomst"),
+            ("F5", "Start de bijeenkomst met wat in het formulier staat (ook de knop Start bijeenkomst)"),
+            ("Enter", "In een veld: naar het volgende veld · in een lijst: kies de gemarkeerde bijeenkomst"),
+            ("f", "Op een onderbroken bijeenkomst: afronden zoals ze is (vraagt eerst)"),
+            ("Del", "Op een onderbroken bijeenkomst: weggooien; bewaard als <naam>.toml.weggegooid (vraagt eerst)"),
             ("Ctrl+N", "Naar het formulier voor een nieuwe bijeenkomst"),
-            ("Ctrl+R", "Verder met de laatste onderbroken bijeenkomst"),
+            ("Ctrl+R", "Verder met de onderbroken bijeenkomst waarin het laatst gewerkt is"),
             ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
             ("Ctrl+T", "Terugblik: eerdere bijeenkomsten zoeken, lezen en als verslag opslaan"),
             ("Ctrl+L", "Netwerken: deelnemers, leervragen, intake, afspraken en trends over de bijeenkomsten"),

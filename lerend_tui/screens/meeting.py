@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 from ..autosave import SaveDeadline
 from ..items import LABELS, iter_items, with_commitments
 from ..lock import release
-from ..live import LiveState, clear_live, write_live
+from ..live import LiveState, write_live
 from ..meeting import Meeting, Schedule
 from ..record import Carried, roti_average
 from ..sanitise import clean
@@ -40,7 +40,7 @@ STEP_GAP = 0.03  # seconds between the steps of a background save: room for a ke
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
-CHANGING_ACTIONS = {"toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over"}
+CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over"}
 SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
                       "draw", "checkout", "carry_over", "comparison"}
 
@@ -57,6 +57,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         Binding("plus", "adjust(1)", "Minuut", key_display="+/-", id="meeting.more"),
         Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
         Binding("b", "beamer", "Beamer", id="meeting.beamer"),
+        Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False, id="meeting.to_beamer"),
         Binding("r", "draw", "Werkvorm", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", id="meeting.checkout"),
         Binding("v", "carry_over", "Vorige keer", id="meeting.carry_over"),
@@ -84,6 +85,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self._settled = 0
         self._can_rebudget = False
         self._strays_named: set[Path] = set()
+        self._told_beamer_elsewhere = False
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -265,14 +267,22 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         elif signal == "advanced":
             self.after_change()
 
-    def publish(self) -> None:
-        """Tell the beamer on the projector what changed (written on changes, not every second)."""
+    def publish(self, *, hand_over: bool = False) -> None:
+        """Tell the beamer on the projector what changed (written on changes, not every second), unless
+        another program's meeting is on it: that one keeps it until the facilitator hands it over here
+        (`hand_over`, "Naar de beamer"), or it ends or quits (see `live`). A read-only twin never writes."""
         if self.read_only:
             return
         try:
-            strays = write_live(self.app.paths.live, LiveState.capture(self.meeting))
+            strays = write_live(self.app.paths.live, LiveState.capture(self.meeting), hand_over=hand_over)
         except OSError:
             return  # the beamer follower misses an update; the meeting and its notes are unaffected
+        if strays is None:
+            if not self._told_beamer_elsewhere:
+                self._told_beamer_elsewhere = True
+                self.notify("De beamer toont de bijeenkomst uit een ander venster; die houdt hem. "
+                            "Ctrl+B: deze bijeenkomst naar de beamer.", title="Beamer", timeout=10)
+            return
         new = [path for path in strays if path not in self._strays_named]
         if new:
             self._strays_named.update(new)
@@ -381,6 +391,11 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
         self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting)))
 
+    def action_to_beamer(self) -> None:
+        """Hand the projector to this meeting, on purpose, whichever program's meeting it showed."""
+        self.publish(hand_over=True)
+        self.notify("De beamer toont nu deze bijeenkomst.", title="Beamer")
+
     def action_draw(self) -> None:
         """Draw a work format for this phase; accepted, its steps run in the phase."""
         from ..picker import History
@@ -454,7 +469,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             return
         self.meeting.finish()
         if self.save_now():
-            clear_live(self.app.paths.live)
+            self.publish()  # the beamer says goodbye, and is free for the next meeting
             release(self.path)
             self.notify(f"Bijeenkomst afgerond en opgeslagen in {self.path}", title="Afgerond", markup=False)
             self._clock_timer.stop()
@@ -569,6 +584,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         yield "Vorige", "p of PageUp: vorige spreker, stap of fase", self.action_previous_phase
         yield "Beamer", "b: de weergave voor de zaal", self.action_beamer
         if not self.read_only:
+            yield "Naar de beamer", "Ctrl+B: de beamer toont deze bijeenkomst, ook als een ander venster hem had", \
+                self.action_to_beamer
             yield "Timer starten of pauzeren", "Spatie", self.action_toggle_timer
             yield "Minuut erbij", "+", lambda: self.action_adjust(1)
             yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
@@ -595,6 +612,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             ("p  ·  PageUp", "Vorige spreker, stap of fase (PageUp ook tijdens het typen)"),
             ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
             ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
+            ("Ctrl+B", "Naar de beamer: de projector toont deze bijeenkomst (een ander venster houdt hem anders)"),
             ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
             ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
             ("v", "Vorige keer (in een netwerk): de stok achter de deur en acties van toen afvinken"),
