@@ -26,11 +26,27 @@ if TYPE_CHECKING:  # the catalogue and the draw load when a work format is drawn
     from .workforms import Workform
 
 
+START_WINDOW = timedelta(hours=1)
+"""How far from its planned start a meeting may begin and still keep the planned clock: setting up early, or
+a late start the group catches up on. A meeting that begins further off runs its schedule from then."""
+
+
+def schedule_start(planned: datetime, started: datetime | None, now: datetime) -> datetime:
+    """The moment a meeting's schedule counts from: its planned start, unless it began before it (it keeps its
+    length, and ends early) or more than `START_WINDOW` after it, or has not begun and `now` is that far
+    past it: then the moment it began (or begins: now). So the schedule never counts hours from a plan's clock."""
+    if started is None and now <= planned:
+        return planned
+    begun = started or now
+    return begun if begun < planned or begun - planned > START_WINDOW else planned
+
+
 @dataclass(frozen=True)
 class AgendaRow:
     index: int
     phase: PhaseRecord
-    planned_at: datetime
+    at: datetime
+    """When the phase began, or (from the current one on, if not begun) is expected to begin."""
     current: bool
     actual_minutes: float | None
 
@@ -39,6 +55,7 @@ class AgendaRow:
 class Schedule:
     rows: tuple[AgendaRow, ...]
     planned_end: datetime
+    """The meeting's planned length after `schedule_start`."""
     projected_end: datetime
 
     @property
@@ -153,16 +170,28 @@ class Meeting:
         return "Daarna: einde van de bijeenkomst"
 
     def schedule(self) -> Schedule:
+        """The agenda's clock times as they follow from what happened: the phases done at the time they began,
+        the current one from when it began (or begins), the rest one after another with the minutes they have
+        now (after `+`/`-` or a re-budget). The plan's own times stay in the record."""
         now = self.clock.now()
+        record = self.record
+        start = schedule_start(record.planned_start, record.started, now)
+        begin = max(now, start)  # where the current phase's remaining time runs from
         rows = []
-        planned_at = self.record.planned_start
+        moment = start
         for index, phase in enumerate(self.phases):
+            if index < self.index:
+                at = phase.started or moment
+                moment = phase.ended or at
+            elif index == self.index:
+                at = phase.started or begin
+                moment = begin + timedelta(seconds=max(self.timer.remaining, 0.0))
+            else:
+                at = moment
+                moment += timedelta(minutes=phase.minutes)
             actual = self._elapsed(index) / 60 if phase.finished or index == self.index else None
-            rows.append(AgendaRow(index, phase, planned_at, index == self.index, actual))
-            planned_at += timedelta(minutes=phase.planned_minutes)
-        still_to_go = max(self.timer.remaining, 0.0) + 60 * sum(p.minutes for p in self.phases[self.index + 1 :])
-        begin = now if self.record.started or now > self.record.planned_start else self.record.planned_start
-        return Schedule(tuple(rows), self.record.planned_end, begin + timedelta(seconds=still_to_go))
+            rows.append(AgendaRow(index, phase, at, index == self.index, actual))
+        return Schedule(tuple(rows), start + timedelta(minutes=record.planned_minutes), moment)
 
     def rebudget(self, schedule: Schedule | None = None) -> Rebudget | None:
         """What the phases after this one would get to end on the planned time; None if nothing changes.

@@ -165,6 +165,9 @@ class PlanOrigin:
     id: str = ""
     """The plan's file stem under `<data>/plans/`; "" when unknown."""
     phases: tuple[PlannedSnapshot, ...] = ()
+    start: datetime | None = None
+    """When the meeting was planned to start as it was made; the record's `planned_start` differs when it
+    was made far from that time and runs its schedule from then (`meeting_plan.plan_to_record`)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys a person added by hand to this table in the file: written back as they were."""
 
@@ -367,6 +370,7 @@ def _plan_table(plan: PlanOrigin | None) -> dict[str, Any] | None:
     return with_hand_added({
         "name": plan.name,
         "id": plan.id or None,
+        "start": plan.start,
         "phases": [
             with_hand_added({"kind": p.kind, "title": p.title, "minutes": p.minutes, "workform": p.workform or None,
                              "content_by": p.content_by or None, "case_by": p.case_by or None}, p.extra)
@@ -392,7 +396,7 @@ _PHASE_KEYS = frozenset({"kind", "title", "planned_minutes", "extra_minutes", "s
 _STEP_KEYS = frozenset({"title", "minutes", "instruction", "round", "elapsed_seconds"})
 _CHECKOUT_KEYS = frozenset({"name", "word", "score"})
 _CARRIED_KEYS = frozenset({"kind", "text", "owner", "from_meeting", "status"})
-_PLAN_KEYS = frozenset({"name", "id", "phases"})
+_PLAN_KEYS = frozenset({"name", "id", "start", "phases"})
 _PLANNED_KEYS = frozenset({"kind", "title", "minutes", "workform", "content_by", "case_by"})
 
 
@@ -463,7 +467,7 @@ def _parse_plan(fields: Fields) -> PlanOrigin | None:
         for phase in plan.tables("phases", [])
     )
     return PlanOrigin(name=plan.text("name"), id=plan.text("id", ""), phases=phases,
-                      extra=hand_added(plan, _PLAN_KEYS))
+                      start=plan.moment("start", None), extra=hand_added(plan, _PLAN_KEYS))
 
 
 def _parse_phase(phase: Fields) -> PhaseRecord:
