@@ -17,7 +17,7 @@ from .items import parse_items
 from .plan import MeetingTemplate, PhasePlan
 from .rebudget import Rebudget, propose
 from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
-from .rounds import SpeakingRound, round_order
+from .rounds import MINIMUM_SECONDS_PER_PERSON, SpeakingRound, round_order
 from .settings import Settings
 from .timer import PhaseTimer, Reading
 
@@ -146,6 +146,12 @@ class Meeting:
         return Reading(planned, elapsed, self.timer.running, self.settings.warning_seconds(planned),
                        self.settings.count_up_overtime)
 
+    @property
+    def step_label(self) -> str:
+        """"Stap 2 van 4: Rondje"; empty in a phase without steps."""
+        step, phase = self.step, self.current
+        return f"Stap {phase.current_step + 1} van {len(phase.steps)}: {step.title}" if step is not None else ""
+
     def focus(self) -> Focus:
         phase, count_up = self.current, self.settings.count_up_overtime
         if self.speaking is not None and not self.speaking.finished:
@@ -156,8 +162,7 @@ class Meeting:
                          ("turn", self.index, phase.current_step, self.speaking.index))
         step_reading = self.step_reading()
         if step_reading is not None:
-            label = f"Stap {phase.current_step + 1} van {len(phase.steps)}: {self.step.title}"
-            return Focus("step", label, step_reading, ("step", self.index, phase.current_step))
+            return Focus("step", self.step_label, step_reading, ("step", self.index, phase.current_step))
         return Focus("phase", phase.title, self.reading(), ("phase", self.index))
 
     def coming_up(self) -> str:
@@ -258,7 +263,7 @@ class Meeting:
         """What a work format for this phase must fit: its kind, the group, the minutes left in it."""
         from .picker import Filters
 
-        people = len(self.record.participants) or None
+        people = len(self.record.present) or None
         return Filters(self.current.kind, people, max(math.ceil(self.timer.remaining / 60), 1))
 
     def apply_workform(self, workform: Workform, roles: dict[str, str]) -> None:
@@ -275,6 +280,26 @@ class Meeting:
         phase.roles = {**kept, **roles}
         phase.round = None
         self.speaking = self._round_for_step()
+
+    def set_attendance(self, attendance: dict[str, str]) -> None:
+        """Who is there (participant → one of `ATTENDANCE_STATES`); a round in progress goes on with those
+        present (`SpeakingRound.keep_only`), a round nobody has spoken in yet starts anew over them."""
+        self.record.attendance = {name: state for name, state in attendance.items() if name in self.record.participants}
+        if self.speaking is None or (self.speaking.index == 0 and self.speaking.turn_timer.elapsed == 0):
+            self.current.round = None
+            self.speaking = self._round_for_step()
+        else:
+            self.speaking.keep_only(self.record.present)
+        if self.speaking is not None and self.timer.running:
+            self.speaking.start()
+        self._store_round()
+
+    def round_seconds(self) -> float:
+        """A speaker's time in this phase's or step's round: its minutes shared by those present, at most the
+        `seconds_per_person` setting (a 2' check-in with 5 people gives each 24 seconds)."""
+        minutes = self.step.minutes if self.step is not None else self.current.minutes
+        people = max(len(self.record.present), 1)
+        return max(min(60 * minutes / people, self.settings.round_seconds), MINIMUM_SECONDS_PER_PERSON)
 
     def set_notes(self, text: str) -> None:
         self.current.notes = text
@@ -372,10 +397,10 @@ class Meeting:
 
     def _round_for_step(self) -> SpeakingRound | None:
         """The speaking round of the check-in, or of a step marked as a round: resumed from the record
-        (also when coming back to its step), or drawn now over the participants."""
+        (also when coming back to its step), or drawn now over the participants present."""
         phase = self.current
         wants_round = self.step.round if self.step is not None else phase.kind == "checkin"
-        if not wants_round or not self.record.participants:
+        if not wants_round or not self.record.present:
             return None
         running = self.timer.running
         if phase.round is not None and phase.round.get("step", 0) == phase.current_step:
@@ -383,8 +408,8 @@ class Meeting:
             downtime = phase.elapsed_at(self.clock.now()) - phase.elapsed_seconds
             table = {**phase.round, "turn_elapsed": phase.round.get("turn_elapsed", 0.0) + downtime}
             return SpeakingRound.from_table(table, self.clock, running=running)
-        order = round_order(self.record.participants, self.rng, shuffle=self.settings.round_random)
-        return SpeakingRound(order, self.settings.round_seconds, self.clock, running=running)
+        order = round_order(self.record.present, self.rng, shuffle=self.settings.round_random)
+        return SpeakingRound(order, self.round_seconds(), self.clock, running=running)
 
     def _elapsed(self, index: int) -> float:
         return self.timer.elapsed if index == self.index else self.phases[index].elapsed_seconds

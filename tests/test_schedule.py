@@ -1,13 +1,15 @@
 """The schedule counts from when the meeting really starts, never hours from a plan's clock; its clock times
-follow a late start, a phase that runs over and a re-budget."""
+follow a late start, a phase that runs over and a re-budget; a round's turns fit the phase."""
 
+import random
 from datetime import datetime, timedelta
 
 from lerend_tui.clock import FakeClock
 from lerend_tui.meeting import START_WINDOW, Meeting, schedule_start
 from lerend_tui.meeting_plan import MeetingPlan, moved_start_words, plan_to_record
 from lerend_tui.plan import load_templates
-from lerend_tui.record import MeetingRecord
+from lerend_tui.record import MeetingRecord, PhaseRecord, StepRecord
+from lerend_tui.settings import Settings
 
 
 def evening_plan() -> MeetingPlan:
@@ -100,3 +102,21 @@ def test_clock_times_follow_a_rebudget_and_the_plan_stays_in_the_record():
     assert meeting.schedule().summary == "op schema"
     assert [p.planned_minutes for p in record.phases] == [10, 15, 30, 45, 10]
     assert [p.minutes for p in record.plan.phases] == [10, 15, 30, 45, 10]
+
+
+def round_meeting(clock, minutes, people, seconds=90.0, steps=()):
+    phase = PhaseRecord("coaching" if steps else "checkin", "Rondje", minutes, steps=list(steps))
+    record = MeetingRecord("Rondje", "bijeenkomst", clock.now(), [phase], participants=list(people))
+    return Meeting(record, clock, settings=Settings(round_seconds=seconds), rng=random.Random(1))
+
+
+def test_a_round_gives_each_what_fits_the_phase_at_most_the_setting(clock):
+    five = ["Anouk", "Bram", "Chris", "Dirk", "Esra"]
+    assert round_meeting(clock, 2, five).speaking.seconds_per_person == 24
+    assert round_meeting(clock, 20, five).speaking.seconds_per_person == 90
+    in_step = round_meeting(clock, 30, five, steps=[StepRecord("Uitleg", 5), StepRecord("Rondje", 4, round=True)])
+    in_step.advance()
+    assert in_step.speaking.seconds_per_person == 48
+    absent = round_meeting(clock, 2, five)
+    absent.set_attendance({"Dirk": "afgemeld", "Esra": "komt later"})
+    assert absent.speaking.seconds_per_person == 40 and absent.speaking.count == 3
