@@ -243,6 +243,16 @@ class LerendApp(GuardedApp):
                         title="Instellingen", severity="warning", markup=False)
         for problem in self._problems:
             self.notify(str(problem), title="Overgeslagen", severity="warning", timeout=15, markup=False)
+        if self._open_meeting is not None and self._open_meeting[0].started is None:
+            self._tell_moved_start(self._open_meeting[0])
+
+    def _tell_moved_start(self, record: MeetingRecord) -> None:
+        """Say so when a new meeting runs its schedule from now instead of its plan's time."""
+        from .meeting_plan import moved_start_words
+
+        words = moved_start_words(record, self.clock)
+        if words:
+            self.notify(words, title="Schema", timeout=10, markup=False)
 
     def close_meeting(self) -> None:
         """Back to the home screen once a meeting is finished; a network's kick-off hands what it collected
@@ -332,6 +342,7 @@ class LerendApp(GuardedApp):
                         title="Niet gestart", severity="error", markup=False)
             return
         self.show_meeting(self.make_meeting(record), path)
+        self._tell_moved_start(record)
 
     def resume_meeting(self, path: Path) -> None:
         try:

@@ -492,15 +492,18 @@ def prepare_meeting(
 
 
 def _record_from_plan(plan: MeetingPlan, args: argparse.Namespace, clock: SystemClock) -> MeetingRecord:
-    """A new meeting that runs the plan; `--title`, `--participants` and `--at` override the plan's."""
+    """A new meeting that runs the plan; `--title`, `--participants` and `--at` override the plan's. Without
+    `--at`, a plan started far from its time runs its schedule from now (`plan_to_record`)."""
     from .meeting_plan import plan_to_record
 
     title = " ".join(args.title.split())
     if title and not title.isprintable():
         raise SetupError("De titel bevat tekens die niet te tonen zijn.")
-    planned_start = parse_start(args.at, clock) if args.at.strip() else plan.planned_start(clock)
+    chosen = bool(args.at.strip())
+    planned_start = parse_start(args.at, clock) if chosen else plan.planned_start(clock)
     participants = parse_participants(args.participants) or plan.participants
-    return plan_to_record(plan, planned_start=planned_start, participants=participants, title=title)
+    return plan_to_record(plan, planned_start=planned_start, participants=participants, title=title,
+                          now=None if chosen else clock.local(clock.now()))
 
 
 if __name__ == "__main__":

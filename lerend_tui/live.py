@@ -67,6 +67,12 @@ class LiveState:
     """The step or the speaker ("Nu: Anouk — daarna: Bram"); empty when the phase itself is timed."""
     progress: str
     """Where a speaking round stands ("2 van 6"); empty otherwise."""
+    step_label: str
+    """When a round runs inside a step: the step ("Stap 2 van 4: Rondje"), its instruction and its countdown
+    beside the speaker's; empty (and 0) otherwise."""
+    step_instruction: str
+    step_planned_seconds: float
+    step_elapsed_seconds: float
     coming_up: str
     planned_seconds: float
     elapsed_seconds: float
@@ -84,6 +90,7 @@ class LiveState:
         focus = meeting.focus()
         phase = meeting.reading()
         speaking = meeting.speaking if focus.kind == "turn" else None
+        step = meeting.step_reading() if speaking is not None else None
         return cls(
             writer=writer,
             title=meeting.record.title,
@@ -92,6 +99,10 @@ class LiveState:
             phase_count=len(meeting.phases),
             focus_label="" if focus.kind == "phase" else focus.label,
             progress=speaking.progress if speaking else "",
+            step_label=meeting.step_label if step else "",
+            step_instruction=meeting.step.instruction if step else "",
+            step_planned_seconds=step.planned if step else 0.0,
+            step_elapsed_seconds=step.elapsed if step else 0.0,
             coming_up=meeting.coming_up(),
             planned_seconds=focus.reading.planned,
             elapsed_seconds=focus.reading.elapsed,
@@ -114,6 +125,13 @@ class LiveState:
 
     def phase_reading(self, now: datetime) -> Reading:
         return Reading(self.phase_planned_seconds, self.phase_elapsed_seconds + self._since(now), self.running,
+                       self.warning_seconds, self.count_up)
+
+    def step_reading(self, now: datetime) -> Reading | None:
+        """The step's countdown when a round runs inside a step; else None."""
+        if not self.step_label:
+            return None
+        return Reading(self.step_planned_seconds, self.step_elapsed_seconds + self._since(now), self.running,
                        self.warning_seconds, self.count_up)
 
     def to_toml(self) -> str:

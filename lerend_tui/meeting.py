@@ -17,7 +17,7 @@ from .items import parse_items
 from .plan import MeetingTemplate, PhasePlan
 from .rebudget import Rebudget, propose
 from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
-from .rounds import SpeakingRound, round_order
+from .rounds import MINIMUM_SECONDS_PER_PERSON, SpeakingRound, round_order
 from .settings import Settings
 from .timer import PhaseTimer, Reading
 
@@ -26,11 +26,27 @@ if TYPE_CHECKING:  # the catalogue and the draw load when a work format is drawn
     from .workforms import Workform
 
 
+START_WINDOW = timedelta(hours=1)
+"""How far from its planned start a meeting may begin and still keep the planned clock: setting up early, or
+a late start the group catches up on. A meeting that begins further off runs its schedule from then."""
+
+
+def schedule_start(planned: datetime, started: datetime | None, now: datetime) -> datetime:
+    """The moment a meeting's schedule counts from: its planned start, unless it began before it (it keeps its
+    length, and ends early) or more than `START_WINDOW` after it, or has not begun and `now` is that far
+    past it: then the moment it began (or begins: now). So the schedule never counts hours from a plan's clock."""
+    if started is None and now <= planned:
+        return planned
+    begun = started or now
+    return begun if begun < planned or begun - planned > START_WINDOW else planned
+
+
 @dataclass(frozen=True)
 class AgendaRow:
     index: int
     phase: PhaseRecord
-    planned_at: datetime
+    at: datetime
+    """When the phase began, or (from the current one on, if not begun) is expected to begin."""
     current: bool
     actual_minutes: float | None
 
@@ -39,6 +55,7 @@ class AgendaRow:
 class Schedule:
     rows: tuple[AgendaRow, ...]
     planned_end: datetime
+    """The meeting's planned length after `schedule_start`."""
     projected_end: datetime
 
     @property
@@ -129,6 +146,12 @@ class Meeting:
         return Reading(planned, elapsed, self.timer.running, self.settings.warning_seconds(planned),
                        self.settings.count_up_overtime)
 
+    @property
+    def step_label(self) -> str:
+        """"Stap 2 van 4: Rondje"; empty in a phase without steps."""
+        step, phase = self.step, self.current
+        return f"Stap {phase.current_step + 1} van {len(phase.steps)}: {step.title}" if step is not None else ""
+
     def focus(self) -> Focus:
         phase, count_up = self.current, self.settings.count_up_overtime
         if self.speaking is not None and not self.speaking.finished:
@@ -139,8 +162,7 @@ class Meeting:
                          ("turn", self.index, phase.current_step, self.speaking.index))
         step_reading = self.step_reading()
         if step_reading is not None:
-            label = f"Stap {phase.current_step + 1} van {len(phase.steps)}: {self.step.title}"
-            return Focus("step", label, step_reading, ("step", self.index, phase.current_step))
+            return Focus("step", self.step_label, step_reading, ("step", self.index, phase.current_step))
         return Focus("phase", phase.title, self.reading(), ("phase", self.index))
 
     def coming_up(self) -> str:
@@ -153,16 +175,28 @@ class Meeting:
         return "Daarna: einde van de bijeenkomst"
 
     def schedule(self) -> Schedule:
+        """The agenda's clock times as they follow from what happened: the phases done at the time they began,
+        the current one from when it began (or begins), the rest one after another with the minutes they have
+        now (after `+`/`-` or a re-budget). The plan's own times stay in the record."""
         now = self.clock.now()
+        record = self.record
+        start = schedule_start(record.planned_start, record.started, now)
+        begin = max(now, start)  # where the current phase's remaining time runs from
         rows = []
-        planned_at = self.record.planned_start
+        moment = start
         for index, phase in enumerate(self.phases):
+            if index < self.index:
+                at = phase.started or moment
+                moment = phase.ended or at
+            elif index == self.index:
+                at = phase.started or begin
+                moment = begin + timedelta(seconds=max(self.timer.remaining, 0.0))
+            else:
+                at = moment
+                moment += timedelta(minutes=phase.minutes)
             actual = self._elapsed(index) / 60 if phase.finished or index == self.index else None
-            rows.append(AgendaRow(index, phase, planned_at, index == self.index, actual))
-            planned_at += timedelta(minutes=phase.planned_minutes)
-        still_to_go = max(self.timer.remaining, 0.0) + 60 * sum(p.minutes for p in self.phases[self.index + 1 :])
-        begin = now if self.record.started or now > self.record.planned_start else self.record.planned_start
-        return Schedule(tuple(rows), self.record.planned_end, begin + timedelta(seconds=still_to_go))
+            rows.append(AgendaRow(index, phase, at, index == self.index, actual))
+        return Schedule(tuple(rows), start + timedelta(minutes=record.planned_minutes), moment)
 
     def rebudget(self, schedule: Schedule | None = None) -> Rebudget | None:
         """What the phases after this one would get to end on the planned time; None if nothing changes.
@@ -229,7 +263,7 @@ class Meeting:
         """What a work format for this phase must fit: its kind, the group, the minutes left in it."""
         from .picker import Filters
 
-        people = len(self.record.participants) or None
+        people = len(self.record.present) or None
         return Filters(self.current.kind, people, max(math.ceil(self.timer.remaining / 60), 1))
 
     def apply_workform(self, workform: Workform, roles: dict[str, str]) -> None:
@@ -246,6 +280,26 @@ class Meeting:
         phase.roles = {**kept, **roles}
         phase.round = None
         self.speaking = self._round_for_step()
+
+    def set_attendance(self, attendance: dict[str, str]) -> None:
+        """Who is there (participant → one of `ATTENDANCE_STATES`); a round in progress goes on with those
+        present (`SpeakingRound.keep_only`), a round nobody has spoken in yet starts anew over them."""
+        self.record.attendance = {name: state for name, state in attendance.items() if name in self.record.participants}
+        if self.speaking is None or (self.speaking.index == 0 and self.speaking.turn_timer.elapsed == 0):
+            self.current.round = None
+            self.speaking = self._round_for_step()
+        else:
+            self.speaking.keep_only(self.record.present)
+        if self.speaking is not None and self.timer.running:
+            self.speaking.start()
+        self._store_round()
+
+    def round_seconds(self) -> float:
+        """A speaker's time in this phase's or step's round: its minutes shared by those present, at most the
+        `seconds_per_person` setting (a 2' check-in with 5 people gives each 24 seconds)."""
+        minutes = self.step.minutes if self.step is not None else self.current.minutes
+        people = max(len(self.record.present), 1)
+        return max(min(60 * minutes / people, self.settings.round_seconds), MINIMUM_SECONDS_PER_PERSON)
 
     def set_notes(self, text: str) -> None:
         self.current.notes = text
@@ -343,10 +397,10 @@ class Meeting:
 
     def _round_for_step(self) -> SpeakingRound | None:
         """The speaking round of the check-in, or of a step marked as a round: resumed from the record
-        (also when coming back to its step), or drawn now over the participants."""
+        (also when coming back to its step), or drawn now over the participants present."""
         phase = self.current
         wants_round = self.step.round if self.step is not None else phase.kind == "checkin"
-        if not wants_round or not self.record.participants:
+        if not wants_round or not self.record.present:
             return None
         running = self.timer.running
         if phase.round is not None and phase.round.get("step", 0) == phase.current_step:
@@ -354,8 +408,8 @@ class Meeting:
             downtime = phase.elapsed_at(self.clock.now()) - phase.elapsed_seconds
             table = {**phase.round, "turn_elapsed": phase.round.get("turn_elapsed", 0.0) + downtime}
             return SpeakingRound.from_table(table, self.clock, running=running)
-        order = round_order(self.record.participants, self.rng, shuffle=self.settings.round_random)
-        return SpeakingRound(order, self.settings.round_seconds, self.clock, running=running)
+        order = round_order(self.record.present, self.rng, shuffle=self.settings.round_random)
+        return SpeakingRound(order, self.round_seconds(), self.clock, running=running)
 
     def _elapsed(self, index: int) -> float:
         return self.timer.elapsed if index == self.index else self.phases[index].elapsed_seconds

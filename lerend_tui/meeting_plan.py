@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from .meeting import START_WINDOW
 from .plan import PHASE_KINDS, MeetingTemplate, PhasePlan, StepPlan, parse_template
 from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
 from .report import dutch_date
@@ -545,10 +546,13 @@ def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None
 
 
 def plan_to_record(plan: MeetingPlan, *, planned_start: datetime, participants: list[str] | None = None,
-                   title: str = "") -> MeetingRecord:
+                   title: str = "", now: datetime | None = None) -> MeetingRecord:
     """A new meeting record that runs the plan: its phases in its order, each with the plan's minutes
     (`planned_minutes`), steps, work format and who brings the content or the case; the meeting's theme
-    and goal; and the plan itself as it is now (`record.plan`), to compare with what actually happens."""
+    and goal; and the plan itself as it is now (`record.plan`), to compare with what actually happens.
+
+    With `now` (the meeting starts now), a `planned_start` further than `START_WINDOW` from it moves along:
+    the meeting is planned from now and the plan's time stays in `record.plan.start` (`moved_start_words`)."""
     phases = [
         PhaseRecord(kind=p.kind, title=p.title, planned_minutes=p.minutes,
                     steps=[StepRecord(s.title, s.minutes, s.instruction, s.round) for s in p.steps],
@@ -561,10 +565,23 @@ def plan_to_record(plan: MeetingPlan, *, planned_start: datetime, participants: 
         id=plan.path.stem if plan.path is not None else plan_id(plan.name),
         phases=tuple(PlannedSnapshot(p.kind, p.title, p.minutes, p.workform, p.content_by, p.case_by)
                      for p in plan.phases),
+        start=planned_start,
     )
+    if now is not None and abs(now - planned_start) > START_WINDOW:
+        planned_start = now.replace(microsecond=0)
     return MeetingRecord(title=" ".join(title.split()) or plan.title, template=plan.template,
                          planned_start=planned_start, phases=phases, participants=list(participants or []),
                          theme=plan.theme, goal=plan.goal, plan=origin)
+
+
+def moved_start_words(record: MeetingRecord, clock: Clock) -> str | None:
+    """What to tell the facilitator when a meeting runs its schedule from another time than its plan's: "De
+    planning begon om 19:30; het schema loopt nu vanaf 08:01." None when it keeps the plan's time."""
+    planned = record.plan.start if record.plan is not None else None
+    if planned is None or planned == record.planned_start:
+        return None
+    return (f"De planning begon om {clock.local(planned):%H:%M}; "
+            f"het schema loopt nu vanaf {clock.local(record.planned_start):%H:%M}.")
 
 
 def with_plan_guidance(template: MeetingTemplate | None, store: PlanStore, id_: str) -> MeetingTemplate | None:
@@ -665,5 +682,5 @@ def text_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
 
 
 __all__ = ["DEFAULT_START", "SCHEMA", "MeetingPlan", "PhaseTime", "PlanError", "PlanStore", "PlannedPhase",
-           "clock_text", "markdown_agenda", "parse_plan", "parse_time", "plan_id", "plan_to_record",
+           "clock_text", "markdown_agenda", "moved_start_words", "parse_plan", "parse_time", "plan_id", "plan_to_record",
            "save_as_template", "text_agenda"]

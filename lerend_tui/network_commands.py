@@ -101,7 +101,7 @@ def _count(count: int, one: str, many: str | None = None) -> str:
 def network_text(network: Network, records: Records) -> str:
     """`network show`: the network as readable Dutch text."""
     from .network_meetings import (
-        NO_OWNER_LABEL, by_owner, carry_over, decimal, missing_meetings, sparkline, trends,
+        NO_OWNER_LABEL, attendance_per_person, by_owner, carry_over, decimal, missing_meetings, sparkline, trends,
     )
 
     lines = [network.name, "=" * len(network.name)]
@@ -148,6 +148,9 @@ def network_text(network: Network, records: Records) -> str:
         lines.append(f"  Aanwezig  {sparkline(attendance, 0)}  " + " ".join(str(value) for value in attendance))
         lines.append(f"  ROTI      {sparkline(rotis, 1, 5)}  "
                      + " ".join("—" if value is None else decimal(value) for value in rotis))
+        people = [person for person in attendance_per_person(network, records) if person.held]
+        if people:
+            lines += ["", "Aanwezigheid"] + [f"  {person.words}" for person in people]
     upcoming = carry_over(network, records)
     if upcoming:
         lines += ["", "Komt terug bij de volgende check-in"]

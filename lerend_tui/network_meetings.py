@@ -25,8 +25,8 @@ from typing import Protocol, TypeVar
 
 from .network import Network, NetworkStore
 from .picker import History, suggest
-from .record import (CARRIED_KINDS, CARRY_STATUSES, CASE_ROLE, CONTENT_ROLE, Carried, MeetingRecord, PhaseRecord,
-                     roti_average)
+from .record import (ATTENDANCE_STATES, CARRIED_KINDS, CARRY_STATUSES, CASE_ROLE, CONTENT_ROLE, PRESENT, Carried, MeetingRecord,
+                     PhaseRecord, roti_average)
 from .sanitise import clean, escape_markdown
 from .storage import MeetingStore
 
@@ -300,7 +300,7 @@ class TrendPoint:
     title: str
     date: datetime
     attendance: int
-    """The participants recorded for the meeting (else, the check-outs)."""
+    """The participants present at the meeting (else, the check-outs)."""
     roti: float | None
     """The average ROTI of the check-out, or None without scores."""
     finished: bool
@@ -310,10 +310,38 @@ def trends(network: Network, records: Records) -> list[TrendPoint]:
     """Attendance and ROTI per meeting of the network, oldest first: the points of a sparkline."""
     return [
         TrendPoint(meeting.id, meeting.record.title, meeting.date,
-                   len(meeting.record.participants) or len(meeting.record.checkout),
+                   len(meeting.record.present) or len(meeting.record.checkout),
                    roti_average(meeting.record.checkout), meeting.record.finished)
         for meeting in held_meetings(network, records)
     ]
+
+
+@dataclass(frozen=True)
+class PersonAttendance:
+    """How often one participant was there, over the network's meetings that were held with them on the list."""
+
+    name: str
+    held: int
+    counts: dict[str, int]
+    """One of `ATTENDANCE_STATES` → in how many of those meetings it was theirs."""
+
+    @property
+    def words(self) -> str:
+        """"Bram: 4 van 5 keer aanwezig, 1 keer afgemeld"."""
+        others = [f"{count} keer {state}" for state, count in self.counts.items() if state != PRESENT and count]
+        return ", ".join([f"{self.name}: {self.counts.get(PRESENT, 0)} van {self.held} keer aanwezig", *others])
+
+
+def attendance_per_person(network: Network, records: Records) -> list[PersonAttendance]:
+    """Per participant of the network (then others on a meeting's list), their attendance at the meetings
+    that ran (one never begun had nobody there)."""
+    held = [meeting.record for meeting in held_meetings(network, records)]
+    names = list(dict.fromkeys([*network.names, *(name for record in held for name in record.participants)]))
+    people = []
+    for name in names:
+        states = [record.attendance_of(name) for record in held if name in record.participants]
+        people.append(PersonAttendance(name, len(states), {state: states.count(state) for state in ATTENDANCE_STATES}))
+    return people
 
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -475,6 +503,10 @@ def network_report(network: Network, records: Records) -> str:
             roti = decimal(point.roti) if point.roti is not None else "—"
             state = "" if point.finished else " (niet afgerond)"
             lines.append(f"| {point.date:%d-%m-%Y} | {escape_markdown(point.title)}{state} | {point.attendance} | {roti} |")
+        people = [person for person in attendance_per_person(network, records) if person.held]
+        if people:
+            lines += ["", "Aanwezigheid per persoon:", "",
+                      *(f"- {escape_markdown(person.name)}{person.words.removeprefix(person.name)}" for person in people)]
     else:
         lines.append("_Nog geen bijeenkomsten._")
     lines.append("")
@@ -522,7 +554,8 @@ def summary_lines(summary: NetworkSummary) -> list[str]:
 
 
 __all__ = ["BLOCKS", "CARRIED_ON", "CONTENT_ROLE", "FAIRNESS_ROLES", "NO_OWNER_LABEL", "Mention",
-           "NetworkMeeting", "NetworkSummary", "QuestionTrail", "Records", "RoleTurn", "TrendPoint", "by_owner",
-           "carry_over", "collect_from_meeting", "commitments", "decimal", "held_meetings", "join_network",
-           "learning_questions", "match_owner", "missing_meetings", "network_meetings", "network_report", "role_counts", "role_history",
+           "NetworkMeeting", "NetworkSummary", "PersonAttendance", "QuestionTrail", "Records", "RoleTurn", "TrendPoint",
+           "attendance_per_person", "by_owner", "carry_over", "collect_from_meeting", "commitments", "decimal",
+           "held_meetings", "join_network", "learning_questions", "match_owner", "missing_meetings",
+           "network_meetings", "network_report", "role_counts", "role_history",
            "role_name", "role_turns", "set_status", "sparkline", "network_summary", "trends", "whose_turn"]

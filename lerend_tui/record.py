@@ -59,6 +59,9 @@ class Checkout:
     """Keys a person added by hand to this table in the file: written back as they were."""
 
 
+PRESENT = "aanwezig"
+ATTENDANCE_STATES = (PRESENT, "afgemeld", "komt later")
+"""Who is there: present, sent apologies, or expected later (not in a round until marked present)."""
 CARRY_STATUSES = ("open", "gedaan", "loopt door", "vervalt")
 """What became of a carried commitment or action: not yet ticked, done, carried on, or dropped."""
 
@@ -165,6 +168,9 @@ class PlanOrigin:
     id: str = ""
     """The plan's file stem under `<data>/plans/`; "" when unknown."""
     phases: tuple[PlannedSnapshot, ...] = ()
+    start: datetime | None = None
+    """When the meeting was planned to start as it was made; the record's `planned_start` differs when it
+    was made far from that time and runs its schedule from then (`meeting_plan.plan_to_record`)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys a person added by hand to this table in the file: written back as they were."""
 
@@ -207,6 +213,9 @@ class MeetingRecord:
     goal: str = ""
     plan: PlanOrigin | None = None
     """The plan the meeting was run from, as it was then; None for a meeting started from a template."""
+    attendance: dict[str, str] = field(default_factory=dict)
+    """Participant → one of `ATTENDANCE_STATES`; whoever is not in it is present (so is everyone in a record
+    without it)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys a person added by hand to this table in the file: written back as they were."""
 
@@ -227,6 +236,14 @@ class MeetingRecord:
     @property
     def finished(self) -> bool:
         return self.ended is not None
+
+    def attendance_of(self, name: str) -> str:
+        return self.attendance.get(name, PRESENT)
+
+    @property
+    def present(self) -> list[str]:
+        """The participants who are there, in the list's order: whom rounds, role draws and the check-out take."""
+        return [name for name in self.participants if self.attendance_of(name) == PRESENT]
 
     @property
     def ran(self) -> bool:
@@ -347,6 +364,7 @@ def _record_table(record: MeetingRecord) -> dict[str, Any]:
             for entry in record.carried
         ],
         "plan": _plan_table(record.plan),
+        "attendance": dict(record.attendance) or None,
     }, record.extra)
 
 
@@ -381,6 +399,7 @@ def _plan_table(plan: PlanOrigin | None) -> dict[str, Any] | None:
     return with_hand_added({
         "name": plan.name,
         "id": plan.id or None,
+        "start": plan.start,
         "phases": [
             with_hand_added({"kind": p.kind, "title": p.title, "minutes": p.minutes, "workform": p.workform or None,
                              "content_by": p.content_by or None, "case_by": p.case_by or None}, p.extra)
@@ -398,7 +417,7 @@ def _deadline(phase: PhaseRecord) -> datetime | None:
 
 
 _RECORD_KEYS = frozenset({"schema", "title", "template", "network", "theme", "goal", "participants", "planned_start",
-                         "started", "ended", "current_phase", "phases", "items", "checkout", "carried", "plan"})
+                         "started", "ended", "current_phase", "phases", "items", "checkout", "carried", "plan", "attendance"})
 """The keys of each table the program writes itself; any other key is a person's own (see `extra`)."""
 _PHASE_KEYS = frozenset({"kind", "title", "planned_minutes", "extra_minutes", "started", "ended", "elapsed_seconds",
                         "running_since", "deadline", "notes", "current_step", "step_mark", "steps", "round",
@@ -406,7 +425,7 @@ _PHASE_KEYS = frozenset({"kind", "title", "planned_minutes", "extra_minutes", "s
 _STEP_KEYS = frozenset({"title", "minutes", "instruction", "round", "elapsed_seconds"})
 _CHECKOUT_KEYS = frozenset({"name", "word", "score"})
 _CARRIED_KEYS = frozenset({"kind", "text", "owner", "from_meeting", "status"})
-_PLAN_KEYS = frozenset({"name", "id", "phases"})
+_PLAN_KEYS = frozenset({"name", "id", "start", "phases"})
 _PLANNED_KEYS = frozenset({"kind", "title", "minutes", "workform", "content_by", "case_by"})
 
 
@@ -438,6 +457,7 @@ def parse_record(path: Path) -> MeetingRecord:
         theme=read(fields.text, "theme", ""),
         goal=read(fields.text, "goal", ""),
         plan=read(_parse_plan, fields),
+        attendance=read(_attendance, fields) or {},
         extra=hand_added(fields, _RECORD_KEYS),
     )
     problems.raise_any()
@@ -477,7 +497,13 @@ def _parse_plan(fields: Fields) -> PlanOrigin | None:
         for phase in plan.tables("phases", [])
     )
     return PlanOrigin(name=plan.text("name"), id=plan.text("id", ""), phases=phases,
-                      extra=hand_added(plan, _PLAN_KEYS))
+                      start=plan.moment("start", None), extra=hand_added(plan, _PLAN_KEYS))
+
+
+def _attendance(fields: Fields) -> dict[str, str]:
+    """`[attendance]`: participant = "aanwezig", "afgemeld" or "komt later"."""
+    attendance = Fields(fields.table.get("attendance", {}), fields.path, fields.name("attendance"))
+    return {name: attendance.choice(name, ATTENDANCE_STATES) for name in attendance.table}
 
 
 def _parse_phase(phase: Fields) -> PhaseRecord:
@@ -524,6 +550,6 @@ def _roles(phase: Fields) -> dict[str, str]:
     return dict(roles)
 
 
-__all__ = ["CARRIED_KINDS", "CARRY_STATUSES", "CASE_ROLE", "CONTENT_ROLE", "SCHEMA", "Carried", "Checkout", "DataError",
-           "MeetingRecord", "PhaseRecord", "PlanOrigin", "PlannedSnapshot", "StepRecord", "parse_record",
+__all__ = ["ATTENDANCE_STATES", "CARRIED_KINDS", "CARRY_STATUSES", "CASE_ROLE", "CONTENT_ROLE", "SCHEMA", "Carried", "Checkout", "DataError",
+           "MeetingRecord", "PRESENT", "PhaseRecord", "PlanOrigin", "PlannedSnapshot", "StepRecord", "parse_record",
            "roti_average"]

@@ -111,6 +111,16 @@ class SpeakingRound:
         self._move(-1)
         return True
 
+    def keep_only(self, present: list[str]) -> None:
+        """Go on with those in `present`: who has spoken keeps their place, who is no longer there leaves the
+        order, who arrived joins at the end. The current speaker's turn starts over if they changed."""
+        speaker = self.current
+        done = self.order[: self.index]
+        self.order = done + [name for name in self.order[self.index :] if name in present]
+        self.order += [name for name in present if name not in self.order]
+        if self.current != speaker:
+            self.turn_timer = self._new_turn(running=self.running)
+
     def _move(self, step: int) -> None:
         was_running = self.running
         self.turn_timer.pause()

@@ -24,7 +24,8 @@ from pathlib import Path
 from lerend_tui.live import LiveState, write_live, WRITER
 write_live(Path(sys.argv[1]), LiveState(
     writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Check-in", phase_number=1, phase_count=5,
-    focus_label="", progress="", coming_up="", planned_seconds=600.0, elapsed_seconds=0.0,
+    focus_label="", progress="", step_label="", step_instruction="", step_planned_seconds=0.0,
+    step_elapsed_seconds=0.0, coming_up="", planned_seconds=600.0, elapsed_seconds=0.0,
     phase_planned_seconds=600.0, phase_elapsed_seconds=0.0, running=True,
     measured_at=datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc), warning_seconds=120.0, count_up=True))
 print(WRITER, flush=True)

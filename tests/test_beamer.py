@@ -23,7 +23,8 @@ STATES = {  # elapsed seconds of a 10-minute phase, and whether it runs
 def live_state(clock, elapsed, running, **changes):
     values = dict(
         writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
-        phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="",
+        phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="", step_label="",
+        step_instruction="", step_planned_seconds=0.0, step_elapsed_seconds=0.0,
         coming_up="Daarna: Adviesronde", planned_seconds=600.0, elapsed_seconds=elapsed,
         phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, running=running,
         measured_at=clock.now(), warning_seconds=120.0, count_up=True,

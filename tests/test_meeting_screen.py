@@ -443,7 +443,8 @@ async def test_a_meeting_from_a_plan_shows_theme_goal_and_who_brings_what(paths,
         return str(app.screen.query_one("#guidance").render())
 
     async with app.run_test(size=(100, 30)) as pilot:
-        assert guidance().startswith("Thema: Eenzaamheid in de wijk\nDoel: Elkaars aanpak leren kennen\n\n")
+        assert guidance().startswith("Thema: Eenzaamheid in de wijk\nDoel: Elkaars aanpak leren kennen\n"
+                                     "Aanwezig: 2 van 2 · w: aanwezigheid\n\n")
         assert "Inhoud:" not in guidance() and "Gepland:" not in guidance()
         app.screen.go_to(2)  # as "Ga naar fase 3" in the command palette
         await pilot.pause()

@@ -59,7 +59,7 @@ def test_the_record_keeps_the_plan_as_it_was_at_the_start(plan):
         PlannedSnapshot("inhoud", "Inhoud op het thema + opdracht", 30, content_by="Anouk de Vries"),
         PlannedSnapshot("coaching", "Onderlinge coaching", 45, "troika-consulting", case_by="Bram"),
         PlannedSnapshot("afsluiting", "Evaluatie en afsluiting", 10),
-    ))
+    ), start=START)
     plan.set_minutes(0, 25)  # the plan changes afterwards: the meeting's record does not
     plan.phases[2].content_by = "Chris"
     plan.remove(1)

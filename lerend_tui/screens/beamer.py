@@ -53,6 +53,8 @@ class BeamerScreen(Screen[None]):
         # rows is skipped with everything in it).
         with VerticalGroup(id="beamer-top"):
             yield Line(id="beamer-phase")
+            yield Line(id="beamer-step")  # a round inside a step: the step, its time and its instruction
+            yield Line(id="beamer-instruction")
             yield Line(id="beamer-focus")
         with Container(id="beamer-clock-box"):  # the room the digits may take; they are only as big as they are
             yield BigClock(id="beamer-clock")
@@ -63,8 +65,9 @@ class BeamerScreen(Screen[None]):
         yield Static(between_meetings(None), id="beamer-waiting", markup=False)  # a title is text, not markup
 
     def on_mount(self) -> None:
-        self._phase, self._focus, self._words, self._next = (
-            self.query_one(f"#beamer-{name}", Line) for name in ("phase", "focus", "words", "next"))
+        self._phase, self._step, self._instruction, self._focus, self._words, self._next = (
+            self.query_one(f"#beamer-{name}", Line)
+            for name in ("phase", "step", "instruction", "focus", "words", "next"))
         self._clock, self._progress = self.query_one(BigClock), self.query_one(ProgressLine)
         self._state_class: str | None = None
         self._waiting = False
@@ -143,8 +146,14 @@ class BeamerScreen(Screen[None]):
             if state.focus_label:  # the big digits show a step or a turn: say how the phase stands too
                 phase += f"  ·  {state.phase_reading(now).words}"
             self._phase.show(phase)
+        step = state.step_reading(now)
+        if self._step.display != (step is not None):  # a style change costs a layout: only when it changes
+            self._step.display = self._instruction.display = step is not None
+        if step is not None:
+            self._step.show(f"{state.step_label}  ·  {step.text}  ·  {step.words}")
         if state is not self._shown:
             self._shown = state
+            self._instruction.show(state.step_instruction)
             self._focus.show(state.focus_label + (f"  ({state.progress})" if state.progress else ""))
             self._next.show(state.coming_up)
         self._words.show(reading.words)

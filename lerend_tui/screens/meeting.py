@@ -23,7 +23,7 @@ from ..items import LABELS, iter_items, with_commitments
 from ..lock import release
 from ..live import LiveState, write_live
 from ..meeting import Meeting, Schedule
-from ..record import Carried, roti_average
+from ..record import ATTENDANCE_STATES, Carried, roti_average
 from ..sanitise import clean
 from ..storage import MeetingStore, Version
 from ..widgets.agenda import Agenda
@@ -40,9 +40,10 @@ STEP_GAP = 0.03  # seconds between the steps of a background save: room for a ke
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
-CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over"}
+CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over",
+                    "attendance"}
 SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
-                      "draw", "checkout", "carry_over", "comparison"}
+                      "draw", "checkout", "carry_over", "comparison", "attendance"}
 
 
 class MeetingScreen(HoldsEdits, Screen[None]):
@@ -63,6 +64,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         Binding("v", "carry_over", "Vorige keer", id="meeting.carry_over"),
         Binding("o", "comparison", "Opleiding of netwerk", id="meeting.comparison"),
         Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
+        Binding("w", "attendance", "Wie is er", show=False, id="meeting.attendance"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
     ]
@@ -150,6 +152,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         if phase.kind == "checkin":
             lines += [Content.from_markup(f"[b]{label}:[/b] $text", text=text)
                       for label, text in (("Thema", record.theme), ("Doel", record.goal)) if text]
+            if record.participants:
+                lines.append(self._attendance_text())
         bringers = [Content.from_markup(f"[b]{label}:[/b] $name", name=name) for label, name in phase.bringers]
         if bringers:
             lines.append(Content(" · ").join(bringers))
@@ -158,6 +162,18 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             lines.append(Content.from_markup("[dim]Gepland: $name[/dim]",
                                              name=self.app.catalogue.name_of(planned.workform)))
         return Content("\n").join(lines)
+
+    def _attendance_text(self) -> Content:
+        """At the check-in: who is there, and who is not ("Aanwezig: 4 van 6 · afgemeld: Bram · w: aanwezigheid")."""
+        record = self.meeting.record
+        parts = [Content.from_markup("[b]Aanwezig:[/b] $present van $count", present=len(record.present),
+                                     count=len(record.participants))]
+        for state in ATTENDANCE_STATES[1:]:
+            names = [name for name in record.participants if record.attendance_of(name) == state]
+            if names:
+                parts.append(Content(f"{state}: {', '.join(names)}"))
+        parts.append(Content.styled("w: aanwezigheid", "dim"))
+        return Content(" · ").join(parts)
 
     def _topbar_text(self, schedule: Schedule) -> Content:
         meeting = self.meeting
@@ -172,20 +188,25 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         )
 
     def _focus_text(self) -> Content:
-        """The step or the speaker with their own countdown; empty when the phase itself is timed."""
-        focus = self.meeting.focus()
+        """The step or the speaker with their own countdown, and for a round inside a step the step with its
+        countdown too; then the step's instruction and the roles. Empty when the phase itself is timed."""
+        meeting = self.meeting
+        focus = meeting.focus()
         if focus.kind == "phase":
             return Content("")
-        step = self.meeting.step
-        instruction = f"\n{step.instruction}" if focus.kind == "step" and step.instruction else ""
-        roles = self.meeting.current.roles
-        if roles:
-            instruction += "\n" + " · ".join(f"{role}: {name}" for role, name in roles.items())
-        progress = f" ({self.meeting.speaking.progress})" if focus.kind == "turn" else ""
-        return Content.from_markup(
-            "[b]$label[/b]$progress · $time · $words[dim]$instruction[/]", label=focus.label, progress=progress,
-            time=focus.reading.text, words=focus.reading.words, instruction=instruction,
-        )
+        progress = f" ({meeting.speaking.progress})" if focus.kind == "turn" else ""
+        lines = [Content.from_markup("[b]$label[/b]$progress · $time · $words", label=focus.label, progress=progress,
+                                     time=focus.reading.text, words=focus.reading.words)]
+        step = meeting.step
+        if focus.kind == "turn" and step is not None:
+            step_reading = meeting.step_reading()
+            lines.append(Content.from_markup("[b]$label[/b] · $time · $words", label=meeting.step_label,
+                                             time=step_reading.text, words=step_reading.words))
+        details = [step.instruction] if step is not None and step.instruction else []
+        if meeting.current.roles:
+            details.append(" · ".join(f"{role}: {name}" for role, name in meeting.current.roles.items()))
+        lines += [Content.styled(text, "dim") for text in details]
+        return Content("\n").join(lines)
 
     def _network_achievements(self) -> Content:
         """For the final evaluation (Stap 4): what the network achieved over its meetings, to celebrate."""
@@ -310,7 +331,9 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         if action == "rebudget":
             return self._can_rebudget
         if action == "checkout":  # the closing capture belongs to the closing, and needs a group
-            return self.meeting.current.kind == "afsluiting" and bool(self.meeting.record.participants)
+            return self.meeting.current.kind == "afsluiting" and bool(self.meeting.record.present)
+        if action == "attendance":
+            return bool(self.meeting.record.participants)
         if action == "carry_over":  # a network's meeting, with commitments and actions from the last one
             return bool(self.meeting.record.carried)
         if action == "comparison":  # the kick-off's "Wat is een lerend netwerk?"
@@ -405,7 +428,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         network = self.meeting.record.network  # in a network, the roles go round its own members
         earlier = [stored.record for stored in app.store.scan()[0]
                    if stored.path != self.path and (not network or stored.record.network == network)]
-        screen = DrawScreen(app.catalogue, self.meeting.draw_filters(), self.meeting.record.participants,
+        screen = DrawScreen(app.catalogue, self.meeting.draw_filters(), self.meeting.record.present,
                             History.of(earlier), app.rng, reduced_motion=self.meeting.settings.reduced_motion)
         app.push_screen(screen, self._apply_draw)
 
@@ -421,7 +444,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         from .checkout import CheckoutScreen
 
         record = self.meeting.record
-        self.app.push_screen(CheckoutScreen(record.participants, record.checkout), self._save_checkout)
+        self.app.push_screen(CheckoutScreen(record.present, record.checkout), self._save_checkout)
 
     def _save_checkout(self, closing: Closing | None) -> None:
         if closing is None:
@@ -434,6 +457,21 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         average = roti_average(closing.checkout)
         words = "" if average is None else f" Gemiddelde ROTI: {average:.1f}".replace(".", ",")
         self.notify(f"Check-out opgeslagen.{words}", title="Check-out")
+        self.after_change()
+
+    def action_attendance(self) -> None:
+        from .attendance import AttendanceScreen
+
+        record = self.meeting.record
+        self.app.push_screen(AttendanceScreen(record.participants, record.attendance), self._save_attendance)
+
+    def _save_attendance(self, attendance: dict[str, str] | None) -> None:
+        if attendance is None:
+            return
+        self.meeting.set_attendance(attendance)
+        record = self.meeting.record
+        self.notify(f"{len(record.present)} van {len(record.participants)} aanwezig.", title="Aanwezigheid")
+        self.query_one("#guidance", Static).update(self._phase_texts()[1])
         self.after_change()
 
     def action_comparison(self) -> None:
@@ -595,6 +633,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             if self.check_action("checkout", ()):
                 yield ("Check-out", "c: per deelnemer een woord, een ROTI van 1 tot 5 en een stok achter de deur",
                        self.action_checkout)
+            if self.meeting.record.participants:
+                yield "Aanwezigheid", "w: wie is er, wie is afgemeld, wie komt later", self.action_attendance
             if self.check_action("comparison", ()):
                 yield "Opleiding of lerend netwerk", "o: de tabel uit de kick-off", self.action_comparison
             if self.check_action("carry_over", ()):
@@ -618,6 +658,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             ("v", "Vorige keer (in een netwerk): de stok achter de deur en acties van toen afvinken"),
             ("o", "In de kick-off bij 'Wat is een lerend netwerk?': de tabel opleiding of lerend netwerk"),
             ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
+            ("w", "Aanwezigheid: wie is er, afgemeld of komt later (rondjes, rollen en check-out nemen wie er is)"),
             ("Enter", "Notities typen"),
             ("Esc", "Klaar met typen: daarna werken de losse toetsen"),
             ("Ctrl+P", "Opdrachten: elke actie en elke fase"),

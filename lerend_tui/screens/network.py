@@ -24,8 +24,8 @@ from textual.widgets.option_list import Option
 
 from ..network import Network, NetworkError, NetworkStore, Participant, check_name
 from ..network_meetings import (
-    FAIRNESS_ROLES, NO_OWNER_LABEL, Records, by_owner, carry_over, decimal, learning_questions, missing_meetings,
-    network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
+    FAIRNESS_ROLES, NO_OWNER_LABEL, Records, attendance_per_person, by_owner, carry_over, decimal, learning_questions,
+    missing_meetings, network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
 )
 from ..validation import DataError
 from .editing import SavesWhileEditing
@@ -79,6 +79,9 @@ def trend_table(network: Network, records: Records) -> Table | Text:
     table.add_row("ROTI", " ".join(sparkline(rotis, 1, 5)),
                   Text(" · ".join("—" if value is None else decimal(value) for value in rotis)
                        + (f"   (gemiddeld {decimal(average)})" if average is not None and len(points) > 1 else "")))
+    people = [person for person in attendance_per_person(network, records) if person.held]
+    if people:
+        table.add_row("Per persoon", "", Text("\n".join(person.words for person in people)))
     return table
 
 

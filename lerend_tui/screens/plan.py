@@ -436,7 +436,8 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
                             title="Niet gestart", severity="error", timeout=15, markup=False)
                 return
         # In a network, no participants means all of them (`join_network`).
-        record = plan_to_record(plan, planned_start=plan.planned_start(app.clock), participants=plan.participants)
+        record = plan_to_record(plan, planned_start=plan.planned_start(app.clock), participants=plan.participants,
+                                now=app.clock.local(app.clock.now()))
         self.dismiss()
         app.open_new_meeting(record, network)
 

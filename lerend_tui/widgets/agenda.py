@@ -1,5 +1,6 @@
-"""The agenda: every phase with its planned clock time and minutes, the current one marked,
-finished ones with the minutes they actually took."""
+"""The agenda: every phase with its clock time and minutes, the current one marked, finished ones with the
+minutes they actually took. The clock times are the ones that follow from what happened (`Meeting.schedule`):
+a late start, a phase that ran over and a re-budget move them; the plan's own times stay in the record."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class Agenda(Widget):
         self._schedule = schedule
         self._proposal = proposal
         key = (tuple(proposal or ()),) + tuple(
-            (row.phase.title, row.phase.minutes, row.current, row.phase.finished,
+            (row.phase.title, row.phase.minutes, row.current, row.phase.finished, self.clock.local(row.at).strftime("%H:%M"),
              None if row.actual_minutes is None else int(row.actual_minutes))
             for row in schedule.rows
         ) + (schedule.projected_end.strftime("%H:%M"),)
@@ -52,7 +53,7 @@ class Agenda(Widget):
             title = row.phase.title
             if len(title) > title_width:
                 title = title[: title_width - 1] + "…"
-            text = f"{marker} {self.clock.local(row.planned_at):%H:%M} {title:<{title_width}} {minutes:>7}"
+            text = f"{marker} {self.clock.local(row.at):%H:%M} {title:<{title_width}} {minutes:>7}"
             style = "bold reverse" if row.current else ("dim" if row.phase.finished else "")
             lines.append(Content.styled(text, style) if style else Content(text))
         planned = self.clock.local(schedule.planned_end).strftime("%H:%M")
