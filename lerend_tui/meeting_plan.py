@@ -580,7 +580,7 @@ def moved_start_words(record: MeetingRecord, clock: Clock) -> str | None:
     planned = record.plan.start if record.plan is not None else None
     if planned is None or planned == record.planned_start:
         return None
-    return (f"De planning begon om {clock.local(planned):%H:%M}; "
+    return (f"De planning ging uit van {clock.local(planned):%H:%M}; "
             f"het schema loopt nu vanaf {clock.local(record.planned_start):%H:%M}.")
 
 

@@ -25,7 +25,7 @@ def test_a_plan_for_tonight_started_this_morning_is_on_schedule():
     plan = evening_plan()
     record = plan_to_record(plan, planned_start=plan.planned_start(clock), now=clock.local(clock.now()))
     assert f"{record.planned_start:%H:%M}" == "08:01" and f"{record.plan.start:%H:%M}" == "19:30"
-    assert moved_start_words(record, clock) == "De planning begon om 19:30; het schema loopt nu vanaf 08:01."
+    assert moved_start_words(record, clock) == "De planning ging uit van 19:30; het schema loopt nu vanaf 08:01."
     meeting = Meeting(record, clock)
     assert meeting.schedule().summary == "op schema" and times(meeting)[:2] == ["08:01", "08:11"]
     meeting.toggle_timer()

@@ -275,7 +275,7 @@ def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, ter
     if off <= timedelta(minutes=55):
         assert starts[0] == 19 * 60
     elif off > timedelta(minutes=65):
-        term.wait_for("De planning begon om 19:00")  # the notification
+        term.wait_for("De planning ging uit van 19:00")  # the notification
         assert (pressed.hour * 60 + pressed.minute - starts[0]) % (24 * 60) <= 1
     for number in (2, 3, 4):  # each phase opens with the notes ready to type in: Esc leaves them
         term.wait_for("esc Klaar met typen")
