@@ -39,6 +39,9 @@ def test_a_note_in_every_phase_lands_in_the_right_phase(tmp_path, terminal_facto
               "Onderlinge coaching", "Evaluatie en afsluiting"]
     for number, title in enumerate(titles, start=1):
         term.wait_for(f"fase {number} van 5")
+        if number > 1:  # `n` was pressed outside the notes: the next phase opens there too, Enter types
+            term.wait_for("spatie Timer")
+            term.keys("Enter")
         term.wait_for("esc Klaar met typen")
         term.type(f"Notitie in fase {number}: {title}")
         term.wait_for(f"Notitie in fase {number}")
@@ -119,15 +122,13 @@ def test_the_beamer_in_a_second_terminal_follows_the_facilitator(tmp_path, termi
 def test_a_drawn_work_format_runs_as_step_timers(tmp_path, terminal_factory):
     data = tmp_path / "data"
     term = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Loting"])
-    for number in (1, 2, 3):
+    term.wait_for("esc Klaar met typen")  # the meeting has opened with the cursor in its notes
+    term.keys("Escape")
+    for number in (1, 2, 3):  # `n` outside the notes keeps the next phase outside them too
         term.wait_for(f"fase {number} van 5")
-        term.wait_for("esc Klaar met typen")  # the phase has opened with the cursor in its notes
-        term.keys("Escape")
         term.wait_for("spatie Timer")
         term.keys("n")
     term.wait_for("fase 4 van 5")
-    term.wait_for("esc Klaar met typen")
-    term.keys("Escape")
     term.wait_for("spatie Timer")
     term.keys("r")
     term.wait_for("werkvormen passen")
@@ -262,9 +263,9 @@ def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, ter
     screen = term.wait_for(f"Einde gepland  {clocks[-1]}")
     for title, clock in zip(titles, clocks):
         assert f"{clock} {title[:12]}" in screen
-    for number in (2, 3, 4):  # each phase opens with the notes ready to type in: Esc leaves them
-        term.wait_for("esc Klaar met typen")
-        term.keys("Escape")
+    term.wait_for("esc Klaar met typen")  # the meeting opens with the notes ready to type in: Esc leaves them
+    term.keys("Escape")
+    for number in (2, 3, 4):  # and `n` outside them opens the next phase outside them too
         term.wait_for("spatie Timer")
         term.keys("n")
         term.wait_for(f"fase {number} van 5")

@@ -214,14 +214,17 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         return Content.from_markup("[b reverse] $heading [/]\n$lines", heading=heading, lines="\n".join(lines))
 
     def _open_phase(self) -> None:
-        """Show the phase just moved to and put the cursor in its notes."""
+        """Show the phase just moved to, in the mode the facilitator was in: typing goes on at the end of its
+        notes (a clicker's PageDown while typing), and single keys keep acting (`n n` moves two phases)."""
         title, guidance = self._phase_texts()
         self.query_one("#phase-title", Static).update(title)
         self.query_one("#guidance", Static).update(guidance)
         notes = self.query_one("#notes", TextArea)
+        typing = self.focused is notes
         if notes.text != self.meeting.current.notes:
             notes.load_text(self.meeting.current.notes)
-        self._focus_notes()
+        if typing:
+            self._focus_notes()
         self._show_items()
         self.refresh_time()
 
