@@ -101,7 +101,7 @@ class ReviewScreen(Screen[None]):
             await report.update("")
             return
         scroll.border_title = Content(f"Verslag · {clean(stored.id)}")  # a file name: neither markup nor escapes
-        await report.update(markdown_report(stored.record))
+        await report.update(markdown_report(stored.record, workform_name=self.app.catalogue.name_of))
         scroll.scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#meetings")
@@ -122,7 +122,7 @@ class ReviewScreen(Screen[None]):
         if stored is None:
             self.notify("Kies eerst een bijeenkomst.")
             return
-        self.app.push_screen(ExportScreen.for_meeting(stored))
+        self.app.push_screen(ExportScreen.for_meeting(stored, self.app.catalogue.name_of))
 
     def palette_commands(self):
         yield "Zoeken", "Ctrl+F: zoek in titels, deelnemers, notities en punten", self.action_search
