@@ -19,6 +19,7 @@ from ..paths import documents_folder
 from ..sanitise import clean
 from ..report import markdown_report
 from ..storage import StoredMeeting, atomic_write_text
+from ..widgets.form_field import FormField
 
 GOES_ALONG = "gaat mee"
 STAYS_OUT = "blijft eruit (vertrouwelijk)"
@@ -79,11 +80,12 @@ class ExportScreen(ModalScreen[Path | None]):
             box.border_title = Content(self.title_text)
             box.border_subtitle = "Ctrl+S: opslaan · Ctrl+Y: kopiëren · Esc: annuleren"
             yield Label("Bestand")
-            yield Input(str(self.folder / self.filename), id="export-path", compact=True, select_on_focus=False)
+            yield FormField(str(self.folder / self.filename), id="export-path")
             if self.make_plain is not None:
                 yield Checkbox("Platte tekst, om in een mail te plakken", id="plain", compact=True)
             if self.confidential:
-                yield Label("Fasen in het verslag · spatie of Enter: mee of eruit (vertrouwelijk)", id="confidential-keys")
+                yield Label("Fasen in het verslag · spatie of Enter: mee of eruit (vertrouwelijk)",
+                            id="confidential-keys")
                 yield PhaseChoice(*(phase_row(title, False) for title in self.confidential), id="confidential",
                                  compact=True)
             yield Label("Voorbeeld: precies wat opgeslagen of gekopieerd wordt")

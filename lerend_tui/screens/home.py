@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..meeting import SetupError, new_meeting_record, parse_participants, parse_start
 from ..plan import DEFAULT_TEMPLATE
 from ..review import summarize
+from ..widgets.form_field import FormField
 from .catalogue import CatalogueScreen
 
 UITGANGSPUNTEN = (
@@ -57,11 +58,11 @@ class HomeScreen(Screen[None]):
                 yield Label("Lerend netwerk")
                 yield Select([], prompt="geen", allow_blank=True, id="network", compact=True)
                 yield Label("Titel")
-                yield Input(placeholder="leeg: sjabloon en datum", id="title", compact=True)
+                yield FormField(placeholder="leeg: sjabloon en datum", id="title")
                 yield Label("Deelnemers, gescheiden door komma's")
-                yield Input(placeholder="Anouk, Bram, Chris", id="participants", compact=True)
+                yield FormField(placeholder="Anouk, Bram, Chris", id="participants")
                 yield Label("Starttijd (UU:MM)")
-                yield Input(placeholder="leeg: nu", id="start-at", compact=True)
+                yield FormField(placeholder="leeg: nu", id="start-at")
                 yield Static(id="setup-error")
                 yield Button("Start bijeenkomst", variant="primary", id="start", compact=True)
                 yield Static(id="template-phases")

@@ -27,6 +27,7 @@ from ..record import Carried, roti_average
 from ..sanitise import clean
 from ..storage import MeetingStore, Version
 from ..widgets.agenda import Agenda
+from ..widgets.workform_card import PHASE_LABELS
 from ..widgets.line import Line
 from ..widgets.phase_clock import PhaseClock
 from .editing import HoldsEdits, UnsavedCopy
@@ -587,7 +588,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             yield "Notities typen", "Enter", self.action_edit_notes
             yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
         for index, phase in enumerate(self.meeting.phases):
-            yield (f"Ga naar fase {index + 1}: {phase.title}", f"{phase.minutes} minuten · {phase.kind}",
+            yield (f"Ga naar fase {index + 1}: {phase.title}",
+                   f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
                    lambda index=index: self.go_to(index))
 
     def help_rows(self) -> list[tuple[str, str]]:

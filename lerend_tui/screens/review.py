@@ -18,6 +18,7 @@ from ..report import markdown_report
 from ..review import matches, summarize
 from ..sanitise import clean
 from ..storage import StoredMeeting
+from ..widgets.form_field import FormField
 from .export import ExportScreen
 
 
@@ -38,7 +39,7 @@ class ReviewScreen(Screen[None]):
         yield Static("[b]Terugblik[/b] · eerdere bijeenkomsten, hun notities en verslag", id="topbar")
         with Horizontal(id="columns"):
             with Vertical(id="list-column"):
-                yield Input(placeholder="zoek in titels, deelnemers, notities en punten", id="search", compact=True)
+                yield FormField(placeholder="zoek in titels, deelnemers, notities en punten", id="search")
                 meetings = OptionList(id="meetings")
                 meetings.border_title = "Bijeenkomsten"
                 yield meetings
