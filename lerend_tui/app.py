@@ -137,7 +137,7 @@ class GuardedApp(App[None]):
 
 class LerendApp(GuardedApp):
     TITLE = "lerend-tui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide"), (160, "-widest")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     # Below 120 columns the footer's room goes to the screen's own keys; Ctrl+P still opens the palette,
     # and the help (?) names it.

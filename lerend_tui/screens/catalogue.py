@@ -84,7 +84,7 @@ class CatalogueScreen(Screen[Workform | None]):
         with Horizontal(id="browse"):
             yield OptionList(id="workforms")
             yield WorkformCard(WIDEN_FILTER, id="card")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refilter()

@@ -32,7 +32,7 @@ UITGANGSPUNTEN = (
 class HomeScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("ctrl+n", "focus_new", "Nieuwe bijeenkomst", id="home.new"),
+        Binding("ctrl+n", "focus_new", "Nieuw", id="home.new"),
         Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
         Binding("ctrl+t", "review", "Terugblik", id="home.review"),
         # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
@@ -77,7 +77,7 @@ class HomeScreen(Screen[None]):
                 principles = Static("\n".join(f"• {line}" for line in UITGANGSPUNTEN), id="principles")
                 principles.border_title = "Uitgangspunten"
                 yield principles
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for problem in self.app.templates.problems:

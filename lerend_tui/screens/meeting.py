@@ -50,19 +50,19 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
-        Binding("n", "next_phase", "Volgende", id="meeting.next"),
-        Binding("p", "previous_phase", "Vorige", id="meeting.previous"),
+        Binding("n", "next_phase", "Volgende", key_display="n/p", id="meeting.next"),
+        Binding("p", "previous_phase", "Vorige", show=False, id="meeting.previous"),
         # Clickers send PageDown/PageUp; they act even while typing, so they get actions of their own.
         Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, id="meeting.clicker_next"),
         Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, id="meeting.clicker_previous"),
-        Binding("plus", "adjust(1)", "Minuut", key_display="+/-", id="meeting.more"),
+        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", id="meeting.more"),
         Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
         Binding("b", "beamer", "Beamer", id="meeting.beamer"),
-        Binding("r", "draw", "Werkvorm", id="meeting.draw"),
+        Binding("r", "draw", "Loten", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", id="meeting.checkout"),
-        Binding("v", "carry_over", "Vorige keer", id="meeting.carry_over"),
-        Binding("o", "comparison", "Opleiding of netwerk", id="meeting.comparison"),
-        Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
+        Binding("v", "carry_over", "Afvinken", id="meeting.carry_over"),
+        Binding("o", "comparison", "Vergelijk", id="meeting.comparison"),
+        Binding("a", "rebudget", "Op tijd", id="meeting.rebudget"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
     ]
@@ -304,8 +304,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             return self._can_rebudget
         if action == "checkout":  # the closing capture belongs to the closing, and needs a group
             return self.meeting.current.kind == "afsluiting" and bool(self.meeting.record.participants)
-        if action == "carry_over":  # a network's meeting, with commitments and actions from the last one
-            return bool(self.meeting.record.carried)
+        if action == "carry_over":  # at a network meeting's check-in, where last time's list is gone through
+            return self.meeting.current.kind == "checkin" and bool(self.meeting.record.carried)
         if action == "comparison":  # the kick-off's "Wat is een lerend netwerk?"
             return self.meeting.record.template == "kick-off" and self.meeting.current.kind == "inhoud"
         return True
@@ -601,7 +601,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
             ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
             ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
-            ("v", "Vorige keer (in een netwerk): de stok achter de deur en acties van toen afvinken"),
+            ("v", "Bij de check-in van een netwerk: de stok achter de deur en acties van de vorige keer afvinken"),
             ("o", "In de kick-off bij 'Wat is een lerend netwerk?': de tabel opleiding of lerend netwerk"),
             ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
             ("Enter", "Notities typen"),

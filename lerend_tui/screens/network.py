@@ -242,7 +242,7 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
                                          "\n".join(self.network.agreements.randvoorwaarden))
                         yield self._area("agreements-list", "Afspraken · één per regel",
                                          "\n".join(self.network.agreements.afspraken))
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def _panel(id_: str, title: str) -> Static:

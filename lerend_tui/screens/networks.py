@@ -72,7 +72,7 @@ class NetworksScreen(Screen[None]):
                 yield FormField(placeholder="Anouk, Bram, Chris", id="participants")
                 yield Static(id="new-error")
                 yield Button("Maak netwerk", variant="primary", id="create", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_networks()

@@ -46,7 +46,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         # One footer entry for each pair, so the footer fits in 120 columns.
         Binding("ctrl+up,alt+up", "move(-1)", "Schuiven", key_display="^↑↓", id="plan.up"),
         Binding("ctrl+down,alt+down", "move(1)", "Neer", show=False, id="plan.down"),
-        Binding("plus,equals_sign", "minutes(1)", "Minuten", key_display="+/-", id="plan.longer"),
+        Binding("plus,equals_sign", "minutes(1)", "Tijd", key_display="+/-", id="plan.longer"),
         Binding("minus", "minutes(-1)", "Korter", show=False, id="plan.shorter"),
         Binding("w", "choose", "Werkvorm", id="plan.choose"),
         Binding("r", "draw", "Loten", id="plan.draw"),
@@ -118,7 +118,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
                     yield FormField(", ".join(plan.participants), placeholder="Anouk, Bram, Chris",
                                     id="plan-participants")
                 yield Static(id="form-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_plan()

@@ -74,7 +74,7 @@ class PlansScreen(Screen[None]):
                 yield FormField(placeholder=f"zoals het sjabloon ({DEFAULT_START}) of de bijeenkomst", id="start")
                 yield Button("Maken", id="make", variant="primary", compact=True)
                 yield Static(id="new-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _sources(self) -> list[tuple[str, str]]:
         """What a new plan can start from: each template, then each earlier meeting, newest first."""

@@ -47,7 +47,7 @@ class ReviewScreen(Screen[None]):
                 scroll.border_title = "Verslag"
                 scroll.border_subtitle = "Ctrl+S: opslaan of kopiëren om te mailen"
                 yield Markdown(id="report")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         stored, self.problems = self.app.store.scan()
