@@ -17,9 +17,15 @@ from .test_review_screen import store_meetings
 from .test_snapshots import planned_evening
 
 
-def keys_fit(screen) -> tuple[int, int, list[str]]:
-    footer = screen.query_one(Footer)
-    keys = [key for key in footer.query("FooterKey") if key.display]
+async def keys_fit(pilot) -> tuple[int, int, list[str]]:
+    """The width the footer's keys take, the footer's width and the keys' labels, once it shows them (its
+    keys come a moment after the screen, later on a busy machine)."""
+    footer = pilot.app.screen.query_one(Footer)
+    for _ in range(100):
+        keys = [key for key in footer.query("FooterKey") if key.display and key.outer_size.width]
+        if keys:
+            break
+        await pilot.pause(0.05)
     return sum(key.outer_size.width for key in keys), footer.size.width, [key.description for key in keys]
 
 
@@ -32,12 +38,12 @@ async def test_the_meeting_footer_fits_80_columns_with_every_key_it_can_show(pat
         clock.advance(minutes=40)  # far behind: "a" (re-budget) joins the keys
         screen.refresh_time()
         await pilot.pause()
-        used, room, shown = keys_fit(screen)
+        used, room, shown = await keys_fit(pilot)
         assert {"Afvinken", "Op tijd", "Stop", "Hulp"} <= set(shown) and used <= room
         screen.go_to(4)  # the closing: the check-out's key instead of the carry-over's
         screen.refresh_time()
         await pilot.pause()
-        used, room, shown = keys_fit(screen)
+        used, room, shown = await keys_fit(pilot)
         assert {"Check-out", "Stop", "Hulp"} <= set(shown) and used <= room
 
 
@@ -56,7 +62,7 @@ async def test_every_other_footer_fits_80_columns(paths, clock):
             if make is not None:
                 await app.push_screen(make())
                 await pilot.pause()
-            used, room, shown = keys_fit(app.screen)
+            used, room, shown = await keys_fit(pilot)
             assert used <= room and "Stop" in shown, (app.screen, shown)
 
 

@@ -67,9 +67,10 @@ class ExportScreen(ModalScreen[Path | None]):
         """The existing file the facilitator was warned about; saving again overwrites it."""
 
     @classmethod
-    def for_meeting(cls, stored: StoredMeeting, workform_name: Callable[[str], str], folder: Path | None = None,
-                    ) -> ExportScreen:
-        """A meeting's report, with its phases to leave out as confidential."""
+    def for_meeting(cls, stored: StoredMeeting, folder: Path | None = None, *,
+                    workform_name: Callable[[str], str] | None = None) -> ExportScreen:
+        """A meeting's report, with its phases to leave out as confidential; `workform_name` as for
+        `markdown_report`."""
         record = stored.record
         return cls(f"Verslag van {record.title}", f"verslag-{stored.id}.md",
                    lambda confidential: markdown_report(record, confidential, workform_name=workform_name),

@@ -123,7 +123,7 @@ class ReviewScreen(Screen[None]):
         if stored is None:
             self.notify("Kies eerst een bijeenkomst.")
             return
-        self.app.push_screen(ExportScreen.for_meeting(stored, self.app.catalogue.name_of))
+        self.app.push_screen(ExportScreen.for_meeting(stored, workform_name=self.app.catalogue.name_of))
 
     def palette_commands(self):
         yield "Zoeken", "Ctrl+F: zoek in titels, deelnemers, notities en punten", self.action_search
