@@ -166,13 +166,19 @@ class GuardedApp(App[None]):
 
 class LerendApp(GuardedApp):
     TITLE = "lerend-tui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide"), (160, "-widest")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     # Below 120 columns the footer's room goes to the screen's own keys; Ctrl+P still opens the palette,
     # and the help (?) names it.
+    # The field being typed in is plain to see: a form's fields are compact, without the border that
+    # Textual changes on focus, and each screen gives its fields a background of its own.
     CSS = """
     Screen.-narrow FooterKey.-command-palette, Screen.-normal FooterKey.-command-palette {
         display: none;
+    }
+    Input.-textual-compact:focus, Select.-textual-compact:focus > SelectCurrent {
+        background: $accent 40% !important;
+        text-style: bold;
     }
     """
     BINDINGS = [
@@ -416,6 +422,19 @@ class LerendApp(GuardedApp):
 
         screen = self._content_screen()
         self.push_screen(HelpScreen("Toetsen", screen.help_rows()))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, asking in Dutch (its own placeholder is English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         content = self._content_screen()

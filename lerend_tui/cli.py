@@ -261,6 +261,7 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     from .report import markdown_report
     from .review import summarize
     from .storage import MeetingStore, atomic_write_text
+    from .workforms import load_catalogue
 
     store = MeetingStore(paths.meetings_folder)
     meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
@@ -277,7 +278,8 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     stored = next((stored for stored in meetings if stored.id == args.id), None)
     if stored is None:
         raise CliError(f"Geen bijeenkomst '{args.id}' in {store.folder}; 'lerend-tui notes list' toont ze.")
-    report = markdown_report(stored.record, getattr(args, "zonder", ()))
+    report = markdown_report(stored.record, getattr(args, "zonder", ()),
+                             workform_name=load_catalogue(paths.workforms_folder).name_of)
     if getattr(args, "output", None):
         atomic_write_text(Path(args.output), report)
         print(f"Verslag geschreven naar {args.output}")

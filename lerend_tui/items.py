@@ -56,6 +56,11 @@ def iter_items(notes: str, phase: str) -> Iterator[Item]:
         yield Item(kind, text, owner.group(1) if owner else "", phase)
 
 
+def without_mentions(text: str) -> str:
+    """The text as a reader outside the program writes it: "@Bram" as "Bram"."""
+    return _OWNER.sub(r"\1", text)
+
+
 def with_commitments(notes: str, commitments: dict[str, str]) -> str:
     """The notes with a "Stok achter de deur: @Naam …" line added for each commitment not yet in them, so the
     commitments made at the closing are items like any typed one, and come back at the next check-in."""

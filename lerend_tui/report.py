@@ -8,10 +8,10 @@ Markdown the facilitator typed. Nothing in the report holds a control character 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from .items import LABELS, Item
+from .items import LABELS, Item, without_mentions
 from .record import MeetingRecord, PhaseRecord, PlanOrigin, PlannedSnapshot, roti_average
 from .sanitise import clean, escape_markdown
 
@@ -39,7 +39,10 @@ def dutch_date(moment: datetime) -> str:
     return f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
-def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
+def markdown_report(record: MeetingRecord, without: Iterable[str] = (),
+                    workform_name: Callable[[str], str] | None = None) -> str:
+    """`without`: the titles or kinds of the phases to leave out. `workform_name` gives a work format's name
+    for its id (a catalogue's `name_of`); without it, the report names work formats by their ids."""
     left_out = {name.casefold() for name in without}
     phases = [p for p in record.phases if p.kind.casefold() not in left_out and p.title.casefold() not in left_out]
     shown = {phase.title for phase in phases}
@@ -74,7 +77,7 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = ()) -> str:
     actual_total = round(sum(phase.elapsed_seconds for phase in record.phases) / 60)
     lines += [f"| **Totaal** | **{record.planned_minutes} min** | **{actual_total} min** |", ""]
     if record.plan is not None:
-        lines += ["## Planning en verloop", "", *_plan_differences(record, record.plan, phases), ""]
+        lines += ["## Planning en verloop", "", *_plan_differences(record, record.plan, phases, workform_name), ""]
     with_notes = [phase for phase in phases if phase.notes.strip() or _bringers(phase)]
     if with_notes:
         lines += ["## Notities per fase", ""]
@@ -98,7 +101,8 @@ def _bringers(phase: PhaseRecord) -> str:
     return " · ".join(f"{label}: {escape_markdown(name)}" for label, name in phase.bringers)
 
 
-def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[PhaseRecord]) -> list[str]:
+def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[PhaseRecord],
+                      workform_name: Callable[[str], str] | None) -> list[str]:
     """Which plan the meeting ran, and only what went otherwise than planned. Who brought what is left out
     for the phases left out of the report as confidential."""
     shown_ids = {id(phase) for phase in shown}
@@ -109,16 +113,18 @@ def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[Phase
         elif planned is None:
             lines.append(f"- {escape_markdown(phase.title)}: toegevoegd, niet gepland.")
         else:
-            lines += [f"- {escape_markdown(phase.title)}: {change}." for change in _phase_changes(planned, phase, record.finished,
+            lines += [f"- {escape_markdown(phase.title)}: {change}." for change in _phase_changes(planned, phase, record.finished, workform_name or str,
                                                                                show_people=id(phase) in shown_ids)]
     heading = f"Volgens de planning ‘{escape_markdown(plan.name)}’." if plan.name else "Volgens een planning."
     as_planned = "Alles ging volgens plan." if record.finished else "Tot nu toe gaat alles volgens plan."
     return [heading, "", *(lines or [as_planned])]
 
 
-def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool, *, show_people: bool) -> list[str]:
+def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool, workform_name: Callable[[str], str],
+                   *, show_people: bool) -> list[str]:
     actual = _actual_minutes(phase)
-    workform, planned_workform = escape_markdown(phase.workform), escape_markdown(planned.workform)
+    workform, planned_workform = (escape_markdown(workform_name(id_)) if id_ else ""
+                                  for id_ in (phase.workform, planned.workform))
     changes = []
     if actual is None and finished:
         changes.append("overgeslagen")
@@ -153,12 +159,13 @@ def _list(items: list[Item]) -> list[str]:
 
 
 def _per_person(items: list[Item]) -> list[str]:
-    """Under each person's name (those without an owner last), in the order they were noted."""
+    """Under each person's name (those without an owner last), in the order they were noted; under the name
+    the "@" that marked it in the notes is left out."""
     lines: list[str] = []
     owners = sorted({item.owner for item in items}, key=lambda owner: (owner == "", owner.casefold()))
     for owner in owners:
         lines += [f"**{escape_markdown(owner) or 'Zonder naam'}**", ""]
-        lines += [f"- {item.text}" for item in items if item.owner == owner]
+        lines += [f"- {without_mentions(item.text)}" for item in items if item.owner == owner]
         lines.append("")
     return lines
 

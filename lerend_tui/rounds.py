@@ -83,7 +83,7 @@ class SpeakingRound:
         if self.finished:
             return "Iedereen is aan de beurt geweest"
         if self.next is None:
-            return f"Nu: {self.current} (laatste)"
+            return f"Nu: {self.current}, als laatste"
         return f"Nu: {self.current} — daarna: {self.next}"
 
     @property

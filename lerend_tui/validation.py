@@ -432,8 +432,12 @@ class Fields:
         if key not in self.table:
             return self._absent(key, default)
         value = self.table[key]
+        if isinstance(value, str) and _is_iso_day(value):  # a date in quotes: TOML reads it as text
+            raise self.error(key, f"verwacht een datum zonder aanhalingstekens, zoals {key} = {value.strip()}, "
+                                  f"maar vond de tekst \"{value}\"")
         if isinstance(value, datetime) or not isinstance(value, date):
-            raise self.error(key, f"verwacht een datum zonder tijd (zoals 2026-11-24), maar vond {_describe(value)}")
+            raise self.error(key, f"verwacht een datum zonder tijd (zoals {key} = 2026-11-24), maar vond "
+                                  f"{_describe(value)}")
         self._check_year(key, value)
         return value
 
@@ -470,6 +474,17 @@ def _bound(limit: float) -> str:
 def _shown(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
+
+
+def _is_iso_day(text: str) -> bool:
+    """Whether `text` is a day as TOML writes one (2026-12-08)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return False
+    try:
+        date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(value: Any) -> str:

@@ -102,7 +102,7 @@ def test_notes_list_show_and_export(tmp_path, capsys, clock):
     assert "2026-01-01-kapot.toml, regel 1" in err
 
     assert cli.main([*data, "notes", "show", path.stem]) == 0
-    assert "## Acties\n\n**Anouk**\n\n- @Anouk mailt het verslag" in capsys.readouterr().out
+    assert "## Acties\n\n**Anouk**\n\n- Anouk mailt het verslag" in capsys.readouterr().out
 
     report = tmp_path / "verslag.md"
     assert cli.main([*data, "notes", "export", path.stem, "-o", str(report), "--zonder", "coaching"]) == 0

@@ -31,10 +31,13 @@ async def test_step_through_every_phase_typing_notes(paths, clock):
         await pilot.press("escape", "space", "enter")  # start the clock, back to the notes
         for index in range(5):
             assert screen.meeting.index == index
-            assert isinstance(app.focused, TextArea)  # typing goes to the notes when a phase opens
+            assert isinstance(app.focused, TextArea)
             await type_text(pilot, f"notitie {index + 1}")
             clock.advance(minutes=10 + index)
-            await pilot.press("escape", "n")
+            await pilot.press("escape", "n")  # the next phase opens in command mode
+            if index < 4:
+                assert not isinstance(app.focused, TextArea)
+                await pilot.press("enter")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("j")
         await pilot.pause()
@@ -453,3 +456,75 @@ async def test_a_meeting_from_a_plan_shows_theme_goal_and_who_brings_what(paths,
         await pilot.press("escape", "n")
         assert app.screen.meeting.index == 3
         assert guidance().startswith("Casus: Bram\nGepland: Trojka-consult\n\n")
+
+
+async def test_n_n_from_command_mode_moves_two_phases_and_types_nothing(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        notes = screen.query_one("#notes", TextArea)
+        assert app.focused is notes  # the first open of the meeting: typing goes to the notes
+        await pilot.press("escape", "n", "n")
+        assert screen.meeting.index == 2
+        assert app.focused is not notes and notes.text == ""
+        await pilot.press("p", "n", "n", "n")
+        assert screen.meeting.index == 4 and isinstance(app.screen, MeetingScreen)
+        await pilot.press("enter", *"klaar")
+        assert notes.text == "klaar"
+        await pilot.press("ctrl+q")
+    assert [phase["notes"] for phase in saved(path)["phases"]] == ["", "", "", "", "klaar"]
+
+
+async def test_pagedown_while_typing_moves_on_and_typing_goes_on(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        notes = screen.query_one("#notes", TextArea)
+        await type_text(pilot, "een")
+        await pilot.press("pagedown")
+        await type_text(pilot, "twee")
+        assert screen.meeting.index == 1 and app.focused is notes and notes.text == "twee"
+        await pilot.press("pageup", *"!")
+        assert screen.meeting.index == 0 and notes.text == "een!"  # the cursor at the end of the notes there
+        await pilot.press("escape", "pagedown", "n")  # a clicker in command mode: still command mode
+        assert screen.meeting.index == 2 and app.focused is not notes and notes.text == ""
+    assert [phase["notes"] for phase in saved(path)["phases"][:2]] == ["een!", "twee"]
+
+
+async def test_the_last_pagedown_asks_with_the_safe_answer_focused_and_ignores_typing(paths, clock):
+    app, path = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        screen.go_to(4)
+        await pilot.press(*"slot")
+        await pilot.press("pagedown")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.focused.id == "no" and app.focused.label.plain == "Annuleren"
+        await pilot.press("space", "enter")  # typing meant for the notes: Enter on the focused safe answer
+        assert isinstance(app.screen, MeetingScreen) and not screen.meeting.record.ended
+        await pilot.press("pagedown")
+        await pilot.press(*"ok hallo", "space", "a")  # letters that are not the dialog's own do nothing
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, MeetingScreen) and not screen.meeting.record.ended
+        assert app.focused is screen.query_one("#notes")  # back where the facilitator was typing
+        await pilot.press("pagedown", "j")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    data = saved(path)
+    assert "ended" in data and data["phases"][4]["notes"] == "slot"
+
+
+async def test_every_confirmation_focuses_its_safe_answer(paths, clock):
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test() as pilot:
+        answers = []
+        app.push_screen(ConfirmScreen("Planning weggooien?", "Weggooien", "Blijven"), answers.append)
+        await pilot.pause()
+        assert app.focused.id == "no" and app.focused.label.plain == "Blijven"
+        assert "j: Weggooien" in str(app.screen.query_one("#confirm-keys").render())
+        await pilot.press("x", "space", "enter")
+        app.push_screen(ConfirmScreen("Planning weggooien?", "Weggooien"), answers.append)
+        await pilot.pause()
+        await pilot.press("y")
+        assert answers == [False, True]

@@ -15,7 +15,7 @@ def test_report_has_items_times_and_notes_and_leaves_out_confidential_phases():
     report = markdown_report(record, without=["coaching"])
     assert report.startswith("# Zorgnetwerk\n")
     assert "Verslag van de bijeenkomst van dinsdag 24 november 2026, 19:02.\nAanwezig: Anouk, Bram." in report
-    assert "## Acties\n\n**Anouk**\n\n- artikel rondsturen @Anouk\n\n**Bram**\n\n- @Bram belt de wijkagent" in report
+    assert "## Acties\n\n**Anouk**\n\n- artikel rondsturen Anouk\n\n**Bram**\n\n- Bram belt de wijkagent" in report
     assert "## Afspraken\n\n- volgende keer om 19:00" in report
     assert "| Opstart en check-in | 10 min | 1 min |" in report
     assert "| **Totaal** | **110 min** | **1 min** |" in report
@@ -131,3 +131,16 @@ def test_the_plan_section_names_phases_left_out_or_skipped():
                          "- Onderlinge coaching: overgeslagen."]
     record.ended = None  # still running: a phase not yet started is simply still to come
     assert "overgeslagen" not in markdown_report(record)
+
+
+def test_the_plan_section_names_work_formats_by_their_names():
+    from lerend_tui.workforms import load_catalogue
+
+    name_of = load_catalogue(None).name_of
+    record = planned_meeting()
+    record.phases[3].workform = "socratische-intervisie"
+    assert ("- Onderlinge coaching: werkvorm ‘Socratische intervisie’ in plaats van ‘Trojka-consult’."
+            in plan_section(markdown_report(record, workform_name=name_of)))
+    record.phases[2].workform = "troika-consulting"  # the plan had none here
+    assert ("- Inhoud op het thema + opdracht: werkvorm ‘Trojka-consult’, niet gepland."
+            in plan_section(markdown_report(record, workform_name=name_of)))

@@ -31,7 +31,7 @@ def test_words_and_progress_follow_the_turns(clock):
     assert speaking.words == "Nu: Anouk — daarna: Bram"
     assert speaking.progress == "1 van 2"
     assert speaking.pass_turn()
-    assert speaking.words == "Nu: Bram (laatste)"
+    assert speaking.words == "Nu: Bram, als laatste"
     assert speaking.progress == "2 van 2" and speaking.next is None
     assert speaking.pass_turn()
     assert speaking.finished and speaking.current is None
@@ -97,7 +97,7 @@ def test_back_returns_to_the_previous_speaker_with_a_fresh_turn(clock):
         speaking.pass_turn()
     assert speaking.finished
     speaking.back()
-    assert speaking.current == "Femke" and speaking.words == "Nu: Femke (laatste)"
+    assert speaking.current == "Femke" and speaking.words == "Nu: Femke, als laatste"
 
 
 def test_start_and_pause_mirror_the_phase_timer(clock):

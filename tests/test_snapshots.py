@@ -43,8 +43,18 @@ def test_meeting_screen_120x36(snap_compare, paths, clock):
     assert snap_compare(app, terminal_size=(120, 36), run_before=meeting_in_progress)
 
 
+def test_meeting_screen_200x50(snap_compare, paths, clock):
+    """A big terminal: the phase's time in block digits, and the wider agenda."""
+    app, _ = meeting_app(paths, clock)
+    assert snap_compare(app, terminal_size=(200, 50), run_before=meeting_in_progress)
+
+
 def test_home_screen_120x36(snap_compare, paths, clock):
-    assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=no_blink)
+    async def settled(pilot):
+        no_blink(pilot)
+        await pilot.pause()  # the form's first field takes the focus (and its mark) once the screen is up
+
+    assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=settled)
 
 
 def test_review_screen_120x36(snap_compare, paths, clock):

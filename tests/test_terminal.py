@@ -41,6 +41,9 @@ def test_a_note_in_every_phase_lands_in_the_right_phase(tmp_path, terminal_facto
               "Onderlinge coaching", "Evaluatie en afsluiting"]
     for number, title in enumerate(titles, start=1):
         term.wait_for(f"fase {number} van 5")
+        if number > 1:  # `n` was pressed outside the notes: the next phase opens there too, Enter types
+            term.wait_for("spatie Timer")
+            term.keys("Enter")
         term.wait_for("esc Klaar met typen")
         term.type(f"Notitie in fase {number}: {title}")
         term.wait_for(f"Notitie in fase {number}")
@@ -122,15 +125,13 @@ def test_the_beamer_in_a_second_terminal_follows_the_facilitator(tmp_path, termi
 def test_a_drawn_work_format_runs_as_step_timers(tmp_path, terminal_factory):
     data = tmp_path / "data"
     term = terminal_factory([str(PROGRAM), "--data-dir", str(data), "start", "--title", "Loting"])
-    for number in (1, 2, 3):
+    term.wait_for("esc Klaar met typen")  # the meeting has opened with the cursor in its notes
+    term.keys("Escape")
+    for number in (1, 2, 3):  # `n` outside the notes keeps the next phase outside them too
         term.wait_for(f"fase {number} van 5")
-        term.wait_for("esc Klaar met typen")  # the phase has opened with the cursor in its notes
-        term.keys("Escape")
         term.wait_for("spatie Timer")
         term.keys("n")
     term.wait_for("fase 4 van 5")
-    term.wait_for("esc Klaar met typen")
-    term.keys("Escape")
     term.wait_for("spatie Timer")
     term.keys("r")
     term.wait_for("werkvormen passen")
@@ -277,9 +278,9 @@ def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, ter
     elif off > timedelta(minutes=65):
         term.wait_for("De planning ging uit van 19:00")  # the notification
         assert (pressed.hour * 60 + pressed.minute - starts[0]) % (24 * 60) <= 1
-    for number in (2, 3, 4):  # each phase opens with the notes ready to type in: Esc leaves them
-        term.wait_for("esc Klaar met typen")
-        term.keys("Escape")
+    term.wait_for("esc Klaar met typen")  # the meeting opens with the notes ready to type in: Esc leaves them
+    term.keys("Escape")
+    for number in (2, 3, 4):  # and `n` outside them opens the next phase outside them too
         term.wait_for("spatie Timer")
         term.keys("n")
         term.wait_for(f"fase {number} van 5")

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ..plan import PHASE_KINDS
+from ..widgets.form_field import FormField
 from ..widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
 from ..workforms import Catalogue, Workform
 
@@ -78,12 +79,12 @@ class CatalogueScreen(Screen[Workform | None]):
                 [("Alle fasen", ALL_PHASES), *((PHASE_LABELS[kind], kind) for kind in PHASE_KINDS)],
                 value=self.initial_phase, allow_blank=False, id="phase", compact=True,
             )
-            yield Input(placeholder="zoek op naam of trefwoord", id="search", compact=True)
+            yield FormField(placeholder="zoek op naam of trefwoord", id="search")
             yield Static(id="count")
         with Horizontal(id="browse"):
             yield OptionList(id="workforms")
             yield WorkformCard(WIDEN_FILTER, id="card")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refilter()

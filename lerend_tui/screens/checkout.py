@@ -15,6 +15,7 @@ from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Static
 
 from ..record import Checkout
+from ..widgets.form_field import FormField
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,13 @@ class CheckoutScreen(ModalScreen[Closing | None]):
                 entry = self.earlier.get(name, Checkout(name))
                 with Horizontal(classes="checkout-row"):
                     yield Label(name, classes="checkout-name", markup=False)
-                    yield Input(entry.word, placeholder="woord", id=f"word-{number}", compact=True)
-                    yield Input("" if entry.score is None else str(entry.score), placeholder="1–5",
-                                id=f"score-{number}", type="integer", max_length=1, compact=True,
-                                classes="checkout-score",
-                                validators=[Integer(minimum=1, maximum=5)])
-                    yield Input(placeholder="wat doe je voor de volgende keer?", id=f"commitment-{number}",
-                                compact=True, classes="checkout-commitment")
+                    yield FormField(entry.word, placeholder="woord", id=f"word-{number}")
+                    yield FormField("" if entry.score is None else str(entry.score), placeholder="1–5",
+                                    id=f"score-{number}", type="integer", max_length=1,
+                                    classes="checkout-score",
+                                    validators=[Integer(minimum=1, maximum=5)])
+                    yield FormField(placeholder="wat doe je voor de volgende keer?", id=f"commitment-{number}",
+                                    classes="checkout-commitment")
             yield Static(id="checkout-error")
             with Horizontal(id="checkout-buttons"):
                 yield Button("Opslaan", variant="primary", id="save", compact=True)

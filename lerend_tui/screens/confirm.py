@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,10 +13,14 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    """Every question here ends or throws away something, and may open while the facilitator is typing (a
+    clicker's PageDown at the last phase): the safe answer has the focus, so a space or Enter meant for the
+    notes says no, and only `j`/`y` or the yes button say yes. Other keys do nothing."""
+
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape,n", "dismiss(False)", "Annuleren", id="confirm.no"),
-        Binding("j,y", "dismiss(True)", "Ja", id="confirm.yes"),
+        Binding("escape,n", "dismiss(False)", "Nee", key_display="n/esc", id="confirm.no"),
+        Binding("j,y", "dismiss(True)", "Ja", key_display="j", id="confirm.yes"),
     ]
 
     def __init__(self, question: str, yes: str, no: str = "Annuleren") -> None:
@@ -26,10 +29,11 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="question")
+            yield Static(self.question, id="question", markup=False)
             with Horizontal(id="buttons"):
-                yield Button(self.yes, variant="primary", id="yes")
-                yield Button(self.no, id="no")
+                yield Button(self.yes, variant="error", id="yes")
+                yield Button(self.no, variant="primary", id="no")
+            yield Static(f"j: {self.yes} · n of Esc: {self.no}", id="confirm-keys", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # the safe answer: a stray Enter or space changes nothing

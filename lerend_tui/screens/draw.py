@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from ..picker import Draw, Filters, History, candidates, explain_empty, propose_roles, recency_weights
 from ..plan import PHASE_KINDS
 from ..workforms import Catalogue, Workform
+from ..widgets.form_field import FormField
 from ..widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
 
 ANIMATION_FRAMES = 12
@@ -65,9 +66,9 @@ class DrawScreen(ModalScreen[DrawResult | None]):
                 yield Select([(PHASE_LABELS[kind], kind) for kind in PHASE_KINDS],
                              value=self.filters.phase or Select.NULL, id="phase", compact=True)
                 yield Label("Deelnemers")
-                yield Input(str(self.filters.people or ""), id="people", type="integer", compact=True)
+                yield FormField(str(self.filters.people or ""), id="people", type="integer")
                 yield Label("Minuten")
-                yield Input(str(self.filters.minutes or ""), id="minutes", type="integer", compact=True)
+                yield FormField(str(self.filters.minutes or ""), id="minutes", type="integer")
             yield Static(id="count")
             yield Static(id="spinner")
             with Horizontal(id="result"):

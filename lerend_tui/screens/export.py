@@ -10,15 +10,32 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 
 from ..paths import documents_folder
 from ..sanitise import clean
 from ..report import markdown_report
 from ..storage import StoredMeeting, atomic_write_text
+from ..widgets.form_field import FormField
+
+GOES_ALONG = "gaat mee"
+STAYS_OUT = "blijft eruit (vertrouwelijk)"
+
+
+def phase_row(title: str, left_out: bool) -> Content:
+    """A phase in the list of what goes into the report, saying so in words (not only a mark or a colour)."""
+    if left_out:
+        return Content.from_markup(f"[b reverse] ✗ {STAYS_OUT} [/] $title", title=title)
+    return Content.from_markup(f"[b] ✓ {GOES_ALONG}[/]  $title", title=title)
+
+
+class PhaseChoice(OptionList):
+    """The phases of a meeting; space toggles one as well as Enter, as in a list of checkboxes."""
+
+    BINDINGS = [Binding("space", "select", "Mee of eruit", show=False)]
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -43,30 +60,37 @@ class ExportScreen(ModalScreen[Path | None]):
         self.make_report = report
         self.make_plain = plain
         self.confidential = list(confidential)
+        self.left_out: set[str] = set()
+        """The titles of the phases that stay out of the report."""
         self.folder = folder or documents_folder()
         self._overwrite: Path | None = None
         """The existing file the facilitator was warned about; saving again overwrites it."""
 
     @classmethod
-    def for_meeting(cls, stored: StoredMeeting, folder: Path | None = None) -> ExportScreen:
-        """A meeting's report, with its phases to leave out as confidential."""
+    def for_meeting(cls, stored: StoredMeeting, folder: Path | None = None, *,
+                    workform_name: Callable[[str], str] | None = None) -> ExportScreen:
+        """A meeting's report, with its phases to leave out as confidential; `workform_name` as for
+        `markdown_report`."""
         record = stored.record
         return cls(f"Verslag van {record.title}", f"verslag-{stored.id}.md",
-                   lambda confidential: markdown_report(record, confidential),
+                   lambda confidential: markdown_report(record, confidential, workform_name=workform_name),
                    confidential=[phase.title for phase in record.phases], folder=folder)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="export-box") as box:
+        with Vertical(id="export-box") as box:
             box.border_title = Content(self.title_text)
             box.border_subtitle = "Ctrl+S: opslaan · Ctrl+Y: kopiëren · Esc: annuleren"
             yield Label("Bestand")
-            yield Input(str(self.folder / self.filename), id="export-path", compact=True)
+            yield FormField(str(self.folder / self.filename), id="export-path")
             if self.make_plain is not None:
                 yield Checkbox("Platte tekst, om in een mail te plakken", id="plain", compact=True)
             if self.confidential:
-                yield Label("Vertrouwelijk: deze fasen blijven buiten het verslag")
-                yield SelectionList[str](*((title, title) for title in self.confidential), id="confidential",
-                                         compact=True)
+                yield Label("Fasen in het verslag · spatie of Enter: mee of eruit (vertrouwelijk)",
+                            id="confidential-keys")
+                yield PhaseChoice(*(phase_row(title, False) for title in self.confidential), id="confidential",
+                                 compact=True)
+            yield Label("Voorbeeld: precies wat opgeslagen of gekopieerd wordt")
+            yield TextArea(id="export-preview", read_only=True, soft_wrap=True, show_cursor=False, compact=True)
             yield Static(id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button("Opslaan", variant="primary", id="save", compact=True)
@@ -74,6 +98,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Annuleren", id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.show_preview()
         self.query_one("#export-path", Input).focus()
 
     @property
@@ -81,8 +106,19 @@ class ExportScreen(ModalScreen[Path | None]):
         return self.make_plain is not None and self.query_one("#plain", Checkbox).value
 
     def report(self) -> str:
-        chosen = self.query_one("#confidential", SelectionList).selected if self.confidential else []
+        chosen = [title for title in self.confidential if title in self.left_out]
         return (self.make_plain if self.plain and self.make_plain else self.make_report)(chosen)
+
+    def show_preview(self) -> None:
+        self.query_one("#export-preview", TextArea).load_text(self.report())
+
+    @on(OptionList.OptionSelected, "#confidential")
+    def toggle_phase(self, event: OptionList.OptionSelected) -> None:
+        """Enter or space on a phase: in the report, or out of it."""
+        title = self.confidential[event.option_index]
+        self.left_out ^= {title}
+        event.option_list.replace_option_prompt_at_index(event.option_index, phase_row(title, title in self.left_out))
+        self.show_preview()
 
     @on(Checkbox.Changed, "#plain")
     def swap_suffix(self) -> None:
@@ -92,6 +128,7 @@ class ExportScreen(ModalScreen[Path | None]):
         old, new = (".md", ".txt") if self.plain else (".txt", ".md")
         if path.suffix == old:
             path_input.value = str(path.with_suffix(new))
+        self.show_preview()
 
     def _say(self, message: str, *, problem: bool = True) -> None:
         text = self.query_one("#export-message", Static)

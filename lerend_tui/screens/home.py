@@ -19,6 +19,7 @@ from ..meeting import SetupError, new_meeting_record, parse_participants, parse_
 from ..plan import DEFAULT_TEMPLATE
 from ..review import summarize
 from ..storage import StoredMeeting, unfinished_of
+from ..widgets.form_field import FormField
 from .catalogue import CatalogueScreen
 
 UITGANGSPUNTEN = (
@@ -35,7 +36,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         # Priority: in a field of the form, F5 starts too (Enter there only goes on to the next field).
         Binding("f5", "start_meeting", "Start", priority=True, id="home.start"),
-        Binding("ctrl+n", "focus_new", "Nieuwe bijeenkomst", id="home.new"),
+        Binding("ctrl+n", "focus_new", "Nieuw", id="home.new"),
         Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
         Binding("ctrl+t", "review", "Terugblik", id="home.review"),
         # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
@@ -64,11 +65,11 @@ class HomeScreen(Screen[None]):
                 yield Label("Lerend netwerk")
                 yield Select([], prompt="geen", allow_blank=True, id="network", compact=True)
                 yield Label("Titel")
-                yield Input(placeholder="leeg: sjabloon en datum", id="title", compact=True)
+                yield FormField(placeholder="leeg: sjabloon en datum", id="title")
                 yield Label("Deelnemers, gescheiden door komma's")
-                yield Input(placeholder="Anouk, Bram, Chris", id="participants", compact=True)
+                yield FormField(placeholder="Anouk, Bram, Chris", id="participants")
                 yield Label("Starttijd (UU:MM)")
-                yield Input(placeholder="leeg: nu", id="start-at", compact=True)
+                yield FormField(placeholder="leeg: nu", id="start-at")
                 yield Static(id="setup-error")
                 yield Button("Start bijeenkomst", variant="primary", id="start", compact=True)
                 yield Static(id="template-phases")
@@ -84,7 +85,7 @@ class HomeScreen(Screen[None]):
                 principles = Static("\n".join(f"• {line}" for line in UITGANGSPUNTEN), id="principles")
                 principles.border_title = "Uitgangspunten"
                 yield principles
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for problem in self.app.templates.problems:

@@ -69,7 +69,7 @@ class IntakeScreen(Screen[bool]):
         advice = Static(id="advice")
         advice.border_title = "Advies · past een lerend netwerk bij de vraag?"
         yield advice  # below the lists, outside the scroll: always in sight while ticking
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def _checklist(side: str, items: tuple[IntakeItem, ...], answers: dict[str, bool]) -> Checklist:

@@ -27,6 +27,7 @@ from ..record import ATTENDANCE_STATES, Carried, roti_average
 from ..sanitise import clean
 from ..storage import MeetingStore, Version
 from ..widgets.agenda import Agenda
+from ..widgets.workform_card import PHASE_LABELS
 from ..widgets.line import Line
 from ..widgets.phase_clock import PhaseClock
 from .editing import HoldsEdits, UnsavedCopy
@@ -50,20 +51,20 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
-        Binding("n", "next_phase", "Volgende", id="meeting.next"),
-        Binding("p", "previous_phase", "Vorige", id="meeting.previous"),
+        Binding("n", "next_phase", "Volgende", key_display="n/p", id="meeting.next"),
+        Binding("p", "previous_phase", "Vorige", show=False, id="meeting.previous"),
         # Clickers send PageDown/PageUp; they act even while typing, so they get actions of their own.
         Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, id="meeting.clicker_next"),
         Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, id="meeting.clicker_previous"),
-        Binding("plus", "adjust(1)", "Minuut", key_display="+/-", id="meeting.more"),
+        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", id="meeting.more"),
         Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
         Binding("b", "beamer", "Beamer", id="meeting.beamer"),
         Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False, id="meeting.to_beamer"),
-        Binding("r", "draw", "Werkvorm", id="meeting.draw"),
+        Binding("r", "draw", "Loten", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", id="meeting.checkout"),
-        Binding("v", "carry_over", "Vorige keer", id="meeting.carry_over"),
-        Binding("o", "comparison", "Opleiding of netwerk", id="meeting.comparison"),
-        Binding("a", "rebudget", "Herverdeel", id="meeting.rebudget"),
+        Binding("v", "carry_over", "Afvinken", id="meeting.carry_over"),
+        Binding("o", "comparison", "Vergelijk", id="meeting.comparison"),
+        Binding("a", "rebudget", "Op tijd", id="meeting.rebudget"),
         Binding("w", "attendance", "Wie is er", show=False, id="meeting.attendance"),
         Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
@@ -237,14 +238,17 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         return Content.from_markup("[b reverse] $heading [/]\n$lines", heading=heading, lines="\n".join(lines))
 
     def _open_phase(self) -> None:
-        """Show the phase just moved to and put the cursor in its notes."""
+        """Show the phase just moved to, in the mode the facilitator was in: typing goes on at the end of its
+        notes (a clicker's PageDown while typing), and single keys keep acting (`n n` moves two phases)."""
         title, guidance = self._phase_texts()
         self.query_one("#phase-title", Static).update(title)
         self.query_one("#guidance", Static).update(guidance)
         notes = self.query_one("#notes", TextArea)
+        typing = self.focused is notes
         if notes.text != self.meeting.current.notes:
             notes.load_text(self.meeting.current.notes)
-        self._focus_notes()
+        if typing:
+            self._focus_notes()
         self._show_items()
         self.refresh_time()
 
@@ -334,8 +338,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             return self.meeting.current.kind == "afsluiting" and bool(self.meeting.record.present)
         if action == "attendance":
             return bool(self.meeting.record.participants)
-        if action == "carry_over":  # a network's meeting, with commitments and actions from the last one
-            return bool(self.meeting.record.carried)
+        if action == "carry_over":  # at a network meeting's check-in, where last time's list is gone through
+            return self.meeting.current.kind == "checkin" and bool(self.meeting.record.carried)
         if action == "comparison":  # the kick-off's "Wat is een lerend netwerk?"
             return self.meeting.record.template == "kick-off" and self.meeting.current.kind == "inhoud"
         return True
@@ -642,7 +646,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             yield "Notities typen", "Enter", self.action_edit_notes
             yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
         for index, phase in enumerate(self.meeting.phases):
-            yield (f"Ga naar fase {index + 1}: {phase.title}", f"{phase.minutes} minuten · {phase.kind}",
+            yield (f"Ga naar fase {index + 1}: {phase.title}",
+                   f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
                    lambda index=index: self.go_to(index))
 
     def help_rows(self) -> list[tuple[str, str]]:
@@ -655,7 +660,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             ("Ctrl+B", "Naar de beamer: de projector toont deze bijeenkomst (een ander venster houdt hem anders)"),
             ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
             ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
-            ("v", "Vorige keer (in een netwerk): de stok achter de deur en acties van toen afvinken"),
+            ("v", "Bij de check-in van een netwerk: de stok achter de deur en acties van de vorige keer afvinken"),
             ("o", "In de kick-off bij 'Wat is een lerend netwerk?': de tabel opleiding of lerend netwerk"),
             ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
             ("w", "Aanwezigheid: wie is er, afgemeld of komt later (rondjes, rollen en check-out nemen wie er is)"),

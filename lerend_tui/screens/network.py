@@ -28,6 +28,7 @@ from ..network_meetings import (
     missing_meetings, network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
 )
 from ..validation import DataError
+from ..widgets.form_field import FormField
 from .editing import SavesWhileEditing
 from .confirm import ConfirmScreen
 from .export import ExportScreen
@@ -153,6 +154,9 @@ def questions_text(network: Network, records: Records) -> Text:
 def carry_text(network: Network, records: Records) -> Text:
     """What the last meeting hands to the next one's check-in, per person."""
     upcoming = carry_over(network, records)
+    if not upcoming and not network_meetings(network, records):
+        return Text("Nog geen bijeenkomst: de stok achter de deur en de acties van de eerste komen hier terug "
+                    "bij de check-in van de volgende.", style="dim")
     if not upcoming:
         return Text("Niets: de vorige bijeenkomst liet geen stok achter de deur of acties na.", style="dim")
     text = Text()
@@ -215,13 +219,13 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
                         people.border_title = "Deelnemers"
                         people.border_subtitle = "intake: Ctrl+O · Del: weg"
                         yield people
-                        new_person = Input(placeholder="naam + Enter", id="new-person", compact=True)
+                        new_person = FormField(placeholder="naam + Enter", id="new-person")
                         new_person.border_title = "Nieuwe deelnemer"
                         yield new_person
                         yield Static(id="people-error", classes="problem")
                     with VerticalScroll(id="person"):
                         yield Label("Naam")
-                        yield Input(id="person-name", compact=True)
+                        yield FormField(id="person-name")
                         yield Static(id="person-error", classes="problem")
                         with Horizontal(id="person-columns"):
                             with Vertical(classes="person-column"):
@@ -235,13 +239,13 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
             with TabPane("Afspraken", id="afspraken"):
                 with VerticalScroll(id="agreements"):
                     yield Label("Thema van het netwerk")
-                    yield Input(self.network.theme, id="theme", compact=True)
+                    yield FormField(self.network.theme, id="theme")
                     with Horizontal(classes="columns"):
                         yield self._area("conditions-list", "Randvoorwaarden · één per regel",
                                          "\n".join(self.network.agreements.randvoorwaarden))
                         yield self._area("agreements-list", "Afspraken · één per regel",
                                          "\n".join(self.network.agreements.afspraken))
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def _panel(id_: str, title: str) -> Static:

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..meeting import SetupError, parse_participants
 from ..network import Network, NetworkError, NetworkStore
+from ..widgets.form_field import FormField
 
 
 def count_text(count: int, one: str, many: str) -> str:
@@ -64,14 +65,14 @@ class NetworksScreen(Screen[None]):
             with VerticalScroll(id="new-network") as new:
                 new.border_title = "Nieuw netwerk"
                 yield Label("Naam")
-                yield Input(placeholder="bijvoorbeeld Zorgnetwerk Zuid", id="name", compact=True)
+                yield FormField(placeholder="bijvoorbeeld Zorgnetwerk Zuid", id="name")
                 yield Label("Thema")
-                yield Input(placeholder="waar het netwerk over leert", id="theme", compact=True)
+                yield FormField(placeholder="waar het netwerk over leert", id="theme")
                 yield Label("Deelnemers, gescheiden door komma's")
-                yield Input(placeholder="Anouk, Bram, Chris", id="participants", compact=True)
+                yield FormField(placeholder="Anouk, Bram, Chris", id="participants")
                 yield Static(id="new-error")
                 yield Button("Maak netwerk", variant="primary", id="create", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_networks()

@@ -20,13 +20,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..meeting import parse_participants
+from ..meeting import SetupError, parse_participants
 from ..meeting_plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_text, markdown_agenda, parse_date,
                             parse_time, plan_id, text_agenda)
 from ..plan import PHASE_KINDS
 from ..record import CASE_ROLE, CONTENT_ROLE
 from ..validation import MAX_MINUTES, DataError
 from ..widgets.workform_card import PHASE_LABELS
+from ..widgets.form_field import FormField
 from .editing import SavesWhileEditing
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         # One footer entry for each pair, so the footer fits in 120 columns.
         Binding("ctrl+up,alt+up", "move(-1)", "Schuiven", key_display="^↑↓", id="plan.up"),
         Binding("ctrl+down,alt+down", "move(1)", "Neer", show=False, id="plan.down"),
-        Binding("plus,equals_sign", "minutes(1)", "Minuten", key_display="+/-", id="plan.longer"),
+        Binding("plus,equals_sign", "minutes(1)", "Tijd", key_display="+/-", id="plan.longer"),
         Binding("minus", "minutes(-1)", "Korter", show=False, id="plan.shorter"),
         Binding("w", "choose", "Werkvorm", id="plan.choose"),
         Binding("r", "draw", "Loten", id="plan.draw"),
@@ -84,14 +85,14 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
                 with Vertical(id="phase-form") as form:
                     form.border_title = "Fase"
                     yield Label("Titel")
-                    yield Input(id="phase-title", compact=True)
+                    yield FormField(id="phase-title")
                     yield Label("Soort")
                     yield Select([(PHASE_LABELS[kind], kind) for kind in PHASE_KINDS], allow_blank=False,
                                  id="phase-kind", compact=True)
                     yield Label("Wie brengt de inhoud")
-                    yield Input(placeholder="niemand", id="content-by", compact=True)
+                    yield FormField(placeholder="niemand", id="content-by")
                     yield Label("Wie brengt een casus in")
-                    yield Input(placeholder="niemand", id="case-by", compact=True)
+                    yield FormField(placeholder="niemand", id="case-by")
                     yield Static(id="phase-info")
                     steps = OptionList(id="steps")
                     steps.border_title = "Stappen (+/-: minuten)"
@@ -100,24 +101,24 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
                 with Vertical(id="meeting-form") as form:
                     form.border_title = "Bijeenkomst"
                     yield Label("Titel")
-                    yield Input(plan.title, id="plan-title", compact=True)
+                    yield FormField(plan.title, id="plan-title")
                     yield Label("Thema")
-                    yield Input(plan.theme, placeholder="waar gaat het over", id="plan-theme", compact=True)
+                    yield FormField(plan.theme, placeholder="waar gaat het over", id="plan-theme")
                     yield Label("Doel")
-                    yield Input(plan.goal, placeholder="wat levert het op", id="plan-goal", compact=True)
+                    yield FormField(plan.goal, placeholder="wat levert het op", id="plan-goal")
                     yield Label("Datum (dd-mm-jjjj)")
-                    yield Input(f"{plan.date:%d-%m-%Y}" if plan.date else "", placeholder="nog niet bekend",
-                                id="plan-date", compact=True)
+                    yield FormField(f"{plan.date:%d-%m-%Y}" if plan.date else "", placeholder="nog niet bekend",
+                                    id="plan-date")
                     yield Label("Starttijd (UU:MM)")
-                    yield Input(plan.start, id="plan-start", compact=True)
+                    yield FormField(plan.start, id="plan-start")
                     yield Label("Beschikbare minuten")
-                    yield Input(str(plan.available_minutes or ""), placeholder="geen grens", id="plan-available",
-                                type="integer", compact=True)
+                    yield FormField(str(plan.available_minutes or ""), placeholder="geen grens", id="plan-available",
+                                    type="integer")
                     yield Label("Deelnemers")
-                    yield Input(", ".join(plan.participants), placeholder="Anouk, Bram, Chris", id="plan-participants",
-                                compact=True)
+                    yield FormField(", ".join(plan.participants), placeholder="Anouk, Bram, Chris",
+                                    id="plan-participants")
                 yield Static(id="form-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_plan()
@@ -234,11 +235,11 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
     # -- the form ------------------------------------------------------------------------------------
 
     def _set(self, change) -> None:
-        """A field's change into the plan: shown and saved once typing stops; a `PlanError` is said under
-        the form and changes nothing."""
+        """A field's change into the plan: shown and saved once typing stops; a `PlanError` (or a list of
+        participants half typed, "Anouk, Bram,") is said under the form and changes nothing."""
         try:
             change()
-        except PlanError as error:
+        except (PlanError, SetupError) as error:
             self._say(str(error))
             return
         self._say("")

@@ -19,6 +19,7 @@ from ..meeting_plan import (DEFAULT_START, MeetingPlan, PlanError, PlanStore, by
 from ..plan import DEFAULT_TEMPLATE
 from ..report import dutch_date
 from ..validation import DataError
+from ..widgets.form_field import FormField
 
 FROM_TEMPLATE = "sjabloon:"
 FROM_MEETING = "bijeenkomst:"
@@ -44,6 +45,8 @@ class PlansScreen(Screen[None]):
         self.make_at_once = make
         self.open_at_once = plan
         self.plans: list[MeetingPlan] = []
+        self.network_names: dict[str, str] = {}
+        """The networks' names by id (read on mount): a plan names its network by id."""
 
     @property
     def store(self) -> PlanStore:
@@ -66,14 +69,12 @@ class PlansScreen(Screen[None]):
                 yield Label("Lerend netwerk")
                 yield Select([], prompt="geen", allow_blank=True, id="network", compact=True)
                 yield Label("Titel van de bijeenkomst")
-                yield Input(self.initial_title, placeholder="zoals het sjabloon of de bijeenkomst", id="title",
-                            compact=True)
+                yield FormField(self.initial_title, placeholder="zoals het sjabloon of de bijeenkomst", id="title")
                 yield Label("Starttijd (UU:MM)")
-                yield Input(placeholder=f"zoals het sjabloon ({DEFAULT_START}) of de bijeenkomst", id="start",
-                            compact=True)
+                yield FormField(placeholder=f"zoals het sjabloon ({DEFAULT_START}) of de bijeenkomst", id="start")
                 yield Button("Maken", id="make", variant="primary", compact=True)
                 yield Static(id="new-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _sources(self) -> list[tuple[str, str]]:
         """What a new plan can start from: each template, then each earlier meeting, newest first."""
@@ -89,6 +90,7 @@ class PlansScreen(Screen[None]):
 
         networks = NetworkStore(self.app.paths.networks_folder)
         found, _ = networks.scan() if networks.folder.is_dir() else ([], [])
+        self.network_names = {network.id: network.name for network in found}
         select = self.query_one("#network", Select)
         select.set_options((network.name, network.id) for network in found)
         if self.initial_network in {network.id for network in found}:
@@ -110,14 +112,14 @@ class PlansScreen(Screen[None]):
         option_list = self.query_one("#plans", OptionList)
         option_list.clear_options()
         for plan in plans:
-            network = f" · netwerk {plan.network}" if plan.network else ""
+            network = f" · netwerk {self.network_names.get(plan.network, plan.network)}" if plan.network else ""
             over = f" · loopt {plan.overrun_minutes} min uit" if plan.overrun_minutes else ""
             option_list.add_option(Option(Content(
                 f"{plan.name}\n  {when_text(plan)} · {len(plan.phases)} fasen{network}{over}")))
         for problem in problems:
             option_list.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
         if not plans and not problems:
-            option_list.add_option(Option("Nog geen planningen: maak er rechts een.", disabled=True))
+            option_list.add_option(Option("Nog geen planningen: maak er rechts een aan.", disabled=True))
         if plans:
             option_list.highlighted = 0
             option_list.focus()
@@ -133,8 +135,8 @@ class PlansScreen(Screen[None]):
     @on(Button.Pressed, "#make")
     @on(Input.Submitted)
     def make(self) -> None:
-        """A new plan from the chosen template or meeting, named after its title and today's date (a number
-        added when that name is taken), and open it."""
+        """A new plan from the chosen template or meeting, named after its title (a number added when that
+        name is taken; the date is the plan's own field), and open it."""
         from .plan import PlanScreen
 
         app = self.app
@@ -154,19 +156,18 @@ class PlansScreen(Screen[None]):
         source = self.query_one("#source", Select).value
         title = " ".join(self.query_one("#title", Input).value.split())
         start_text = self.query_one("#start", Input).value.strip()
-        today = app.clock.local(app.clock.now())
         if not isinstance(source, str):
             raise PlanError("Kies een sjabloon of een eerdere bijeenkomst om van uit te gaan.")
         if source.startswith(FROM_MEETING):
             record = app.store.load(Path(source.removeprefix(FROM_MEETING)))
-            name = self.store.unused_name(f"{title or record.title} {today:%Y-%m-%d}")
+            name = self.store.unused_name(title or record.title)
             plan = MeetingPlan.from_record(record, name=name, title=title,
                                            template=app.templates.templates.get(record.template))
             if start_text:
                 plan.start = clock_text(parse_time(start_text))
             return plan
         template = app.templates.get(source.removeprefix(FROM_TEMPLATE))
-        name = self.store.unused_name(f"{title or template.title} {today:%Y-%m-%d}")
+        name = self.store.unused_name(title or template.title)
         return MeetingPlan.from_template(template, name=name, title=title, start=start_text or DEFAULT_START)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

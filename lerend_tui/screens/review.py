@@ -18,6 +18,7 @@ from ..report import markdown_report
 from ..review import matches, summarize
 from ..sanitise import clean
 from ..storage import StoredMeeting
+from ..widgets.form_field import FormField
 from .export import ExportScreen
 
 
@@ -38,7 +39,7 @@ class ReviewScreen(Screen[None]):
         yield Static("[b]Terugblik[/b] · eerdere bijeenkomsten, hun notities en verslag", id="topbar")
         with Horizontal(id="columns"):
             with Vertical(id="list-column"):
-                yield Input(placeholder="zoek in titels, deelnemers, notities en punten", id="search", compact=True)
+                yield FormField(placeholder="zoek in titels, deelnemers, notities en punten", id="search")
                 meetings = OptionList(id="meetings")
                 meetings.border_title = "Bijeenkomsten"
                 yield meetings
@@ -46,7 +47,7 @@ class ReviewScreen(Screen[None]):
                 scroll.border_title = "Verslag"
                 scroll.border_subtitle = "Ctrl+S: opslaan of kopiëren om te mailen"
                 yield Markdown(id="report")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         stored, self.problems = self.app.store.scan()
@@ -101,7 +102,7 @@ class ReviewScreen(Screen[None]):
             await report.update("")
             return
         scroll.border_title = Content(f"Verslag · {clean(stored.id)}")  # a file name: neither markup nor escapes
-        await report.update(markdown_report(stored.record))
+        await report.update(markdown_report(stored.record, workform_name=self.app.catalogue.name_of))
         scroll.scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#meetings")
@@ -122,7 +123,7 @@ class ReviewScreen(Screen[None]):
         if stored is None:
             self.notify("Kies eerst een bijeenkomst.")
             return
-        self.app.push_screen(ExportScreen.for_meeting(stored))
+        self.app.push_screen(ExportScreen.for_meeting(stored, workform_name=self.app.catalogue.name_of))
 
     def palette_commands(self):
         yield "Zoeken", "Ctrl+F: zoek in titels, deelnemers, notities en punten", self.action_search

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Digits
 
 from ..timer import Reading, TimerState
+from .big_clock import BigClock
 from .line import Line
 
 STATE_CLASSES = {
@@ -19,8 +20,11 @@ STATE_CLASSES = {
 
 
 class PhaseClock(Horizontal):
+    """Digits three lines high; in a wide and tall terminal the CSS shows the larger block digits instead."""
+
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="digits")
+        yield BigClock("00:00", id="big-digits")
         yield Line(id="timer-words")
 
     def show(self, reading: Reading) -> None:
@@ -28,6 +32,7 @@ class PhaseClock(Horizontal):
         shown = self.query_one(Digits)
         if shown.value != reading.text:
             shown.update(reading.text)
+        self.query_one(BigClock).text = reading.text  # repaints only when the text changed
         self.query_one("#timer-words", Line).show(reading.words)
         wanted = STATE_CLASSES[reading.state]
         for css_class in STATE_CLASSES.values():
