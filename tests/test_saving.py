@@ -12,7 +12,6 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lerend_tui.items import iter_items, parse_items
 from lerend_tui.record import LONG_STRING, parse_record, table_to_toml
 from lerend_tui import storage
 from lerend_tui.storage import MeetingStore
@@ -105,13 +104,6 @@ def test_writes_from_threads_take_turns_and_the_newest_wins(tmp_path: Path, monk
         thread.join()
     assert not overlaps
     assert tomllib.loads(path.read_text(encoding="utf-8"))["phases"][0]["notes"] == "versie 7"
-
-
-def test_items_one_by_one_are_the_items():
-    notes = "Actie: bellen @Anouk\nniets\nInzicht: luisteren\n" * 3
-    items = iter_items(notes, "Ronde")
-    assert next(items) == parse_items(notes, "Ronde")[0]
-    assert [next(items) for _ in range(5)] == parse_items(notes, "Ronde")[1:]
 
 
 def private(path: Path) -> bool:
