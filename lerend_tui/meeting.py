@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
 
 from .clock import Clock
-from .items import parse_items
+from .items import Item, NotesItems
 from .plan import MeetingTemplate, PhasePlan
 from .rebudget import Rebudget, propose
 from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
@@ -99,6 +99,7 @@ class Meeting:
         self.settings = settings or Settings()
         self.rng = rng or random.Random()
         self._signalled: set[tuple] = set()
+        self._items: dict[int, NotesItems] = {}
         self.timer = self._timer_for(self.current)
         self.speaking = self._round_for_step()
 
@@ -358,10 +359,16 @@ class Meeting:
             self.current.ended = now
         self.record.ended = now
 
+    def items_in(self, index: int) -> list[Item]:
+        """The items the notes of phase `index` hold now (`items.parse_items`; only what changed since the
+        last time is read again)."""
+        phase = self.phases[index]
+        return self._items.setdefault(index, NotesItems()).items(phase.notes, phase.title)
+
     def snapshot(self) -> MeetingRecord:
         """The record brought up to this moment, ready to save, with the items its notes hold."""
         self._store_timer()
-        self.record.items = [item for phase in self.phases for item in parse_items(phase.notes, phase.title)]
+        self.record.items = [item for index in range(len(self.phases)) for item in self.items_in(index)]
         return self.record
 
     # -- inside ---------------------------------------------------------------------------------

@@ -286,50 +286,100 @@ def table_to_toml(table: dict[str, Any]) -> str:
     """The text of a record file, from `MeetingRecord.to_table`: exactly what `tomli_w.dumps` gives, faster.
 
     tomli_w formats a string in a Python loop per character, and a string in an array of tables twice: a
-    megabyte of notes would cost a tenth of a second of CPU, holding the GIL against the screen while a
-    save runs in the background. So long strings go through tomli_w as placeholders, and are formatted by
-    `_toml_string` (a regular expression, in C) to the same text; `tests/test_saving.py` compares the two.
+    megabyte of notes, or its thousand items, would cost tens of milliseconds of CPU on the main thread,
+    where the keystrokes wait for it. So long strings, and the arrays of tables of strings only (the
+    `[[items]]`) in a table, go through tomli_w as placeholders, and are formatted by `_toml_string` (a
+    regular expression, in C) to the same text; `tests/test_saving.py` compares the two.
     """
-    held: list[str] = []
+    held: list[Any] = []
     nonce = os.urandom(8).hex()
     text = tomli_w.dumps(_hold_long_strings(table, held, nonce), multiline_strings=True)
     if not held:
         return text
-    placeholder = re.compile(f'"{nonce}-([0-9]+)-+"')
-    return placeholder.sub(lambda match: _toml_string(held[int(match.group(1))]), text)
+    placeholder = re.compile(f'^(\\[\\[.*\\]\\]\n){nonce} = "{nonce}-([0-9]+)-+"|"{nonce}-([0-9]+)-+"', re.MULTILINE)
+    return placeholder.sub(lambda match: _held_text(held, *match.groups()), text)
 
 
 LONG_STRING = 1000
 """Strings of this many characters or more are formatted by `_toml_string` instead of tomli_w."""
 _PLACEHOLDER_LENGTH = 120
 """Longer than a line of tomli_w's inline tables (100), as the long string is: the same layout results."""
+_INLINE_LENGTH = 100
+"""tomli_w writes an array of tables inline when each table, indented and with its comma, is this short."""
+_BARE_KEY = re.compile("[A-Za-z0-9_-]+")
 _ESCAPES = {chr(code): f"\\u{code:04x}" for code in (*range(0x20), 0x7F)}
 _ESCAPES.update({"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"})
 _ESCAPED = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')  # a tab stays as it is
 _ESCAPED_MULTILINE = re.compile('[\x00-\x08\x0b-\x1f\x7f"\\\\]')  # and in a multi-line string, a line break
 
 
-def _hold_long_strings(value: Any, held: list[str], nonce: str) -> Any:
-    """`value` with every long string replaced by a placeholder that names its place in `held` (a table or
-    list without one is passed on as it is, not copied)."""
+def _hold_long_strings(value: Any, held: list[Any], nonce: str, in_tables: bool = True) -> Any:
+    """`value` with every long string, and every array of tables of strings that is a value of a table
+    written as `[name]` (`in_tables`: the top, and tables in tables), replaced by a placeholder that names
+    its place in `held` (a table or list without one is passed on as it is, not copied)."""
     if isinstance(value, str):
         if len(value) < LONG_STRING:
             return value
         held.append(value)
         return f"{nonce}-{len(held) - 1}-".ljust(_PLACEHOLDER_LENGTH, "-")
     if isinstance(value, dict):
-        items = [(key, _hold_long_strings(item, held, nonce)) for key, item in value.items()]
+        items = [(key, _hold_long_strings(item, held, nonce, in_tables)) for key, item in value.items()]
         return dict(items) if any(new is not value[key] for key, new in items) else value
     if isinstance(value, (list, tuple)):
-        items = [_hold_long_strings(item, held, nonce) for item in value]
+        if in_tables and _string_tables(value):
+            held.append(list(value))
+            placeholder = f"{nonce}-{len(held) - 1}-".ljust(_PLACEHOLDER_LENGTH, "-")
+            # Inline, it is a value like a string; else tomli_w writes `[[name]]` and the placeholder's table.
+            return placeholder if all(_inline_fits(table) for table in value) else [{nonce: placeholder}]
+        items = [_hold_long_strings(item, held, nonce, False) for item in value]
         return items if any(new is not old for new, old in zip(items, value)) else value
     return value
+
+
+def _string_tables(value: list[Any] | tuple[Any, ...]) -> bool:
+    if not value or not all(isinstance(table, dict) for table in value):
+        return False
+    keys = {key for table in value for key in table}
+    return (all(isinstance(key, str) and _BARE_KEY.fullmatch(key) for key in keys)
+            and all(isinstance(text, str) for table in value for text in table.values()))
+
+
+def _inline_table(table: dict[str, str]) -> str:
+    return "{ " + ", ".join(f"{key} = {_toml_string(text)}" for key, text in table.items()) + " }" if table else "{}"
+
+
+def _inline_fits(table: dict[str, str]) -> bool:
+    inline = _inline_table(table)
+    return len(inline) + 5 <= _INLINE_LENGTH and "\n" not in inline  # indented by four, and a comma
+
+
+def _held_text(held: list[Any], header: str | None, table_number: str | None, number: str | None) -> str:
+    """What a placeholder stands for: `header` and `table_number` for an array of tables written as
+    `[[name]]` tables (the placeholder's own line break ends the last), `number` for a string or an inline
+    array."""
+    if header is not None:
+        tables = held[int(table_number)]
+        texts = iter(_toml_strings([text for table in tables for text in table.values()]))
+        return "\n".join(header + "".join(f"{key} = {next(texts)}\n" for key in table) for table in tables)[:-1]
+    value = held[int(number)]
+    if isinstance(value, str):
+        return _toml_string(value)
+    return "[\n" + "".join(f"    {_inline_table(table)},\n" for table in value) + "]"
+
+
+def _toml_strings(texts: list[str]) -> list[str]:
+    """`_toml_string` of each text; the single-line ones (as in `[[items]]`) escaped in one pass."""
+    if any("\n" in text for text in texts):
+        return [_toml_string(text) for text in texts]
+    separator = os.urandom(8).hex()  # escaped as it is: no character of it is special
+    return [f'"{text}"' for text in _ESCAPED.sub(_escape, separator.join(texts)).split(separator)]
 
 
 def _toml_string(text: str) -> str:
     """A TOML basic string as tomli_w writes it with `multiline_strings=True`."""
     if "\n" in text:
-        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
         return '"""\n' + _ESCAPED_MULTILINE.sub(_escape, text) + '"""'
     return '"' + _ESCAPED.sub(_escape, text) + '"'
 

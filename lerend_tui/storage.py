@@ -120,7 +120,7 @@ class Version:
 
     @cached_property
     def text(self) -> str:
-        """The file's text, made when first asked for (some 20 ms for a meeting with 1 MiB of notes)."""
+        """The file's text, made when first asked for (some 11 ms of CPU for a meeting with 1 MiB of notes)."""
         return table_to_toml(self.table)
 
 

@@ -12,7 +12,6 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lerend_tui.items import iter_items, parse_items
 from lerend_tui.record import LONG_STRING, parse_record, table_to_toml
 from lerend_tui import storage
 from lerend_tui.storage import MeetingStore
@@ -28,17 +27,36 @@ LONG = st.lists(PIECE, min_size=1, max_size=40).map(
 ANY_STRING = st.one_of(LONG, st.text(max_size=80), LONG.map(lambda text: text.replace("\n", "")))
 
 
-@settings(max_examples=80, deadline=None)
-@given(notes=st.lists(ANY_STRING, min_size=1, max_size=3), other=ANY_STRING)
-def test_the_fast_text_is_exactly_what_tomli_w_writes(notes, other):
+SHORT = st.one_of(SPECIAL, st.text(max_size=30), st.sampled_from(["", "Actie", "x" * 60, "y" * 90]))
+KEY = st.one_of(st.sampled_from(["kind", "text", "owner", "phase", "_", "a-b_9"]), st.text(max_size=4))
+# Arrays of tables of strings, as the items are: short or long (inline or `[[name]]`), with keys that are
+# bare or need quotes, empty tables, and tables with another value among the strings.
+STRING_TABLES = st.lists(st.dictionaries(KEY, st.one_of(SHORT, ANY_STRING), max_size=4), min_size=1, max_size=6)
+TABLES = st.one_of(STRING_TABLES, STRING_TABLES.map(lambda tables: [*tables, {"minutes": 5}]), st.just([]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(notes=st.lists(ANY_STRING, min_size=1, max_size=3), other=ANY_STRING, items=TABLES, more=TABLES)
+def test_the_fast_text_is_exactly_what_tomli_w_writes(notes, other, items, more):
     table = {
         "title": other,
         "participants": [other, "Anouk"],
-        "phases": [{"kind": "inhoud", "notes": text, "roles": {"notulist": other}} for text in notes],
-        "items": [{"kind": "actie", "text": other, "phase": "Ronde"}, {"kind": "inzicht", "text": "kort", "phase": "x"}],
+        "phases": [{"kind": "inhoud", "notes": text, "roles": {"notulist": other}, "steps": more}
+                   for text in notes],
+        "items": items,
         "small": [{"name": text[:3]} for text in notes],
-        "plan": {"name": other, "phases": [{"kind": "inhoud", "title": text, "content_by": other} for text in notes]},
+        "plan": {"name": other, "phases": [{"kind": "inhoud", "title": text, "content_by": other} for text in notes],
+                 "more": more, "deeper": {"tables": items}},
+        "list": [more, [{"a": other}]],
+        "inline": [{"x": {"tables": items}}],
     }
+    assert table_to_toml(table) == tomli_w.dumps(table, multiline_strings=True)
+
+
+def test_a_thousand_items_are_written_as_tomli_w_writes_them():
+    items = [{"kind": "actie", "text": f"nummer {number} \"met\" \\ en \x1b @Anouk " * (number % 4), "owner": "Anouk",
+              "phase": "Ronde"} for number in range(1400)]
+    table = {"title": "t", "items": items, "short": [{"kind": "actie", "text": "kort"}] * 50}
     assert table_to_toml(table) == tomli_w.dumps(table, multiline_strings=True)
 
 
@@ -107,13 +125,6 @@ def test_writes_from_threads_take_turns_and_the_newest_wins(tmp_path: Path, monk
     assert tomllib.loads(path.read_text(encoding="utf-8"))["phases"][0]["notes"] == "versie 7"
 
 
-def test_items_one_by_one_are_the_items():
-    notes = "Actie: bellen @Anouk\nniets\nInzicht: luisteren\n" * 3
-    items = iter_items(notes, "Ronde")
-    assert next(items) == parse_items(notes, "Ronde")[0]
-    assert [next(items) for _ in range(5)] == parse_items(notes, "Ronde")[1:]
-
-
 def private(path: Path) -> bool:
     return path.stat().st_mode & 0o777 == 0o600
 
@@ -150,3 +161,11 @@ def test_a_symlink_where_the_temporary_file_goes_is_never_followed(tmp_path: Pat
     with pytest.raises(FileExistsError):
         storage.atomic_write_text(folder / "m.toml", "nieuw")
     assert outside.read_text() == "niet van ons" and not (folder / "m.toml").exists()
+
+
+@pytest.mark.parametrize("width", range(62, 70))
+def test_items_just_short_enough_to_be_inline_are_as_tomli_w_writes_them(width):
+    """tomli_w writes an array of tables inline when each table, indented, with its comma, takes at most
+    100 characters: the fast text decides alike at either side of it."""
+    table = {"items": [{"kind": "actie", "text": "x" * width}, {"kind": "inzicht", "text": "kort"}]}
+    assert table_to_toml(table) == tomli_w.dumps(table, multiline_strings=True)
