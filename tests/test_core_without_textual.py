@@ -5,7 +5,8 @@ import sys
 
 CORE = ["clock", "paths", "validation", "plan", "timer", "record", "storage", "meeting", "live", "workforms", "picker",
         "settings", "rounds", "rebudget", "bigtext", "items", "lock", "network", "intake", "network_meetings",
-        "network_commands", "meeting_plan", "sanitise"]
+        "network_commands", "meeting_plan", "sanitise", "autosave", "crash", "report", "review",
+        "workform_commands"]
 
 
 def test_core_imports_without_textual():
