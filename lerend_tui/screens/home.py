@@ -19,6 +19,7 @@ from ..meeting import SetupError, new_meeting_record, parse_participants, parse_
 from ..plan import DEFAULT_TEMPLATE
 from ..review import summarize
 from ..storage import StoredMeeting, unfinished_of
+from ..validation import DataError
 from ..widgets.form_field import FormField
 from .catalogue import CatalogueScreen
 
@@ -44,8 +45,9 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+l", "open_networks", "Netwerken", id="home.networks"),
         Binding("ctrl+o", "plan", "Plannen", id="home.plan"),
         # On the list of unfinished meetings only (see `check_action`).
-        Binding("f", "finish_unfinished", "Afronden", id="home.finish"),
-        Binding("delete", "throw_away", "Weggooien", key_display="Del", id="home.throw_away"),
+        # Named in the unfinished list's own border (the footer has no room left for them).
+        Binding("f", "finish_unfinished", "Afronden", show=False, id="home.finish"),
+        Binding("delete", "throw_away", "Weggooien", key_display="Del", show=False, id="home.throw_away"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -218,7 +220,7 @@ class HomeScreen(Screen[None]):
 
         path = self._highlighted_unfinished()
         if path is not None:
-            question = (f"{path.name} afronden zoals ze is? Ze staat daarna bij de eerdere bijeenkomsten "
+            question = (f"{self._named(path)} afronden zoals ze is? Ze staat daarna bij de eerdere bijeenkomsten "
                         "en telt in het netwerk mee als ze gelopen heeft.")
             self.app.push_screen(ConfirmScreen(question, "Afronden"), partial(self._finish, path))
 
@@ -227,9 +229,17 @@ class HomeScreen(Screen[None]):
 
         path = self._highlighted_unfinished()
         if path is not None:
-            question = (f"{path.name} weggooien? Ze telt dan nergens meer mee; het bestand blijft bewaard als "
-                        f"{path.name}.weggegooid.")
+            question = (f"{self._named(path)} weggooien? Ze telt dan nergens meer mee; het bestand blijft bewaard "
+                        f"als {path.name}.weggegooid in de map met bijeenkomsten.")
             self.app.push_screen(ConfirmScreen(question, "Weggooien"), partial(self._throw_away, path))
+
+    def _named(self, path: Path) -> str:
+        """The meeting as the facilitator knows it: its title and day (the file's name if it cannot be read)."""
+        try:
+            record = self.app.store.load(path)
+        except DataError:
+            return path.name
+        return f"De bijeenkomst '{record.title}' van {self.app.clock.local(record.planned_start):%d-%m-%Y}"
 
     def _finish(self, path: Path, confirmed: bool | None) -> None:
         if confirmed and self._with_lock(path, partial(self._finish_now, path)):
@@ -262,11 +272,10 @@ class HomeScreen(Screen[None]):
         Every failure gets its Dutch message, and the file stays as it was."""
         from ..lock import LockError, acquire, holder, release
         from ..network import NetworkError
-        from ..validation import DataError
 
         try:
             if acquire(path) is None:
-                self.notify(f"{path.name} is {holder(path)}: daar verder of afronden.", title="Niet gedaan",
+                self.notify(f"{self._named(path)} is {holder(path)}: daar verder of afronden.", title="Niet gedaan",
                             severity="warning", markup=False)
                 return False
         except LockError as error:

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from ..autosave import SaveDeadline
 from ..items import LABELS, with_commitments
 from ..lock import release
-from ..live import LiveState, write_live
+from ..live import LiveState, beamer_holder, write_live
 from ..meeting import Meeting, Schedule
 from ..record import ATTENDANCE_STATES, Carried, roti_average
 from ..sanitise import clean
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .draw import DrawResult
 
 RETRY_SECONDS = 5.0
+BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again
 STEP_GAP = 0.03  # seconds between the steps of a background save: room for a keystroke's own work
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
@@ -88,6 +89,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self._can_rebudget = False
         self._strays_named: set[Path] = set()
         self._told_beamer_elsewhere = False
+        self._beamer_elsewhere = False
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -118,6 +120,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self._focus_notes()
         self.call_after_refresh(self.publish)  # the first screen first; the beamer a moment later
         self._clock_timer = self.set_interval(0.25, self.refresh_time)
+        self.set_interval(BEAMER_LOOK_SECONDS, self._take_a_free_beamer)
 
     # -- showing -------------------------------------------------------------------------------
 
@@ -300,6 +303,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             strays = write_live(self.app.paths.live, LiveState.capture(self.meeting), hand_over=hand_over)
         except OSError:
             return  # the beamer follower misses an update; the meeting and its notes are unaffected
+        self._beamer_elsewhere = strays is None
         if strays is None:
             if not self._told_beamer_elsewhere:
                 self._told_beamer_elsewhere = True
@@ -313,6 +317,13 @@ class MeetingScreen(HoldsEdits, Screen[None]):
                         "named pipe van jezelf), dus niet gebruikt. Een snelkoppeling (symlink) is weggehaald; het "
                         "bestand waar die naar wees, is niet aangeraakt.",
                         title="Overgeslagen", severity="warning", timeout=15, markup=False)
+
+    def _take_a_free_beamer(self) -> None:
+        """While another program's meeting has the beamer, look now and then whether it let go (it ended or
+        quit): then this running meeting takes it at once, instead of leaving the room a waiting screen until
+        the facilitator's next key."""
+        if self._beamer_elsewhere and not self.read_only and beamer_holder(self.app.paths.live) is None:
+            self.publish()
 
     def after_change(self) -> None:
         """After anything the facilitator did to the meeting: save, tell the beamer, redraw."""
