@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -26,6 +26,7 @@ from ..record import ATTENDANCE_STATES, Carried, roti_average
 from ..sanitise import clean
 from ..storage import MeetingStore, Version
 from ..widgets.agenda import Agenda
+from ..widgets.guidance import Guidance
 from ..widgets.workform_card import PHASE_LABELS
 from ..widgets.line import Line
 from ..widgets.phase_clock import PhaseClock
@@ -49,6 +50,9 @@ SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", 
 
 class MeetingScreen(HoldsEdits, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+    # Back from a dialog, the facilitator is in the mode they left: Textual would otherwise focus the first
+    # focusable widget, the notes, and the next `n` would be typed into them.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
         Binding("n", "next_phase", "Volgende", key_display="n/p", id="meeting.next"),
@@ -102,8 +106,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             yield agenda
             with Vertical(id="main"):
                 yield Static(title, id="phase-title")
-                with VerticalScroll(id="guidance-box"):
-                    yield Static(guidance, id="guidance")
+                yield Guidance(guidance, id="guidance")
                 yield PhaseClock(id="clock")
                 yield Line(id="focus-line")
                 notes = TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False,
@@ -244,7 +247,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         notes (a clicker's PageDown while typing), and single keys keep acting (`n n` moves two phases)."""
         title, guidance = self._phase_texts()
         self.query_one("#phase-title", Static).update(title)
-        self.query_one("#guidance", Static).update(guidance)
+        self.query_one("#guidance", Guidance).update(guidance)
         notes = self.query_one("#notes", TextArea)
         typing = self.focused is notes
         if notes.text != self.meeting.current.notes:
@@ -484,7 +487,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self.meeting.set_attendance(attendance)
         record = self.meeting.record
         self.notify(f"{len(record.present)} van {len(record.participants)} aanwezig.", title="Aanwezigheid")
-        self.query_one("#guidance", Static).update(self._phase_texts()[1])
+        self.query_one("#guidance", Guidance).update(self._phase_texts()[1])
         self.after_change()
 
     def action_comparison(self) -> None:
@@ -501,7 +504,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     def _save_carried(self, entries: list[Carried] | None) -> None:
         if entries is not None and entries != self.meeting.record.carried:
             self.meeting.record.carried = entries
-            self.query_one("#guidance", Static).update(self._phase_texts()[1])
+            self.query_one("#guidance", Guidance).update(self._phase_texts()[1])
             self.after_change()
 
     def action_edit_notes(self) -> None:
