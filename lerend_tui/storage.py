@@ -186,14 +186,11 @@ class MeetingStore:
         return next(iter(self.unfinished(network)), None)
 
     def throw_away(self, path: Path) -> Path:
-        """Put a meeting aside, kept but no longer counted anywhere: renamed to `<name>.toml.weggegooid`
-        (`.weggegooid-2` and on when that name is taken), which no scan reads. Returns the new path."""
-        aside = path.with_name(path.name + ".weggegooid")
-        number = 2
-        while aside.exists():
-            aside = path.with_name(f"{path.name}.weggegooid-{number}")
-            number += 1
-        os.rename(path, aside)
+        """Put a meeting aside, kept but no longer counted anywhere: renamed to `<name>.toml.bak`, which no
+        scan reads (as a plan thrown away is). The backup it replaces was an older version of the same
+        meeting. Returns the new path."""
+        aside = path.with_name(path.name + ".bak")
+        os.replace(path, aside)
         _fsync_folder(path.parent)
         return aside
 

@@ -152,7 +152,8 @@ async def test_throw_away_an_abandoned_meeting_keeps_its_file_aside_and_the_carr
         await pilot.press("delete", "j")
         await pilot.pause()
         assert not stray_path.exists()
-        assert stray_path.with_name(stray_path.name + ".weggegooid").exists()
+        kept = stray_path.with_name(stray_path.name + ".bak")
+        assert 'title = "Per ongeluk"' in kept.read_text(encoding="utf-8")  # the meeting itself, kept aside
         assert [stored.record.title for stored in MeetingStore(paths.meetings).scan()[0]] == ["Echte avond"]
         assert stray_path.stem not in networks.load(network.id).meetings  # not "niet gevonden" either
         app.screen.query_one("#network", Select).value = network.id

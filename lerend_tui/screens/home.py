@@ -230,7 +230,7 @@ class HomeScreen(Screen[None]):
         path = self._highlighted_unfinished()
         if path is not None:
             question = (f"{self._named(path)} weggooien? Ze telt dan nergens meer mee; het bestand blijft bewaard "
-                        f"als {path.name}.weggegooid in de map met bijeenkomsten.")
+                        f"als {path.name}.bak in de map met bijeenkomsten.")
             self.app.push_screen(ConfirmScreen(question, "Weggooien"), partial(self._throw_away, path))
 
     def _named(self, path: Path) -> str:
@@ -255,7 +255,7 @@ class HomeScreen(Screen[None]):
 
     def _throw_away(self, path: Path, confirmed: bool | None) -> None:
         if confirmed and self._with_lock(path, partial(self._throw_away_now, path)):
-            self.notify(f"Weggegooid: bewaard als {path.name}.weggegooid", title="Weggegooid", markup=False)
+            self.notify(f"Weggegooid: bewaard als {path.name}.bak", title="Weggegooid", markup=False)
         self.load_meetings()
 
     def _throw_away_now(self, path: Path) -> None:
@@ -326,7 +326,7 @@ class HomeScreen(Screen[None]):
             ("F5", "Start de bijeenkomst met wat in het formulier staat (ook de knop Start bijeenkomst)"),
             ("Enter", "In een veld: naar het volgende veld · in een lijst: kies de gemarkeerde bijeenkomst"),
             ("f", "Op een onderbroken bijeenkomst: afronden zoals ze is (vraagt eerst)"),
-            ("Del", "Op een onderbroken bijeenkomst: weggooien; bewaard als <naam>.toml.weggegooid (vraagt eerst)"),
+            ("Del", "Op een onderbroken bijeenkomst: weggooien; bewaard als <naam>.toml.bak (vraagt eerst)"),
             ("Ctrl+N", "Naar het formulier voor een nieuwe bijeenkomst"),
             ("Ctrl+R", "Verder met de onderbroken bijeenkomst waarin het laatst gewerkt is"),
             ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
