@@ -1,3 +1,3 @@
 """lerend-tui: a terminal companion for the facilitator of a learning network (lerend netwerk)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
