@@ -116,7 +116,9 @@ class GuardedApp(App[None]):
         if number == getattr(signal, "SIGHUP", None):
             os._exit(code)  # the terminal is gone: nothing to restore, and writing to it could hang
         self.exit(return_code=code)
-        threading.Timer(EXIT_GRACE, os._exit, (code,)).start()
+        fallback = threading.Timer(EXIT_GRACE, os._exit, (code,))
+        fallback.daemon = True  # only for an exit that hangs: a normal one must not wait for it
+        fallback.start()
 
     def _leave_safely(self) -> bool:
         """Save and let go, whatever fails on the way; True when everything typed is on disk."""
