@@ -74,7 +74,21 @@ def open_regular(path: Path, *, create: bool) -> int:
     return fd
 
 
-def _lock(fd: int, *, shared: bool, wait: bool) -> None:
+def _lock(fd: int, *, shared: bool, wait: bool) -> bool:
+    """Lock the open file; False, and the file closed, when another holds it (only without `wait`). Any
+    other failure closes the file too, and is raised."""
+    try:
+        _take(fd, shared=shared, wait=wait)
+    except BlockingIOError:
+        os.close(fd)
+        return False
+    except BaseException:
+        os.close(fd)
+        raise
+    return True
+
+
+def _take(fd: int, *, shared: bool, wait: bool) -> None:
     """Lock the open file; BlockingIOError when another holds it (only without `wait`)."""
     if os.name == "nt":  # no shared locks on Windows: a probe locks exclusively, for a moment
         os.lseek(fd, HOLDER_ROOM, os.SEEK_SET)
@@ -110,14 +124,8 @@ def hold(path: Path, *, wait: bool = False) -> int | None:
     OSError when the file cannot be made or locked, or is no regular file."""
     while True:
         fd = open_regular(path, create=True)
-        try:
-            _lock(fd, shared=False, wait=wait)
-        except BlockingIOError:
-            os.close(fd)
+        if not _lock(fd, shared=False, wait=wait):
             return None
-        except BaseException:
-            os.close(fd)
-            raise
         if _still_at(fd, path):
             return fd
         os.close(fd)  # we locked a file its holder removed as it let go: take the one there now
@@ -154,12 +162,9 @@ def held(path: Path) -> bool:
     except OSError:
         return False
     try:
-        _lock(fd, shared=True, wait=False)
-    except BlockingIOError:
-        os.close(fd)
-        return True
-    except OSError:
-        os.close(fd)
+        if not _lock(fd, shared=True, wait=False):
+            return True
+    except OSError:  # no locks here: nobody can be holding one
         return False
     give_back(fd, path)
     return False
