@@ -1,18 +1,24 @@
-"""Building the app for Pilot and snapshot tests: a fake clock, a temporary data dir, no delays."""
+"""Building the app for Pilot and snapshot tests (a fake clock, a temporary data dir, no delays), and
+driving it: waiting for an outcome, pasting, opening a screen."""
 
 from __future__ import annotations
 
 import random
+import time
 from datetime import timedelta
 from pathlib import Path
 
 from textual import events
+from textual.widgets import OptionList
 
-from lerend_tui.app import LerendApp
+from lerend_tui.app import FollowerApp, LerendApp
 from lerend_tui.clock import FakeClock
+from lerend_tui.live import LiveState, write_live
 from lerend_tui.meeting import new_meeting_record
 from lerend_tui.paths import Paths
 from lerend_tui.plan import load_templates
+from lerend_tui.screens.network import NetworkScreen
+from lerend_tui.screens.networks import NetworksScreen
 from lerend_tui.storage import MeetingStore
 
 
@@ -34,6 +40,28 @@ def home_app(paths: Paths, clock: FakeClock) -> LerendApp:
     return LerendApp(paths, clock=clock, rng=random.Random(1))
 
 
+def follower_app(paths: Paths, clock: FakeClock, state: LiveState | None = None) -> FollowerApp:
+    """`lerend-tui beamer` on the data dir, following `state` if given (as another program wrote it)."""
+    paths.data.mkdir(parents=True, exist_ok=True)
+    if state is not None:
+        write_live(paths.live, state)
+    return FollowerApp(paths, clock=clock)
+
+
+async def until(pilot, condition, what: str, timeout: float = 10.0):
+    """Let the app run until `condition()` gives something true, and return that; fail naming `what`.
+
+    For what happens in a worker, a thread or on a timer (a background save, a doorbell, a footer's keys):
+    it takes its own time, longer on a busy machine, so a test waits for it to happen, not for a time. Only a
+    broken program needs the `timeout` (seconds)."""
+    deadline = time.monotonic() + timeout
+    while not (outcome := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {timeout} s")
+        await pilot.pause()
+    return outcome
+
+
 async def paste(pilot, text: str) -> None:
     """`text` into the focused field at once, as a terminal delivers a paste (a TextArea keeps its newlines).
     For tests about what a form or screen does with the text, not about typing: Pilot waits for the app after
@@ -42,3 +70,15 @@ async def paste(pilot, text: str) -> None:
     assert pilot.app.focused is not None, "a paste goes to the focused field, and nothing has focus"
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+
+
+async def open_network(app, pilot) -> NetworkScreen:
+    """From the home screen through the list to the first network."""
+    await pilot.press("ctrl+l")
+    await pilot.pause()
+    assert isinstance(app.screen, NetworksScreen)
+    app.screen.query_one("#networks", OptionList).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, NetworkScreen)
+    return app.screen

@@ -4,13 +4,13 @@ import os
 
 import pytest
 
-from lerend_tui.app import FollowerApp
-from lerend_tui.live import WRITER, LiveState, doorbells, write_live
+from lerend_tui.live import doorbells, write_live
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.widgets.big_clock import BigClock
 
-from .appkit import meeting_app
+from .appkit import follower_app, meeting_app
+from .samples import live_state
 
 STATES = {  # elapsed seconds of a 10-minute phase, and whether it runs
     "normal": (150.0, True),
@@ -20,34 +20,15 @@ STATES = {  # elapsed seconds of a 10-minute phase, and whether it runs
 }
 
 
-def live_state(clock, elapsed, running, **changes):
-    values = dict(
-        writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
-        phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="", step_label="",
-        step_instruction="", step_planned_seconds=0.0, step_elapsed_seconds=0.0,
-        coming_up="Daarna: Adviesronde", planned_seconds=600.0, elapsed_seconds=elapsed,
-        phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, running=running,
-        measured_at=clock.now(), warning_seconds=120.0, count_up=True,
-    )
-    return LiveState(**{**values, **changes})
-
-
-def follower(paths, clock, state=None):
-    paths.data.mkdir(parents=True, exist_ok=True)
-    if state is not None:
-        write_live(paths.live, state)
-    return FollowerApp(paths, clock=clock)
-
-
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 @pytest.mark.parametrize("name", list(STATES))
 def test_beamer_snapshots(snap_compare, paths, clock, name, size):
     elapsed, running = STATES[name]
-    assert snap_compare(follower(paths, clock, live_state(clock, elapsed, running)), terminal_size=size)
+    assert snap_compare(follower_app(paths, clock, live_state(clock, elapsed, running)), terminal_size=size)
 
 
 def test_beamer_waiting_snapshot(snap_compare, paths, clock):
-    assert snap_compare(follower(paths, clock), terminal_size=(80, 24))
+    assert snap_compare(follower_app(paths, clock), terminal_size=(80, 24))
 
 
 def rendered(widget):
@@ -55,7 +36,7 @@ def rendered(widget):
 
 
 async def test_follower_follows_the_file_and_says_so_in_words(paths, clock):
-    app = follower(paths, clock)
+    app = follower_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert screen.has_class("-waiting")
@@ -83,7 +64,7 @@ async def test_follower_follows_the_file_and_says_so_in_words(paths, clock):
 
 
 async def test_follower_keys_do_not_steer_anything(paths, clock):
-    app = follower(paths, clock, live_state(clock, 150.0, True))
+    app = follower_app(paths, clock, live_state(clock, 150.0, True))
     async with app.run_test() as pilot:
         await pilot.press("space", "n", "plus")
         assert app.screen.check_action("meeting", ()) is False
@@ -109,7 +90,7 @@ async def test_b_opens_the_beamer_and_its_keys_steer_the_meeting(paths, clock):
         assert isinstance(app.screen, MeetingScreen)
 
 
-async def test_the_meeting_publishes_its_changes_for_the_follower(paths, clock):
+async def test_the_meeting_publishes_its_changes_for_the_follower_app(paths, clock):
     from lerend_tui.live import read_live
 
     app, _ = meeting_app(paths, clock)
@@ -141,7 +122,7 @@ async def test_the_meeting_names_a_doorbell_that_is_no_pipe_of_ours_once(paths, 
 
 
 async def test_the_beamer_keeps_working_in_a_small_window(paths, clock):
-    app = follower(paths, clock, live_state(clock, 150.0, True))
+    app = follower_app(paths, clock, live_state(clock, 150.0, True))
     async with app.run_test(size=(40, 12)):
         lines = rendered(app.screen.query_one(BigClock)).splitlines()
         assert sum("█" in line for line in lines) >= 3
@@ -155,7 +136,7 @@ def digit_colours(screen):
 
 
 async def test_the_digits_take_the_colour_of_the_state_as_the_follower_follows(paths, clock):
-    app = follower(paths, clock, live_state(clock, 150.0, True))
+    app = follower_app(paths, clock, live_state(clock, 150.0, True))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert digit_colours(screen) == {"#ffffff"}
@@ -174,7 +155,7 @@ async def test_the_digits_take_the_colour_of_the_state_as_the_follower_follows(p
 
 
 async def test_the_follower_wakes_once_a_second_while_the_time_runs_and_twice_while_it_stands(paths, clock):
-    app = follower(paths, clock, live_state(clock, 150.05, True))  # the shown second changed 0.05 s ago
+    app = follower_app(paths, clock, live_state(clock, 150.05, True))  # the shown second changed 0.05 s ago
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         await pilot.pause()
@@ -197,7 +178,7 @@ async def test_the_follower_shows_a_change_when_its_doorbell_rings(paths, clock,
     state rings the follower's doorbell. The beamer's own wake-ups are switched off here, so only the
     doorbell can show the pause."""
     monkeypatch.setattr(BeamerScreen, "_wake_every", lambda screen, period, first: None)
-    app = follower(paths, clock, live_state(clock, 150.0, True))
+    app = follower_app(paths, clock, live_state(clock, 150.0, True))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         await pilot.pause()

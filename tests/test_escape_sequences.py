@@ -25,8 +25,7 @@ from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.review import ReviewScreen
 from lerend_tui.storage import StoredMeeting
 
-from .test_beamer import live_state
-from .test_hand_added_keys import full_record
+from .samples import full_record, live_state
 
 PAYLOAD = " \x1b]0;pwned\x07 \x1b[2J \x1b]52;c;aGk=\x07 \x9b31m"
 """A terminal's title set, the screen wiped, the clipboard written (OSC 52) and a C1 CSI."""

@@ -26,7 +26,7 @@ from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.review import ReviewScreen
 
 from .appkit import home_app
-from .test_review_screen import store_meetings
+from .samples import store_meetings
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="the watchdog interrupts by signal")
 

@@ -12,23 +12,13 @@ from textual.widgets import TextArea
 
 from lerend_tui.app import LerendApp
 from lerend_tui.network import NetworkStore, parse_network
-from lerend_tui.record import PlannedSnapshot, PlanOrigin, StepRecord, parse_record
+from lerend_tui.record import parse_record
 from lerend_tui.storage import MeetingStore
 
-from .appkit import home_app
-from .test_meeting_screen import until
-from .test_network_screens import make_network, open_network
-from .test_record import CET, sample_record
+from .appkit import home_app, open_network, until
+from .samples import CET, full_record, make_network
 
 LOCATION = "Buurthuis De Linde, zaal 2"
-
-
-def full_record():
-    """A record with every table the format has: phases with steps, check-out, carried items and a plan."""
-    record = sample_record()
-    record.phases[3].steps = [StepRecord("Uitleg", 5, "Leg de werkvorm uit.")]
-    record.plan = PlanOrigin("Najaar", "najaar", (PlannedSnapshot("checkin", "Opstart en check-in", 15),))
-    return record
 
 
 def with_added_keys(text: str) -> str:
@@ -161,7 +151,8 @@ async def test_the_meeting_screen_keeps_hand_added_keys_when_it_saves(paths, clo
         app.screen.query_one("#notes", TextArea).focus()
         await pilot.press(*"genoteerd")
         # the autosave (MeetingStore.write, in the background)
-        await until(pilot, lambda: "genoteerd" in tomllib.loads(path.read_text(encoding="utf-8"))["phases"][0]["notes"])
+        await until(pilot, lambda: "genoteerd" in tomllib.loads(path.read_text(encoding="utf-8"))["phases"][0]["notes"],
+                    "the background save")
         assert hand_added_of(path) == EXPECTED
         await pilot.press("n")  # a phase change saves too
         await pilot.press("ctrl+q")

@@ -165,7 +165,7 @@ async def test_the_kick_off_shows_the_talks_table_when_explaining_a_learning_net
 
 
 async def test_the_final_evaluation_of_a_network_shows_what_it_achieved(paths, clock):
-    from .test_network_screens import make_network, two_meetings
+    from .samples import make_network, two_meetings
 
     network = make_network(paths)
     two_meetings(paths)

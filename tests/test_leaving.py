@@ -3,7 +3,6 @@ leaves a crash log and one Dutch line, and never exits 0; continuous typing is s
 
 from __future__ import annotations
 
-import time
 import tomllib
 from pathlib import Path
 
@@ -14,8 +13,7 @@ from lerend_tui import cli, storage
 from lerend_tui.screens import unsaved
 from lerend_tui.screens.unsaved import UnsavedScreen
 
-from .appkit import meeting_app
-from .test_meeting_screen import until
+from .appkit import meeting_app, until
 
 
 def saved(path: Path) -> dict:
@@ -63,7 +61,7 @@ async def test_quitting_after_a_failed_save_writes_the_notes_elsewhere_first(pat
         assert field.value  # the documents folder, offered
         field.value = str(elsewhere)
         await pilot.click("#save")
-        await until(pilot, lambda: not app.is_running)
+        await until(pilot, lambda: not app.is_running, "the app to stop")
     (copy,) = elsewhere.iterdir()
     assert copy.name == path.name
     assert saved(copy)["phases"][0]["notes"] == "de casus van Bram"

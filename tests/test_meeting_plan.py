@@ -17,7 +17,7 @@ from lerend_tui.storage import MeetingStore
 from lerend_tui.validation import DataError
 from lerend_tui.workforms import Catalogue, Step, Workform
 
-from .test_record import sample_record
+from .samples import sample_record
 
 
 def troika() -> Workform:

@@ -11,7 +11,7 @@ from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.too_small import TooSmallScreen
 
-from .appkit import meeting_app
+from .appkit import meeting_app, until
 from .lockkit import held_elsewhere
 
 
@@ -372,15 +372,6 @@ async def test_quitting_waits_for_a_background_save_and_writes_the_newest(paths,
     assert saved(path)["phases"][0]["notes"] == "eerste laatste"
 
 
-async def until(pilot, condition, seconds: float = 5.0) -> None:
-    """Let the app run until `condition()` holds: a background save takes its own time on a busy machine."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
-
-
 async def test_a_failed_background_save_says_so_and_tries_again(paths, clock, monkeypatch):
     from lerend_tui import storage
     from lerend_tui.screens import meeting as meeting_screen
@@ -398,13 +389,14 @@ async def test_a_failed_background_save_says_so_and_tries_again(paths, clock, mo
     async with app.run_test() as pilot:
         screen = app.screen
         screen.query_one("#notes", TextArea).insert("bewaar mij")
-        await until(pilot, lambda: app._notifications)
+        await until(pilot, lambda: app._notifications, "the failed save's notification")
         screen.refresh_time()
         assert "niet opgeslagen" in str(screen.query_one("#topbar").render())
         assert [n.title for n in app._notifications] == ["Niet opgeslagen"]
         assert "No space left on device" in next(iter(app._notifications)).message
         disk_full[0] = False
-        await until(pilot, lambda: any(n.message == "Alles is weer opgeslagen." for n in app._notifications))
+        await until(pilot, lambda: any(n.message == "Alles is weer opgeslagen." for n in app._notifications),
+                    "the retried save")
         screen.refresh_time()
         assert "niet opgeslagen" not in str(screen.query_one("#topbar").render())
         assert any(n.message == "Alles is weer opgeslagen." for n in app._notifications)

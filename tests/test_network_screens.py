@@ -5,53 +5,28 @@ from __future__ import annotations
 
 import io
 import tomllib
-from datetime import datetime, timedelta
 
 from rich.console import Console
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
-from lerend_tui.network import NetworkStore
-from lerend_tui.record import Checkout
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.intake import IntakeScreen
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.networks import NetworksScreen
-from lerend_tui.storage import MeetingStore
 from lerend_tui.widgets.checklist import Checklist
 
-from .appkit import home_app, paste
-from .test_record import CET, sample_record
+from .appkit import home_app, open_network, paste
+from .samples import make_network, two_meetings
 
 BROKEN = b'schema = 1\nname = "Kapot\n'
 
 
 def network_file(paths, id_: str = "zorgnetwerk-zuid") -> dict:
     return tomllib.loads((paths.data / "networks" / f"{id_}.toml").read_text(encoding="utf-8"))
-
-
-def make_network(paths, participants=("Anouk", "Bram")):
-    return NetworkStore(paths.networks).create("Zorgnetwerk Zuid", theme="Wijkzorg", participants=participants)
-
-
-def two_meetings(paths) -> list[str]:
-    """Two recorded meetings of the network, with check-out scores: ROTI 4,0 and 4,5."""
-    store = MeetingStore(paths.meetings)
-    first = sample_record("Bijeenkomst oktober")
-    first.planned_start = first.started = datetime(2026, 10, 27, 19, 0, tzinfo=CET)
-    first.ended = first.started + timedelta(hours=2)
-    second = sample_record("Bijeenkomst november")
-    second.participants = ["Anouk", "Bram", "Chris"]
-    second.checkout = [Checkout("Anouk", "blij", 4), Checkout("Bram", "vol", 5), Checkout("Chris")]
-    ids = []
-    for record in (first, second):
-        record.network = "zorgnetwerk-zuid"
-        record.carried = []
-        ids.append(store.create(record).stem)
-    return ids
 
 
 def text_of(app, selector: str) -> str:
@@ -68,18 +43,6 @@ def text_of_prompt(option) -> str:
     console = Console(width=100, record=True, color_system=None, file=io.StringIO())
     console.print(option.prompt)
     return console.export_text()
-
-
-async def open_network(app, pilot) -> NetworkScreen:
-    """From the home screen through the list to the first network."""
-    await pilot.press("ctrl+l")
-    await pilot.pause()
-    assert isinstance(app.screen, NetworksScreen)
-    app.screen.query_one("#networks", OptionList).focus()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, NetworkScreen)
-    return app.screen
 
 
 async def test_a_new_network_from_the_form_is_written_and_opened(paths, clock):

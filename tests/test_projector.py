@@ -11,7 +11,7 @@ from .appkit import meeting_app
 from lerend_tui.storage import MeetingStore
 
 from .lockkit import PUBLISH_ENDED, PUBLISH_LIVE, child, held_elsewhere
-from .test_beamer import live_state
+from .samples import live_state
 from .test_meeting import new_meeting
 
 

@@ -1,6 +1,6 @@
 import os
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -8,36 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from .hostile import SHOWN_TEXT
+from .samples import CET, sample_record
 
-from lerend_tui.plan import load_templates
-from lerend_tui.items import Item
-from lerend_tui.record import Carried, Checkout, MeetingRecord, parse_record, roti_average
+from lerend_tui.record import Checkout, MeetingRecord, parse_record, roti_average
 from lerend_tui.storage import MeetingStore, atomic_write_text, slugify
 from lerend_tui.validation import DataError
-
-CET = timezone(timedelta(hours=1))
-
-
-def sample_record(title="Zorgnetwerk", notes=("",) * 5) -> MeetingRecord:
-    record = MeetingRecord.from_template(
-        load_templates().get("bijeenkomst"), title=title, participants=["Anouk", "Bram"],
-        planned_start=datetime(2026, 11, 24, 19, 0, tzinfo=CET),
-    )
-    for phase, text in zip(record.phases, notes):
-        phase.notes = text
-    record.started = datetime(2026, 11, 24, 19, 2, 30, tzinfo=CET)
-    record.phases[0].started = record.started
-    record.phases[0].elapsed_seconds = 61.5
-    record.phases[3].workform = "troika-consulting"
-    record.phases[3].roles = {"inbrenger": "Anouk", "tijdbewaker": "Bram"}
-    record.items = [Item("actie", "@Anouk belt de gemeente", "Anouk", "Opstart en check-in"),
-                    Item("inzicht", "luisteren helpt", "", "Onderlinge coaching")]
-    record.checkout = [Checkout("Anouk", "energiek", 5), Checkout("Bram", "moe", 3), Checkout("Chris")]
-    record.network = "zorgnetwerk-zuid"
-    record.carried = [Carried("stok", "@Bram belt drie cliënten", "Bram", "2026-11-03-zorgnetwerk", "gedaan"),
-                      Carried("actie", "agenda rondsturen", "", "2026-11-03-zorgnetwerk")]
-    return record
-
 
 def test_file_has_schema_and_toml_datetimes_with_offset(tmp_path: Path):
     path = tmp_path / "m.toml"

@@ -1,7 +1,7 @@
 from lerend_tui.items import Item
 from lerend_tui.report import markdown_report
 
-from .test_record import sample_record
+from .samples import october_meeting, sample_record
 
 
 def test_report_has_items_times_and_notes_and_leaves_out_confidential_phases():
@@ -43,8 +43,6 @@ def test_report_shows_the_checkout_and_the_roti_average():
 
 def test_export_of_a_whole_meeting_reads_as_a_mail(snapshot):
     """The whole report of a finished meeting, as a facilitator would mail it (review changes to it)."""
-    from .test_review_screen import october_meeting
-
     assert markdown_report(october_meeting(), without=["coaching"]) == snapshot
 
 

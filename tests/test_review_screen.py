@@ -2,58 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Markdown, OptionList, TextArea
 
-from lerend_tui.items import Item
-from lerend_tui.record import Checkout, MeetingRecord
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.storage import MeetingStore
 
 from .appkit import home_app
-from .test_record import CET, sample_record
-
-
-def finished(record: MeetingRecord, minutes: list[int]) -> MeetingRecord:
-    """The record as if every phase ran, each for the given minutes."""
-    moment = record.started
-    for phase, spent in zip(record.phases, minutes):
-        phase.started, phase.elapsed_seconds = moment, spent * 60
-        moment += timedelta(minutes=spent)
-        phase.ended = moment
-    record.ended = moment
-    return record
-
-
-def october_meeting() -> MeetingRecord:
-    """A finished meeting with notes in Markdown, items of two kinds and a check-out."""
-    october = sample_record("Oktober: grenzen stellen", notes=(
-        "Iedereen is er.", "", "## Het artikel\n\nOver **grenzen** in de wijk.", "Casus van Bram: vertrouwelijk.", ""))
-    october.planned_start = october.started = datetime(2026, 10, 20, 19, 0, tzinfo=CET)
-    october.items = [Item("afspraak", "volgende keer bij Anouk", "", "Evaluatie en afsluiting"),
-                     Item("actie", "@Bram stuurt het artikel rond", "Bram", "Inhoud op het thema + opdracht")]
-    october.checkout = [Checkout("Anouk", "rustig", 4), Checkout("Bram", "vol", 5)]
-    return finished(october, [12, 15, 32, 50, 10])
-
-
-def store_meetings(paths, *, broken: bool = True) -> dict[str, Path]:
-    """Three meetings (October and November finished, one unfinished) and, if asked, a truncated file."""
-    store = MeetingStore(paths.meetings)
-    november = sample_record("November: zelfregie")
-    november.planned_start = november.started = datetime(2026, 11, 17, 19, 0, tzinfo=CET)
-    unfinished = sample_record("Onderbroken avond")
-    paths_by_title = {}
-    for record in (october_meeting(), finished(november, [10, 15, 30, 45, 10]), unfinished):
-        paths_by_title[record.title] = store.create(record)
-    if broken:
-        paths_by_title["kapot"] = paths.meetings / "2026-09-01-kapot.toml"
-        paths_by_title["kapot"].write_text('schema = 1\ntitle = "Kapot', encoding="utf-8")
-    return paths_by_title
+from .samples import store_meetings
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from lerend_tui.record import LONG_STRING, parse_record, table_to_toml
 from lerend_tui import storage
 from lerend_tui.storage import MeetingStore
 
-from .test_record import sample_record
+from .samples import sample_record
 
 # Every character tomli-w treats specially, and some it does not, often enough to meet them all.
 SPECIAL = st.sampled_from(["\n", "\r\n", "\r", "\t", '"', '"""', "\\", "\x00", "\x08", "\x0c", "\x1b", "\x7f",

@@ -12,9 +12,7 @@ from lerend_tui.network import NetworkStore
 from lerend_tui.widgets.big_clock import BigClock
 
 from .appkit import home_app, meeting_app
-from .test_network_screens import make_network, two_meetings
-from .test_review_screen import store_meetings
-from .test_snapshots import planned_evening
+from .samples import make_network, planned_evening, store_meetings, two_meetings
 
 
 async def keys_fit(pilot) -> tuple[int, int, list[str]]:

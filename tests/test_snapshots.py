@@ -2,18 +2,15 @@
 
 from textual.widgets import Input, TextArea
 
-from lerend_tui.meeting_plan import MeetingPlan, PlanStore
+from lerend_tui.meeting_plan import PlanStore
 from lerend_tui.network import NetworkStore
-from lerend_tui.plan import load_templates
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.workforms import load_catalogue
 
 from .appkit import home_app, meeting_app
-from .test_network_screens import make_network, two_meetings
-from .test_review_screen import store_meetings
+from .samples import make_network, planned_evening, store_meetings, two_meetings
 
 
 def no_blink(pilot):
@@ -77,19 +74,6 @@ def test_network_screen_120x36(snap_compare, paths, clock):
         await pilot.pause()
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_network)
-
-
-def planned_evening(paths) -> MeetingPlan:
-    """A plan shaped as a facilitator would: a phase moved, a work format in the coaching phase, who brings
-    the content and the case, and ten minutes more than the evening has."""
-    plan = MeetingPlan.from_template(load_templates().get("bijeenkomst"), name="Zuid december",
-                                     title="Zorgnetwerk Zuid · december", start="19:30", available_minutes=100)
-    plan.move(1, 2)
-    plan.set_workform(3, load_catalogue(None).workforms["troika-consulting"])
-    plan.phases[2].content_by, plan.phases[3].case_by = "Anouk", "Bram"
-    plan.theme = "Eenzaamheid in de wijk"
-    PlanStore(paths.plans).save(plan)
-    return plan
 
 
 def test_plan_screen_120x36(snap_compare, paths, clock):

@@ -9,7 +9,7 @@ import pytest
 from lerend_tui.record import parse_record
 from lerend_tui.validation import MAX_FILE_BYTES, DataError, Fields, Problem, read_folder, read_toml
 
-from .test_record import sample_record
+from .samples import sample_record
 
 
 def failure(path: Path) -> DataError:
