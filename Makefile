@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench soak clean
+.PHONY: run test test-fast bench soak clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ TEST_WORKERS ?= auto
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The unit tier alone (tests/unit/: the core, no app running), in seconds; the other tiers' files are not
+# even imported. One tier of the whole suite: make test PYTEST_ARGS="-m pilot" (unit, pilot, snapshot, terminal).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS) tests/unit
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)

@@ -10,6 +10,22 @@ import textual.constants
 from lerend_tui.clock import FakeClock
 from lerend_tui.paths import Paths
 
+from .hostile import escape_laden_data
+
+TIERS = {"unit": "unit", "pilot": "pilot", "snapshots": "snapshot", "terminal": "terminal"}
+"""The tiers' folders and their markers (registered in pyproject.toml): `pytest -m unit` runs one tier."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test gets the marker of its tier, from the folder it is in; a test outside them has no tier."""
+    for item in items:
+        folder = item.path.relative_to(Path(__file__).parent).parts[0]
+        if folder not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: a test belongs in a tier's folder: {', '.join(TIERS)}")
+        item.add_marker(TIERS[folder])
+
+
 # Textual's own animations (a tab's underline sliding, smooth scrolling) end where they would have
 # ended anyway, but Pilot waits for each one after every key: in tests they jump to their end.
 # Read by every App when it is made; the env var TEXTUAL_ANIMATIONS is read too early to set here.
@@ -50,3 +66,9 @@ def no_app(monkeypatch):
     opened = []
     monkeypatch.setattr("lerend_tui.app.LerendApp.run", lambda app: opened.append(app._open_meeting))
     return opened
+
+
+@pytest.fixture
+def hostile_data(paths) -> Path:
+    """A data dir in which every text field holds escape sequences (`hostile.escape_laden_data`)."""
+    return escape_laden_data(paths)

@@ -16,6 +16,8 @@ from lerend_tui.storage import MeetingStore
 from lerend_tui.workforms import load_catalogue
 
 CET = timezone(timedelta(hours=1))
+PEOPLE = ("Anouk", "Bram", "Chris", "Dewi", "Eva", "Fatima")
+"""Six participants: enough for every role of a work format."""
 
 
 def sample_record(title="Zorgnetwerk", notes=("",) * 5) -> MeetingRecord:
