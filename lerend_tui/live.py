@@ -35,6 +35,7 @@ import os
 import re
 import secrets
 import stat
+import threading
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -323,12 +324,16 @@ class Doorbell:
     """A follower's doorbell (see the module's docstring): `wait` blocks until it is rung.
 
     The pipe stays open for reading and writing the whole time (which Linux and macOS allow), so a ring
-    while the follower is busy showing the last one waits in the pipe instead of being missed."""
+    while the follower is busy showing the last one waits in the pipe instead of being missed. Only the
+    thread that waits closes it, once it finds the doorbell closed: a `close` from another thread merely
+    wakes it, under a lock, so that it never writes into a descriptor just closed (and perhaps already
+    another file's)."""
 
     def __init__(self, live: Path) -> None:
         self.path = doorbells(live) / f"{os.getpid()}.fifo"
         self.closed = False
         self._fd: int | None = None
+        self._lock = threading.Lock()
 
     def open(self) -> bool:
         """Make the named pipe under a passing name, open it, and only then give it its name: a ringer never
@@ -358,26 +363,32 @@ class Doorbell:
 
     def wait(self) -> bool:
         """Block until the doorbell rings (True), or until it is closed (False)."""
-        if self._fd is None or self.closed:
+        fd = self._fd
+        if fd is None or self._finished():
             return False
         try:
-            os.read(self._fd, 512)  # every ring waiting in the pipe at once
+            os.read(fd, 512)  # every ring waiting in the pipe at once
         except OSError:
             return False
-        if self.closed:
-            os.close(self._fd)
-            self._fd = None
-            return False
-        return True
+        return not self._finished()
+
+    def _finished(self) -> bool:
+        """Whether the doorbell was closed; if so, close the pipe (the waiting thread's part)."""
+        with self._lock:
+            if self.closed and self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+            return self.closed
 
     def close(self) -> None:
         """Stop: remove the pipe, and wake a `wait` in progress, which then returns False."""
-        if self.closed:
-            return
-        self.closed = True
-        _remove(self.path)
-        if self._fd is not None:
-            try:
-                os.write(self._fd, RING)
-            except OSError:
-                pass
+        with self._lock:
+            if self.closed:
+                return
+            self.closed = True
+            _remove(self.path)
+            if self._fd is not None:
+                try:
+                    os.write(self._fd, RING)
+                except OSError:
+                    pass
