@@ -104,22 +104,25 @@ def test_writing_the_live_state_rings_every_followers_doorbell(clock, tmp_path):
     bell = Doorbell(live)
     assert bell.open() and bell.path == tmp_path / "followers" / f"{os.getpid()}.fifo"
     assert stat.S_IMODE(bell.path.parent.stat().st_mode) == 0o700
-    rung, answered = [], threading.Event()
+    answered, shown = threading.Semaphore(0), threading.Event()
 
-    def answer() -> None:
+    def follow() -> None:
+        """A follower: it answers each ring, and takes its time showing the first."""
         while bell.wait():
-            rung.append(True)
-            answered.set()
+            answered.release()
+            shown.wait()
 
-    waiter = threading.Thread(target=answer, daemon=True)
-    waiter.start()
+    follower = threading.Thread(target=follow, daemon=True)
+    follower.start()
     write_live(live, LiveState.capture(new_meeting(clock)))
-    write_live(live, LiveState.capture(new_meeting(clock)))  # rung while the first is still being answered: kept
-    assert answered.wait(5)  # a close before then would stop the waiter before it read a ring
-    bell.close()
-    waiter.join(5)
-    assert not waiter.is_alive() and 1 <= len(rung) <= 2 and all(rung)
-    assert not bell.path.exists()
+    assert answered.acquire(timeout=10)
+    write_live(live, LiveState.capture(new_meeting(clock)))  # rung while the first is still being shown
+    shown.set()
+    assert answered.acquire(timeout=10)  # kept in the pipe, and answered once the follower is ready again
+    bell.close()  # wakes the follower if it waits, or it finds the doorbell closed: it stops either way
+    follower.join(10)
+    assert not follower.is_alive() and not answered.acquire(blocking=False)  # closing is no ring
+    assert bell._fd is None and not bell.path.exists()  # the pipe is closed and gone
     clear_live(live)
 
 
