@@ -14,7 +14,7 @@ from lerend_tui.screens.checkout import CheckoutScreen
 from lerend_tui.storage import MeetingStore
 from lerend_tui.widgets.agenda import Agenda
 
-from ..appkit import meeting_app
+from ..appkit import meeting_app, until
 
 PEOPLE = ["Anouk", "Bram", "Chris", "Dirk", "Esra"]
 
@@ -68,7 +68,7 @@ async def test_a_round_inside_a_step_shows_the_step_its_instruction_and_its_time
         screen = app.screen
         await pilot.press("escape", "space")
         clock.advance(30)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "(1 van 3) · 00:50" in text_of(screen, "#focus-line"), "the turn's time shown")
         focus = text_of(screen, "#focus-line")
         assert screen.meeting.speaking.seconds_per_person == 80  # 4 minutes over 3 people
         assert "Nu: " in focus and "(1 van 3) · 00:50" in focus
@@ -99,9 +99,10 @@ async def test_after_a_rebudget_the_agenda_shows_the_projected_clock_times(paths
         await pilot.press("escape", "space")
         clock.advance(minutes=30)  # the 10-minute check-in took 30
         await pilot.press("escape", "n")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: screen.check_action("rebudget", ()), "the offer to re-budget the rest")
         await pilot.press("escape", "a")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Einde verwacht 20:50" in screen.query_one(Agenda).render().plain,
+                    "the agenda to show the re-budgeted end")
         lines = screen.query_one(Agenda).render().plain.splitlines()
         assert [line[2:7] for line in lines[:5]] == ["19:00", "19:30", "19:45", "20:08", "20:42"]
         assert "Einde gepland  20:50" in lines[6] and "Einde verwacht 20:50" in lines[7]

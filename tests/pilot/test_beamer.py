@@ -10,7 +10,7 @@ from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.widgets.big_clock import BigClock
 
-from ..appkit import follower_app, meeting_app
+from ..appkit import follower_app, meeting_app, until
 from ..samples import live_state
 
 def rendered(widget):
@@ -166,9 +166,5 @@ async def test_the_follower_shows_a_change_when_its_doorbell_rings(paths, clock,
         await pilot.pause()
         assert screen.has_class("-running")
         write_live(paths.live, live_state(clock, 200.0, False))
-        for _ in range(300):  # the doorbell is answered in a thread: wait for it (a busy machine may be slow)
-            if screen.has_class("-paused"):
-                break
-            await pilot.pause(0.01)
-        assert screen.has_class("-paused")
+        await until(pilot, lambda: screen.has_class("-paused"), "the doorbell's answer (in a thread of its own)")
     assert not list(doorbells(paths.live).iterdir()), "a follower that stops takes its doorbell away"

@@ -25,7 +25,7 @@ from lerend_tui.app import TOAST_FLOOR, ToastSafeNotification
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.review import ReviewScreen
 
-from ..appkit import home_app
+from ..appkit import home_app, until
 from ..samples import store_meetings
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="the watchdog interrupts by signal")
@@ -106,10 +106,8 @@ async def test_a_notification_running_out_as_its_toast_is_made_never_freezes_rev
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, ReviewScreen)
-            await pilot.wait_for_scheduled_animations()
-            await asyncio.sleep(TOAST_FLOOR * 2)  # the late toasts' floor: they go, rather than spin
-            await pilot.pause()
-            assert [toast.is_attached for toast in late] == [False] * len(late)
+            await until(pilot, lambda: not any(toast.is_attached for toast in late),
+                        "the late toasts to go at their floor (rather than spin)")
     assert not stuck, f"the event loop was stuck in:\n{stuck[0]}"
     assert (tmp_path / "verslag.md").read_text(encoding="utf-8").startswith("# Oktober: grenzen stellen")
 

@@ -100,8 +100,7 @@ async def test_notes_autosave_shortly_after_typing_stops(paths, clock):
     app, path = meeting_app(paths, clock, save_delay=0.01)
     async with app.run_test() as pilot:
         await type_text(pilot, "afspraak")
-        await pilot.pause(0.1)
-        assert saved(path)["phases"][0]["notes"] == "afspraak"
+        await until(pilot, lambda: saved(path)["phases"][0]["notes"] == "afspraak", "the autosave")
 
 
 async def test_a_change_whose_save_is_due_already_is_saved(paths, clock):
@@ -110,11 +109,7 @@ async def test_a_change_whose_save_is_due_already_is_saved(paths, clock):
     app, path = meeting_app(paths, clock, save_delay=0.0)
     async with app.run_test() as pilot:
         await type_text(pilot, "doorgetypt")
-        for _ in range(100):  # wait for the background save, two seconds at most
-            if saved(path)["phases"][0]["notes"] == "doorgetypt":
-                break
-            await pilot.pause(0.02)
-        assert saved(path)["phases"][0]["notes"] == "doorgetypt"
+        await until(pilot, lambda: saved(path)["phases"][0]["notes"] == "doorgetypt", "the background save")
 
 
 async def test_quit_saves_what_was_typed(paths, clock):
@@ -214,8 +209,7 @@ async def test_items_are_listed_beside_the_notes_once_typing_pauses(paths, clock
         screen = app.screen
         assert not screen.query_one("#items").display
         await type_text(pilot, "Actie: @Bram belt de wijkagent")
-        await pilot.pause(0.1)
-        assert screen.query_one("#items").display
+        await until(pilot, lambda: screen.query_one("#items").display, "the items beside the notes")
         assert "Actie: @Bram belt de wijkagent" in str(screen.query_one("#items").render())
     assert saved(path)["items"] == [{"kind": "actie", "text": "@Bram belt de wijkagent", "owner": "Bram",
                                     "phase": "Opstart en check-in"}]

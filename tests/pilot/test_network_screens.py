@@ -19,7 +19,7 @@ from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.networks import NetworksScreen
 from lerend_tui.widgets.checklist import Checklist
 
-from ..appkit import home_app, open_network, paste
+from ..appkit import home_app, open_network, paste, until
 from ..samples import make_network, two_meetings
 
 BROKEN = b'schema = 1\nname = "Kapot\n'
@@ -113,8 +113,8 @@ async def test_edits_are_saved_once_typing_stops(paths, clock):
         assert screen.query_one("#tabs", TabbedContent).active == "afspraken"
         screen.query_one("#agreements-list", TextArea).focus()
         await pilot.press(*"We beginnen op tijd")
-        await pilot.pause(0.2)
-        assert network_file(paths)["agreements"]["afspraken"] == ["We beginnen op tijd"]
+        await until(pilot, lambda: network_file(paths)["agreements"]["afspraken"] == ["We beginnen op tijd"],
+                    "the save once typing stopped")
         assert "opgeslagen" in text_of(app, "#save-status")
 
 

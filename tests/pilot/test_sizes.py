@@ -11,7 +11,7 @@ from lerend_tui.screens.review import ReviewScreen
 from lerend_tui.network import NetworkStore
 from lerend_tui.widgets.big_clock import BigClock
 
-from ..appkit import home_app, meeting_app
+from ..appkit import home_app, meeting_app, until
 from ..samples import make_network, planned_evening, store_meetings, two_meetings
 
 
@@ -19,11 +19,8 @@ async def keys_fit(pilot) -> tuple[int, int, list[str]]:
     """The width the footer's keys take, the footer's width and the keys' labels, once it shows them (its
     keys come a moment after the screen, later on a busy machine)."""
     footer = pilot.app.screen.query_one(Footer)
-    for _ in range(100):
-        keys = [key for key in footer.query("FooterKey") if key.display and key.outer_size.width]
-        if keys:
-            break
-        await pilot.pause(0.05)
+    keys = await until(pilot, lambda: [key for key in footer.query("FooterKey")
+                                       if key.display and key.outer_size.width], "the footer's keys")
     return sum(key.outer_size.width for key in keys), footer.size.width, [key.description for key in keys]
 
 
