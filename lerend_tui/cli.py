@@ -11,21 +11,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .clock import SystemClock
-from .crash import crash_line, describe, write_crash_log
-from .meeting import SetupError, new_meeting_record, parse_participants, parse_start
-from .paths import DataDirError, Paths
-from .plan import DEFAULT_TEMPLATE, PHASE_KINDS, TemplateCatalogue, load_templates
-from .record import MeetingRecord
-from .sanitise import clean
-from .settings import config_path, load_settings
-from .storage import MeetingStore
-from .validation import DataError
+from lerend_tui import __version__
+from lerend_tui.common.clock import SystemClock
+from lerend_tui.common.crash import crash_line, describe, write_crash_log
+from lerend_tui.meeting.running import SetupError, new_meeting_record, parse_participants, parse_start
+from lerend_tui.common.paths import DataDirError, Paths
+from lerend_tui.templates import DEFAULT_TEMPLATE, PHASE_KINDS, TemplateCatalogue, load_templates
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.common.sanitise import clean
+from lerend_tui.common.settings import config_path, load_settings
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.common.validation import DataError
 
 if TYPE_CHECKING:
-    from .app import GuardedApp, LerendApp
-    from .meeting_plan import MeetingPlan
+    from lerend_tui.app import GuardedApp, LerendApp
+    from lerend_tui.plans.plan import MeetingPlan
 
 
 # argparse speaks English; the facilitator reads Dutch. argparse looks its phrases up through its
@@ -213,9 +213,9 @@ def run_plan_command(args: argparse.Namespace, paths: Paths) -> int:
     """These only read the plans (export writes only the file it is asked to)."""
     import json
 
-    from .meeting_plan import PlanStore, by_day, markdown_agenda, text_agenda
-    from .storage import atomic_write_text
-    from .workforms import load_catalogue
+    from lerend_tui.plans.plan import PlanStore, by_day, markdown_agenda, text_agenda
+    from lerend_tui.storage.meetings import atomic_write_text
+    from lerend_tui.catalogue.workforms import load_catalogue
 
     store = PlanStore(paths.plans_folder)
     if args.plan_command == "list":
@@ -258,10 +258,10 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
     """These only read the meetings (export writes only the file it is asked to)."""
     import json
 
-    from .report import markdown_report
-    from .review import summarize
-    from .storage import MeetingStore, atomic_write_text
-    from .workforms import load_catalogue
+    from lerend_tui.reports.meeting import markdown_report
+    from lerend_tui.reports.review import summarize
+    from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
+    from lerend_tui.catalogue.workforms import load_catalogue
 
     store = MeetingStore(paths.meetings_folder)
     meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
@@ -291,8 +291,8 @@ def run_notes_command(args: argparse.Namespace, paths: Paths) -> int:
 def _user_errors() -> tuple[type[Exception], ...]:
     """The problems a user can fix. Python looks at an `except` clause's classes only once something was
     raised, so the learning networks' code loads then, not with every `start`."""
-    from .meeting_plan import PlanError
-    from .network import NetworkError
+    from lerend_tui.plans.plan import PlanError
+    from lerend_tui.network.store import NetworkError
 
     return CliError, SetupError, DataDirError, DataError, NetworkError, PlanError
 
@@ -357,14 +357,14 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "notes":
         return run_notes_command(args, paths)
     if args.command == "network":
-        from .network_commands import run_network_command
+        from lerend_tui.commands.network import run_network_command
 
         return run_network_command(args, paths)
     if args.command == "plan" and args.plan_command in ("list", "export"):
         return run_plan_command(args, paths)
     paths.check_usable()
     if args.command == "beamer":
-        from .app import FollowerApp
+        from lerend_tui.app import FollowerApp
 
         return run_app(FollowerApp(paths))
     # Starting makes tens of thousands of objects that live as long as the program (Python's and Textual's
@@ -389,7 +389,7 @@ def run(args: argparse.Namespace) -> int:
 def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:
     """The app for `start` (on the meeting, already on disk), for `plan` (on the plans) or for no command
     (on the home screen)."""
-    from .app import LerendApp
+    from lerend_tui.app import LerendApp
 
     settings, problems = load_settings(config_path(paths))
     templates = load_templates(paths.templates)
@@ -408,7 +408,7 @@ def plans_opening(args: argparse.Namespace, paths: Paths, templates: TemplateCat
     """What `plan [--template] [--network]` or `plan edit NAME` opens on (the `PlansScreen`'s arguments),
     checked before the screen opens so a wrong name gets a Dutch message and exit code 2."""
     if args.plan_command == "edit":
-        from .meeting_plan import PlanStore
+        from lerend_tui.plans.plan import PlanStore
 
         return {"plan": PlanStore(paths.plans).find(args.name)}
     if args.template:
@@ -418,7 +418,7 @@ def plans_opening(args: argparse.Namespace, paths: Paths, templates: TemplateCat
             raise CliError(error.args[0]) from None
     network = ""
     if args.network:
-        from .network import NetworkStore
+        from lerend_tui.network.store import NetworkStore
 
         network = NetworkStore(paths.networks_folder).find(args.network).id
     return {"template": args.template, "network": network, "make": bool(args.template or network)}
@@ -426,8 +426,8 @@ def plans_opening(args: argparse.Namespace, paths: Paths, templates: TemplateCat
 
 def run_workform_command(args: argparse.Namespace, paths: Paths) -> int:
     """These only read, so they skip `check_usable` and work on a read-only data dir too."""
-    from . import workform_commands as commands
-    from .picker import Filters
+    from lerend_tui.commands import workforms as commands
+    from lerend_tui.catalogue.picker import Filters
 
     try:
         if args.command == "pick":
@@ -457,13 +457,13 @@ def prepare_meeting(
         raise CliError("Kies --plan of --template, niet allebei: een planning heeft haar eigen fasen.")
     plan = None
     if args.plan:
-        from .meeting_plan import PlanStore
+        from lerend_tui.plans.plan import PlanStore
 
         plan = PlanStore(paths.plans_folder).find(args.plan)
     network = networks = None
     network_name = args.network or (plan.network if plan else "")
     if network_name:
-        from .network import NetworkStore
+        from lerend_tui.network.store import NetworkStore
 
         networks = NetworkStore(paths.networks_folder)
         network = networks.find(network_name)
@@ -488,7 +488,7 @@ def prepare_meeting(
         )
     if network is None:
         return record, store.create(record)
-    from .network_meetings import create_in_network
+    from lerend_tui.network.meetings import create_in_network
 
     return record, create_in_network(record, network, store, networks)
 
@@ -496,7 +496,7 @@ def prepare_meeting(
 def _record_from_plan(plan: MeetingPlan, args: argparse.Namespace, clock: SystemClock) -> MeetingRecord:
     """A new meeting that runs the plan; `--title`, `--participants` and `--at` override the plan's. Without
     `--at`, a plan started far from its time runs its schedule from now (`plan_to_record`)."""
-    from .meeting_plan import plan_to_record
+    from lerend_tui.plans.plan import plan_to_record
 
     title = " ".join(args.title.split())
     if title and not title.isprintable():

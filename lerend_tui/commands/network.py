@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .meeting import parse_participants
-from .network import Network, NetworkError, NetworkStore
-from .paths import Paths
-from .storage import MeetingStore, atomic_write_text
+from lerend_tui.meeting.running import parse_participants
+from lerend_tui.network.store import Network, NetworkError, NetworkStore
+from lerend_tui.common.paths import Paths
+from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
 
 if TYPE_CHECKING:
-    from .network_meetings import Records
+    from lerend_tui.network.meetings import Records
 
 
 def run_network_command(args: argparse.Namespace, paths: Paths) -> int:
@@ -57,7 +57,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
             if not networks and not problems:
                 print("Nog geen netwerken. Maak er een met: lerend-tui network new NAAM")
         return 0
-    from .network_meetings import network_report  # with the picker: loaded only when a network is read
+    from lerend_tui.network.meetings import network_report  # with the picker: loaded only when a network is read
 
     network = store.find(args.name)
     records = meeting_records(paths, network)
@@ -100,7 +100,7 @@ def _count(count: int, one: str, many: str | None = None) -> str:
 
 def network_text(network: Network, records: Records) -> str:
     """`network show`: the network as readable Dutch text."""
-    from .network_meetings import (
+    from lerend_tui.network.meetings import (
         NO_OWNER_LABEL, attendance_per_person, by_owner, carry_over, decimal, missing_meetings, sparkline, trends,
     )
 

@@ -20,11 +20,11 @@ from typing import Any
 
 import tomli_w
 
-from .clock import SystemClock
-from .items import LABELS, Item
-from .plan import PHASE_KINDS, MeetingTemplate
-from .rounds import SpeakingRound
-from .validation import MAX_MINUTES, DataError, Fields, Problems, drop_none, hand_added, read_toml, with_hand_added
+from lerend_tui.common.clock import SystemClock
+from lerend_tui.meeting.items import LABELS, Item
+from lerend_tui.templates import PHASE_KINDS, MeetingTemplate
+from lerend_tui.meeting.rounds import SpeakingRound
+from lerend_tui.common.validation import MAX_MINUTES, DataError, Fields, Problems, drop_none, hand_added, read_toml, with_hand_added
 
 SCHEMA = 1
 CONTENT_ROLE = "inhoud"

@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .sanitise import clean, clean_table
+from lerend_tui.common.sanitise import clean, clean_table
 
 T = TypeVar("T")
 

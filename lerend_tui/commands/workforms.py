@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .paths import Paths
-from .picker import Draw, Filters, History, candidates, explain_empty, recency_weights, recent_use
-from .storage import MeetingStore
-from .workforms import Catalogue, Workform, check_files, load_catalogue
+from lerend_tui.common.paths import Paths
+from lerend_tui.catalogue.picker import Draw, Filters, History, candidates, explain_empty, recency_weights, recent_use
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.catalogue.workforms import Catalogue, Workform, check_files, load_catalogue
 
 
 def load(paths: Paths) -> Catalogue:

@@ -32,8 +32,8 @@ from pathlib import Path
 
 import tomli_w
 
-from .sanitise import clean
-from .storage import SAFE_FLAGS
+from lerend_tui.common.sanitise import clean
+from lerend_tui.storage.meetings import SAFE_FLAGS
 
 if os.name == "nt":
     import msvcrt

@@ -41,11 +41,11 @@ from pathlib import Path
 
 import tomli_w
 
-from .lock import give_back, held, hold
-from .meeting import Meeting
-from .storage import SAFE_FLAGS, atomic_write_text
-from .timer import Reading
-from .validation import DataError, Fields, read_toml
+from lerend_tui.storage.lock import give_back, held, hold
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
+from lerend_tui.meeting.timer import Reading
+from lerend_tui.common.validation import DataError, Fields, read_toml
 
 SCHEMA = 1
 WRITER = secrets.token_hex(8)

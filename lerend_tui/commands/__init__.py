@@ -1,0 +1,1 @@
+"""The command-line subcommands besides starting the app: one module per subcommand."""
