@@ -131,10 +131,10 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         """The current phase's title (with the work format it runs), and its guidance with the questions to
         put to the group."""
         phase = self.meeting.current
-        plan = self.meeting.plan_for(phase)
-        guidance = plan.guidance if plan else ""
-        if plan and plan.questions:
-            guidance += "\n" + "\n".join(f"• {question}" for question in plan.questions)
+        template = self.meeting.template_phase(phase)
+        guidance = template.guidance if template else ""
+        if template and template.questions:
+            guidance += "\n" + "\n".join(f"• {question}" for question in template.questions)
         shown = Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
         if phase.kind == "checkin" and self.meeting.record.carried:
             shown = self._carried_text() + "\n\n" + shown
