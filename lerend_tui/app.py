@@ -280,7 +280,7 @@ class LerendApp(GuardedApp):
         if not record.network or not any(phase.kind == "kickoff" for phase in record.phases):
             return
         from lerend_tui.network.store import NetworkError, NetworkStore
-        from lerend_tui.network.meetings import collect_from_meeting
+        from lerend_tui.network.exchange import collect_from_meeting
 
         networks = NetworkStore(self.paths.networks)
         try:
@@ -337,7 +337,7 @@ class LerendApp(GuardedApp):
     def open_new_meeting(self, record: MeetingRecord, network: Network | None = None) -> None:
         """Put the new meeting on disk (filed in its learning network, if any) and open it."""
         from lerend_tui.network.store import NetworkError, NetworkStore
-        from lerend_tui.network.meetings import create_in_network
+        from lerend_tui.network.exchange import create_in_network
 
         try:
             if network is None:

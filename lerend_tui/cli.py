@@ -488,7 +488,7 @@ def prepare_meeting(
         )
     if network is None:
         return record, store.create(record)
-    from lerend_tui.network.meetings import create_in_network
+    from lerend_tui.network.exchange import create_in_network
 
     return record, create_in_network(record, network, store, networks)
 

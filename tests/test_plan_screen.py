@@ -349,7 +349,7 @@ async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
 
 async def test_a_networks_plan_says_whose_turn_it_is_and_starts_in_the_network(paths, clock):
     from lerend_tui.network.store import NetworkStore
-    from lerend_tui.network.meetings import create_in_network
+    from lerend_tui.network.exchange import create_in_network
 
     networks = NetworkStore(paths.networks)
     network = networks.create("Zorgnetwerk Zuid", participants=["Anouk", "Bram"])

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lerend_tui.common.paths import Paths
+from lerend_tui.common.text import count_text
 from lerend_tui.catalogue.picker import Draw, Filters, History, candidates, explain_empty, recency_weights, recent_use
 from lerend_tui.storage.meetings import MeetingStore
 from lerend_tui.catalogue.workforms import Catalogue, Workform, check_files, load_catalogue
@@ -41,13 +42,9 @@ def recent_workforms(store: MeetingStore) -> list[list[str]]:
 
 # --- text ------------------------------------------------------------------------------------------
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def group_text(workform: Workform) -> str:
     if workform.group_min == workform.group_max:
-        text = _plural(workform.group_min, "deelnemer", "deelnemers")
+        text = count_text(workform.group_min, "deelnemer", "deelnemers")
     else:
         text = f"{workform.group_min}–{workform.group_max} deelnemers"
     return f"{text}, in groepjes van {workform.subgroups}" if workform.subgroups else text
@@ -89,7 +86,7 @@ def describe(workform: Workform) -> str:
     origin = "ingebouwd" if workform.builtin else f"eigen bestand {workform.path}"
     lines = [title, f"id: {workform.id} · {origin}", "", _wrap(workform.summary), ""]
     facts = [("Fasen", ", ".join(workform.phases)), ("Groep", group_text(workform)),
-             ("Duur", _plural(workform.minutes, "minuut", "minuten")), ("Rollen", ", ".join(workform.roles)),
+             ("Duur", count_text(workform.minutes, "minuut", "minuten")), ("Rollen", ", ".join(workform.roles)),
              ("Materiaal", ", ".join(workform.materials)), ("Labels", ", ".join(workform.tags))]
     lines += [f"{label + ':':<11}{value}" for label, value in facts if value]
     lines += ["", "Stappen:"]
@@ -106,8 +103,8 @@ def brief(workform: Workform, *, out_of: int, age: int | None) -> str:
     """The drawn work format in a few lines, with why it came up and where to read more."""
     lines = [f"{workform.name} ({workform.id})", _wrap(workform.summary),
              f"{', '.join(workform.phases)} · {group_text(workform)} · "
-             f"{_plural(workform.minutes, 'minuut', 'minuten')} · {_plural(len(workform.steps), 'stap', 'stappen')}",
-             f"Geloot uit {_plural(out_of, 'passende werkvorm', 'passende werkvormen')}."]
+             f"{count_text(workform.minutes, 'minuut', 'minuten')} · {count_text(len(workform.steps), 'stap', 'stappen')}",
+             f"Geloot uit {count_text(out_of, 'passende werkvorm', 'passende werkvormen')}."]
     if age is not None:
         ago = "bij de vorige bijeenkomst" if age == 0 else f"{age + 1} bijeenkomsten geleden"
         lines.append(f"Deze werkvorm is {ago} nog gebruikt; daarom was de kans kleiner.")
@@ -157,9 +154,9 @@ def check_command(paths: Paths, targets: Sequence[Path]) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{_plural(len(problems), 'fout', 'fouten')} gevonden.")
+        print(f"{count_text(len(problems), 'fout', 'fouten')} gevonden.")
         return 1
-    print(f"In orde: {_plural(_count_files(targets), 'werkvormbestand', 'werkvormbestanden')}.")
+    print(f"In orde: {count_text(_count_files(targets), 'werkvormbestand', 'werkvormbestanden')}.")
     return 0
 
 

@@ -69,7 +69,7 @@ CARRY_STATUSES = ("open", "gedaan", "loopt door", "vervalt")
 @dataclass(frozen=True)
 class Carried:
     """A commitment ("stok") or action of an earlier meeting of the network, brought back at this one's
-    check-in (see `network_meetings.carry_over`), with what became of it."""
+    check-in (see `network.carry_over`), with what became of it."""
 
     kind: str
     """"stok" or "actie" (a key of `items.LABELS`)."""
@@ -82,6 +82,11 @@ class Carried:
     """One of `CARRY_STATUSES`."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys a person added by hand to this table in the file: written back as they were."""
+
+    @property
+    def label(self) -> str:
+        """"Stok achter de deur" or "Actie", as the notes label it."""
+        return LABELS[self.kind]
 
 
 def roti_average(checkout: list[Checkout]) -> float | None:

@@ -24,6 +24,7 @@ from lerend_tui.storage.live import LiveState, beamer_holder, write_live
 from lerend_tui.meeting.running import Meeting, Schedule
 from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, roti_average
 from lerend_tui.common.sanitise import clean
+from lerend_tui.common.text import decimal
 from lerend_tui.storage.meetings import MeetingStore, Version
 from lerend_tui.widgets.agenda import Agenda
 from lerend_tui.widgets.guidance import Guidance
@@ -217,7 +218,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     def _network_achievements(self) -> Content:
         """For the final evaluation (Stap 4): what the network achieved over its meetings, to celebrate."""
         from lerend_tui.network.store import NetworkStore
-        from lerend_tui.network.meetings import network_summary, summary_lines
+        from lerend_tui.network.summary import network_summary
+        from lerend_tui.reports.network import summary_lines
         from lerend_tui.common.validation import DataError
 
         try:
@@ -230,7 +232,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     def _carried_text(self) -> Content:
         """At the check-in: last time's commitments and actions per person, to go through with the group."""
-        from lerend_tui.network.meetings import NO_OWNER_LABEL, by_owner
+        from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
         from lerend_tui.screens.carry_over import MARKS
 
         record = self.meeting.record
@@ -471,7 +473,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             notes.load_text(with_commitments(notes.text, closing.commitments))
             self.meeting.current.notes = notes.text
         average = roti_average(closing.checkout)
-        words = "" if average is None else f" Gemiddelde ROTI: {average:.1f}".replace(".", ",")
+        words = "" if average is None else f" Gemiddelde ROTI: {decimal(average)}"
         self.notify(f"Check-out opgeslagen.{words}", title="Check-out")
         self.after_change()
 

@@ -16,13 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from lerend_tui.common.text import count_text
 from lerend_tui.meeting.running import SetupError, parse_participants
 from lerend_tui.network.store import Network, NetworkError, NetworkStore
 from lerend_tui.widgets.form_field import FormField
-
-
-def count_text(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def network_prompt(network: Network) -> Table:

@@ -134,7 +134,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         if not self.plan.network:
             return
         from lerend_tui.network.store import NetworkError, NetworkStore
-        from lerend_tui.network.meetings import whose_turn
+        from lerend_tui.network.roles import whose_turn
 
         try:
             network = NetworkStore(self.app.paths.networks_folder).load(self.plan.network)
