@@ -53,7 +53,8 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         else:
             for network in networks:
                 theme = f"  ·  {network.theme}" if network.theme else ""
-                print(f"{network.id:<30} {network.name}  ·  {count_text(len(network.participants), 'deelnemer', 'deelnemers')}, "
+                people = count_text(len(network.participants), "deelnemer", "deelnemers")
+                print(f"{network.id:<30} {network.name}  ·  {people}, "
                       f"{count_text(len(network.meetings), 'bijeenkomst', 'bijeenkomsten')}{theme}")
             if not networks and not problems:
                 print("Nog geen netwerken. Maak er een met: lerend-tui network new NAAM")
@@ -153,8 +154,10 @@ def _trends_text(network: Network, records: Records) -> list[str]:
         return []
     attendance = [point.attendance for point in points]
     rotis = [point.roti for point in points]
-    lines = ["", "Trends", f"  Aanwezig  {sparkline(attendance, 0)}  " + " ".join(str(value) for value in attendance),
-             f"  ROTI      {sparkline(rotis, 1, 5)}  " + " ".join("—" if value is None else decimal(value) for value in rotis)]
+    lines = ["", "Trends",
+             f"  Aanwezig  {sparkline(attendance, 0)}  " + " ".join(str(value) for value in attendance),
+             f"  ROTI      {sparkline(rotis, 1, 5)}  "
+             + " ".join("—" if value is None else decimal(value) for value in rotis)]
     people = [person for person in attendance_per_person(network, records) if person.held]
     return [*lines, "", "Aanwezigheid", *(f"  {person.words}" for person in people)] if people else lines
 

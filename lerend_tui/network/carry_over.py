@@ -21,7 +21,8 @@ def carry_over(network: Network, records: Records, current_id: str | None = None
 
     From the meeting of the network that last ran before it (a meeting that never ran is passed over): its
     own actions and commitments, and what it carried itself that stayed "open" or "loopt door" (see
-    `CARRIED_ON`); "gedaan" and "vervalt" stop there. Everything comes back with status "open" (not ticked off yet), the oldest first, each once.
+    `CARRIED_ON`); "gedaan" and "vervalt" stop there. Everything comes back with status "open" (not ticked off
+    yet), the oldest first, each once.
     """
     meetings = network_meetings(network, records)
     ids = [meeting.id for meeting in meetings]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from lerend_tui.meeting.items import LABELS, Item, without_mentions
-from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, PlanOrigin, PlannedSnapshot, roti_average
-from lerend_tui.common.text import decimal, dutch_date
 from lerend_tui.common.sanitise import clean, escape_markdown
+from lerend_tui.common.text import decimal, dutch_date
+from lerend_tui.meeting.items import LABELS, Item, without_mentions
+from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, roti_average
 
 ITEM_HEADINGS = {
     "afspraak": "Afspraken",
@@ -72,8 +72,8 @@ def _checkout(record: MeetingRecord) -> list[str]:
     if not record.checkout:
         return []
     lines = ["## Check-out", ""]
-    lines += [f"- {escape_markdown(entry.name)}: {entry.word or '—'}" + (f" (ROTI {entry.score})" if entry.score else "")
-              for entry in record.checkout]
+    lines += [f"- {escape_markdown(entry.name)}: {entry.word or '—'}"
+              + (f" (ROTI {entry.score})" if entry.score else "") for entry in record.checkout]
     average = roti_average(record.checkout)
     if average is not None:
         lines += ["", f"Gemiddelde ROTI: {decimal(average)}"]
@@ -134,12 +134,14 @@ def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[Phase
     lines = []
     for planned, phase in plan.pairs(record.phases):
         if phase is None:
-            lines.append(f"- {escape_markdown(planned.title)}: stond gepland ({planned.minutes} min), maar is weggelaten.")
+            lines.append(f"- {escape_markdown(planned.title)}: stond gepland ({planned.minutes} min), "
+                         "maar is weggelaten.")
         elif planned is None:
             lines.append(f"- {escape_markdown(phase.title)}: toegevoegd, niet gepland.")
         else:
-            lines += [f"- {escape_markdown(phase.title)}: {change}." for change in _phase_changes(planned, phase, record.finished, workform_name or str,
-                                                                               show_people=id(phase) in shown_ids)]
+            changes = _phase_changes(planned, phase, record.finished, workform_name or str,
+                                     show_people=id(phase) in shown_ids)
+            lines += [f"- {escape_markdown(phase.title)}: {change}." for change in changes]
     heading = f"Volgens de planning ‘{escape_markdown(plan.name)}’." if plan.name else "Volgens een planning."
     as_planned = "Alles ging volgens plan." if record.finished else "Tot nu toe gaat alles volgens plan."
     return [heading, "", *(lines or [as_planned])]

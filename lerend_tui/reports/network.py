@@ -46,7 +46,7 @@ def summary_lines(summary: NetworkSummary) -> list[str]:
 
 def _title(network: Network, records: Records) -> list[str]:
     lines = [f"# Lerend netwerk: {escape_markdown(network.name)}", ""]
-    return lines + [f"Thema: {escape_markdown(network.theme)}", ""] if network.theme else lines
+    return [*lines, f"Thema: {escape_markdown(network.theme)}", ""] if network.theme else lines
 
 
 def _achieved(network: Network, records: Records) -> list[str]:
