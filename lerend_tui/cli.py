@@ -45,7 +45,7 @@ _DUTCH = {
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
     "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
 }
-argparse._ = lambda text: _DUTCH.get(text, text)
+argparse._ = lambda text: _DUTCH.get(text, text)  # type: ignore[attr-defined]  # argparse's own, not in its stubs
 
 
 CRASHED = 70  # EX_SOFTWARE: the program itself failed
@@ -112,7 +112,8 @@ def add_workform_parsers(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="alle werkvormen, één per regel",
                              description="Toon alle werkvormen: id, naam, fasen, groepsgrootte en minuten. "
                              "Eigen werkvormen zijn gemarkeerd met 'eigen'.")
-    listing.add_argument("--phase", choices=PHASE_KINDS, metavar="FASE", help=f"alleen werkvormen voor deze {phase_help}")
+    listing.add_argument("--phase", choices=PHASE_KINDS, metavar="FASE",
+                         help=f"alleen werkvormen voor deze {phase_help}")
     listing.add_argument("--json", action="store_true", help="als JSON: een lijst met een object per werkvorm")
     show = sub.add_parser("show", help="één werkvorm volledig, met alle stappen",
                           description="Toon één werkvorm volledig: samenvatting, fasen, groep, duur, rollen, "
@@ -227,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         except KeyboardInterrupt:
             return 130
-        except Exception as error:  # noqa: BLE001 (no failure of this program ever exits 0, or with a traceback)
+        except Exception as error:  # no failure of this program ever exits 0, or with a traceback
             log = write_crash_log(Paths.resolve(args.data_dir).logs, describe(error))
             print(crash_line(log, saved=True), file=sys.stderr)
             return CRASHED

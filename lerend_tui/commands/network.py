@@ -86,7 +86,14 @@ def _count(count: int, one: str, many: str | None = None) -> str:
 def network_text(network: Network, records: Records) -> str:
     """`network show`: the network as readable Dutch text."""
     from lerend_tui.network.meetings import (
-        NO_OWNER_LABEL, attendance_per_person, by_owner, carry_over, decimal, missing_meetings, sparkline, trends,
+        NO_OWNER_LABEL,
+        attendance_per_person,
+        by_owner,
+        carry_over,
+        decimal,
+        missing_meetings,
+        sparkline,
+        trends,
     )
 
     lines = [network.name, "=" * len(network.name)]

@@ -62,7 +62,7 @@ def prepare_meeting(
             participants=parse_participants(args.participants),
             planned_start=parse_start(args.at, clock),
         )
-    if network is None:
+    if network is None or networks is None:  # found together
         return record, store.create(record)
     from lerend_tui.network.meetings import create_in_network
 
