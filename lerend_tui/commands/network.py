@@ -7,11 +7,8 @@ data dir; `new` creates `<data>/networks/` when needed.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
-from pathlib import Path
 
+from lerend_tui.commands.shared import deliver, print_json, quiet_broken_pipe, stored_meetings, warn_each
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.text import count_text, decimal
 from lerend_tui.meeting.running import parse_participants
@@ -20,21 +17,18 @@ from lerend_tui.network.meetings import Records, missing_meetings
 from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant
 from lerend_tui.network.trends import attendance_per_person, sparkline, trends
-from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
 
 
-def run_network_command(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths) -> int:
     """Errors are raised as `NetworkError`, `SetupError` or `DataError`: Dutch, printed by `cli.main`."""
     try:
         return _run(args, paths)
-    except BrokenPipeError:  # `| head` stopped reading: stop quietly (the recipe in Python's signal docs)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    except OSError as error:  # a folder or file that cannot be written
+    except OSError as error:  # a folder or file that cannot be written (a reader that stops is not one)
         where = f" {error.filename}" if error.filename else ""
         raise NetworkError(f"Kan niet schrijven naar{where}: {error.strerror or error}.") from error
 
 
+@quiet_broken_pipe
 def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.network_command == "new":
         participants = parse_participants(args.participants)
@@ -46,10 +40,9 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     store = NetworkStore(paths.networks_folder)
     if args.network_command == "list":
         networks, problems = store.scan()
-        for problem in problems:
-            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+        warn_each("onleesbaar", problems)
         if args.json:
-            print(json.dumps([network_json(network) for network in networks], ensure_ascii=False, indent=2))
+            print_json([network_json(network) for network in networks])
         else:
             for network in networks:
                 theme = f"  ·  {network.theme}" if network.theme else ""
@@ -66,22 +59,14 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.network_command == "show":
         print(network_text(network, records))
         return 0
-    report = network_report(network, records)
-    if args.output:
-        atomic_write_text(Path(args.output), report)
-        print(f"Verslag geschreven naar {args.output}")
-    else:
-        print(report)
+    deliver(network_report(network, records), args.output, "Verslag")
     return 0
 
 
 def meeting_records(paths: Paths, network: Network) -> Records:
     """Every readable meeting by id; unreadable files of this network are named on stderr."""
-    store = MeetingStore(paths.meetings_folder)
-    meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
-    for problem in problems:
-        if problem.path.stem in network.meetings:
-            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+    meetings, problems = stored_meetings(paths)
+    warn_each("onleesbaar", [problem for problem in problems if problem.path.stem in network.meetings])
     return {stored.id: stored.record for stored in meetings}
 
 
@@ -172,4 +157,4 @@ def _upcoming_text(network: Network, records: Records) -> list[str]:
     return lines
 
 
-__all__ = ["meeting_records", "network_json", "network_text", "run_network_command"]
+__all__ = ["meeting_records", "network_json", "network_text", "run"]
