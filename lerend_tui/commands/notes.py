@@ -8,12 +8,13 @@ from __future__ import annotations
 import argparse
 
 from lerend_tui.catalogue.workforms import load_catalogue
-from lerend_tui.commands.shared import CliError, deliver, print_json, stored_meetings, warn_each
+from lerend_tui.commands.shared import CliError, deliver, print_json, quiet_broken_pipe, stored_meetings, warn_each
 from lerend_tui.common.paths import Paths
 from lerend_tui.reports.meeting import markdown_report
 from lerend_tui.reports.review import summarize
 
 
+@quiet_broken_pipe
 def run(args: argparse.Namespace, paths: Paths) -> int:
     meetings, problems = stored_meetings(paths)
     warn_each("onleesbaar", problems)

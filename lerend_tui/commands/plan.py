@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from lerend_tui.commands.shared import CliError, deliver, print_json, warn, warn_each
+from lerend_tui.commands.shared import CliError, deliver, print_json, quiet_broken_pipe, warn, warn_each
 from lerend_tui.common.clock import SystemClock
 from lerend_tui.common.paths import Paths
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from lerend_tui.templates import TemplateCatalogue
 
 
+@quiet_broken_pipe
 def run(args: argparse.Namespace, paths: Paths) -> int:
     """`list` and `export` only read the plans (export writes only the file it is asked to)."""
     from lerend_tui.catalogue.workforms import load_catalogue

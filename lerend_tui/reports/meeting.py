@@ -134,6 +134,7 @@ def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[Phase
     lines = []
     for planned, phase in plan.pairs(record.phases):
         if phase is None:
+            assert planned is not None  # `pairs` never gives a pair without both
             lines.append(f"- {escape_markdown(planned.title)}: stond gepland ({planned.minutes} min), "
                          "maar is weggelaten.")
         elif planned is None:
