@@ -175,7 +175,7 @@ def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
     return Workform(
         id=id_, name=name.strip(), name_en=name_en.strip(), summary=summary.strip(),
         phases=phases, group_min=group_min, group_max=group_max, subgroups=subgroups, minutes=minutes,
-        steps=tuple(steps), roles=roles, materials=materials, source=source.strip(), tags=tags,
+        steps=tuple(step for step in steps if step is not None), roles=roles, materials=materials, source=source.strip(), tags=tags,
         path=path, builtin=builtin,
     )
 

@@ -154,7 +154,7 @@ def parse_network(path: Path) -> Network:
     participants: list[Participant] = []
     seen: set[str] = set()
     for table in read(fields.tables, "participants", []) or []:
-        participant = read(_parse_participant, table)
+        participant: Participant | None = read(_parse_participant, table)  # None: kept in `problems`
         if participant is None:
             continue
         if participant.name.casefold() in seen:
