@@ -29,7 +29,7 @@ from lerend_tui.storage.lock import LockError, acquire, holder, release
 from lerend_tui.common.paths import Paths
 from lerend_tui.templates import TemplateCatalogue, load_templates
 from lerend_tui.meeting.record import MeetingRecord
-from lerend_tui.screens.editing import HoldsEdits
+from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.settings import Settings
 from lerend_tui.storage.meetings import MeetingStore

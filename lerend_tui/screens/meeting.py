@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,11 +12,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
-from textual.worker import Worker, WorkerState
 
-from lerend_tui.common.autosave import SaveDeadline
 from lerend_tui.meeting.items import LABELS, with_commitments
 from lerend_tui.storage.lock import release
 from lerend_tui.storage.live import LiveState, beamer_holder, write_live
@@ -31,15 +27,14 @@ from lerend_tui.widgets.guidance import Guidance
 from lerend_tui.widgets.workform_card import PHASE_LABELS
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import PhaseClock
-from lerend_tui.screens.editing import HoldsEdits, UnsavedCopy
+from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
 
 if TYPE_CHECKING:
     from lerend_tui.screens.checkout import Closing
     from lerend_tui.screens.draw import DrawResult
 
-RETRY_SECONDS = 5.0
+RETRY_SECONDS = 5.0  # how often a failed save is tried again
 BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again
-STEP_GAP = 0.03  # seconds between the steps of a background save: room for a keystroke's own work
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
@@ -84,13 +79,9 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self.path = path
         self.held_by = held_by
         self.read_only = bool(held_by)
-        self._save_timer: Timer | None = None
-        self._deadline = SaveDeadline()
-        self._retry_timer: Timer | None = None
-        self._save_failed = False
-        self._saving = False
-        self._save_again = False
-        self._settled = 0
+        self.saving: Autosave[Version, OSError] = Autosave(
+            self, take=self._take_version, write=self._write, show=self._show_saved,
+            background=attrgetter("text"), retry_seconds=RETRY_SECONDS)
         self._can_rebudget = False
         self._strays_named: set[Path] = set()
         self._told_beamer_elsewhere = False
@@ -185,7 +176,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     def _topbar_text(self, schedule: Schedule) -> Content:
         meeting = self.meeting
         now = self.app.clock.local(self.app.clock.now()).strftime("%H:%M")
-        status = " · [b reverse]niet opgeslagen[/]" if self._save_failed else ""
+        status = " · [b reverse]niet opgeslagen[/]" if self.saving.failed else ""
         if self.read_only:
             status += " · [b reverse] alleen lezen — $held_by [/]"
         return Content.from_markup(
@@ -363,11 +354,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         if event.text_area.text == self.meeting.current.notes:
             return
         self.meeting.set_notes(event.text_area.text)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if not self._deadline.pending:  # a new run of unsaved typing, on the app's current rule
-            self._deadline = self.app.save_deadline()
-        self._save_timer = self.set_timer(self._deadline.changed(time.monotonic()), self.save_soon)
+        self.saving.changed()
 
     def action_toggle_timer(self) -> None:
         self.meeting.toggle_timer()
@@ -533,107 +520,53 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     # -- saving --------------------------------------------------------------------------------
     #
-    # A pause in typing, or typing that goes on past the ceiling (see `autosave`), saves in steps, so that
-    # a key typed meanwhile waits for one short step at most (`save_soon`): first the record as it is now,
-    # with the items its notes hold (`Meeting.snapshot`, which reads again only the lines typed in since the
-    # last save, see `items.NotesItems`), then, `STEP_GAP` later, its text (`record.table_to_toml`, which
-    # formats the notes and the `[[items]]` in C), both on the main thread; then the writing and fsync in a
-    # background thread. With 1 MiB of notes and 1,400 items the first step takes some 5 ms of CPU and the
-    # second some 11 ms (`make bench ARGS=notes` times them). The actions, finishing and quitting save at
-    # once and wait for it (`save_now`). The store writes one version at a time and never an older one over
-    # a newer one; at most one background save runs, and what changed meanwhile is saved right after it.
+    # Typing is saved in the background (`saving.Autosave`): the record as it is now, with the items its
+    # notes hold (`Meeting.snapshot`, which reads again only the lines typed in since the last save, see
+    # `items.NotesItems`), then its text (`record.table_to_toml`, which formats the notes and the `[[items]]`
+    # in C), then the writing. The actions, finishing and quitting save at once and wait for it (`save_now`).
+    # The store writes one version at a time and never an older one over a newer one.
 
     def save_now(self) -> bool:
         """Write the record now, after a save in progress; on failure keep everything in memory and try
         again shortly. True when it is on disk."""
-        if self.read_only:
-            self._stop_save_timer()
-            return True
-        number, error = self._write(self._take_version())
-        return self._settle(number, error)
+        return self.saving.save_now()
 
     def save_for_leaving(self) -> bool:
         self.sync_notes()
         return self.save_now()
 
     def unsaved_copy(self) -> UnsavedCopy | None:
-        if self.read_only or not self._save_failed:
+        if self.read_only or not self.saving.failed:
             return None
         return UnsavedCopy(self.path.name, self.store.version(self.meeting.snapshot()).text)
 
-    def save_soon(self) -> None:
-        """Save in the background; its outcome shows when it is done."""
+    def _take_version(self) -> Version | None:
+        """The record as it is now, to write, and what its notes now hold shown below them; None for a
+        meeting another program writes."""
         if self.read_only:
-            self._stop_save_timer()
-            return
-        if self._saving:
-            self._stop_save_timer()
-            self._save_again = True
-            return
-        self._saving = True
-        version = self._take_version()
-        self.set_timer(STEP_GAP, partial(self._write_in_background, version))
-
-    def _write_in_background(self, version: Version) -> None:
-        version.text  # noqa: B018 (made now, on the main thread: see above)
-        self.run_worker(partial(self._write, version), name="opslaan", group="save", thread=True,
-                        description=f"versie {version.number} van {self.path}")  # not the repr of the notes
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "save" or not event.worker.is_finished:
-            return
-        self._saving = False
-        if event.state == WorkerState.SUCCESS:
-            self._settle(*event.worker.result)
-        if self._save_again:
-            self._save_again = False
-            self.save_soon()
-
-    def _take_version(self) -> Version:
-        """The record as it is now, to write, and what its notes now hold shown below them."""
-        self._stop_save_timer()
-        self._deadline.taken()
-        self._save_again = False  # this version is newer than any change a save was asked for
+            return None
         version = self.store.version(self.meeting.snapshot())
         self._show_items()
         return version
 
-    def _write(self, version: Version) -> tuple[int, OSError | None]:
+    def _write(self, version: Version) -> OSError | None:
         """Write a version (from any thread: this touches no widget)."""
         try:
             self.store.write(version, self.path)
         except OSError as error:
-            return version.number, error
-        return version.number, None
+            return error
+        return None
 
-    def _settle(self, number: int, error: OSError | None) -> bool:
-        """Show how the save of version `number` ended, unless a newer save has ended already."""
-        if number < self._settled:
-            return error is None
-        self._settled = number
-        if error is not None:
-            if not self._save_failed:
-                self.notify(
-                    f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
-                    "Je notities blijven bewaard; ik probeer het zo opnieuw.",
-                    title="Niet opgeslagen", severity="error", timeout=10, markup=False,
-                )
-            self._save_failed = True
-            if self._retry_timer is None:
-                self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_soon)
-            return False
-        if self._save_failed:
+    def _show_saved(self, error: OSError | None, before: OSError | None) -> None:
+        """Say when saving starts to fail, and when it works again; meanwhile the top line says so."""
+        if error is not None and before is None:
+            self.notify(
+                f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
+                "Je notities blijven bewaard; ik probeer het zo opnieuw.",
+                title="Niet opgeslagen", severity="error", timeout=10, markup=False,
+            )
+        elif error is None and before is not None:
             self.notify("Alles is weer opgeslagen.", title="Opgeslagen")
-        self._save_failed = False
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
-        return True
-
-    def _stop_save_timer(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
 
     # -- help and palette ----------------------------------------------------------------------
 
