@@ -12,14 +12,14 @@ from textual import events
 from textual.widgets import OptionList
 
 from lerend_tui.app import FollowerApp, LerendApp
-from lerend_tui.clock import FakeClock
-from lerend_tui.live import LiveState, write_live
-from lerend_tui.meeting import new_meeting_record
-from lerend_tui.paths import Paths
-from lerend_tui.plan import load_templates
+from lerend_tui.common.clock import FakeClock
+from lerend_tui.common.paths import Paths
+from lerend_tui.meeting.running import new_meeting_record
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.networks import NetworksScreen
-from lerend_tui.storage import MeetingStore
+from lerend_tui.storage.live import LiveState, write_live
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
 
 def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zuid", save_delay: float = 60.0,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import textual.constants
 
-from lerend_tui.clock import FakeClock
-from lerend_tui.paths import Paths
+from lerend_tui.common.clock import FakeClock
+from lerend_tui.common.paths import Paths
 
 from .hostile import escape_laden_data
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import tomli_w
 from hypothesis import strategies as st
 
-from lerend_tui.network import NetworkStore
-from lerend_tui.paths import Paths
-from lerend_tui.workforms import builtin_workform_files
+from lerend_tui.catalogue.workforms import builtin_workform_files
+from lerend_tui.common.paths import Paths
+from lerend_tui.network.store import NetworkStore
 
 from .samples import full_record
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from lerend_tui.items import Item
-from lerend_tui.live import WRITER, LiveState
-from lerend_tui.meeting_plan import MeetingPlan, PlanStore
-from lerend_tui.network import NetworkStore
-from lerend_tui.plan import load_templates
-from lerend_tui.record import Carried, Checkout, MeetingRecord, PlannedSnapshot, PlanOrigin, StepRecord
-from lerend_tui.storage import MeetingStore
-from lerend_tui.workforms import load_catalogue
+from lerend_tui.catalogue.workforms import load_catalogue
+from lerend_tui.meeting.items import Item
+from lerend_tui.meeting.record import Carried, Checkout, MeetingRecord, PlannedSnapshot, PlanOrigin, StepRecord
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.plans.plan import MeetingPlan, PlanStore
+from lerend_tui.storage.live import WRITER, LiveState
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
 CET = timezone(timedelta(hours=1))
 PEOPLE = ("Anouk", "Bram", "Chris", "Dewi", "Eva", "Fatima")

@@ -14,9 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..items import LABELS
-from ..network_meetings import NO_OWNER_LABEL, by_owner
-from ..record import CARRY_STATUSES, Carried
+from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
+from lerend_tui.meeting.record import CARRY_STATUSES, Carried
 
 MARKS = {"open": "○", "gedaan": "✓", "loopt door": "→", "vervalt": "✗"}
 """A mark per status, beside the word, so the state reads without colour too."""
@@ -102,6 +101,5 @@ class _Indexed:
 
 
 def _line(entry: Carried) -> Content:
-    label = LABELS.get(entry.kind, entry.kind)
     return Content.assemble(f"  {MARKS[entry.status]} ", (f"{entry.status:<10}", "italic"),
-                            f" {label}: {entry.text}")
+                            f" {entry.label}: {entry.text}")

@@ -18,10 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..plan import PHASE_KINDS
-from ..widgets.form_field import FormField
-from ..widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
-from ..workforms import Catalogue, Workform
+from lerend_tui.common.text import count_text
+from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
+from lerend_tui.catalogue.workforms import Catalogue, Workform
 
 ALL_PHASES = "alle"
 NOTHING_MATCHES = "Geen werkvorm past bij dit filter."
@@ -46,10 +47,6 @@ def list_prompt(workform: Workform) -> Table:
     table.add_column(justify="right", no_wrap=True, style="dim", min_width=6)
     table.add_row(Text(workform.name), f"{workform.minutes}'", size)  # Text: never read as markup
     return table
-
-
-def count_text(count: int) -> str:
-    return f"{count} werkvorm" if count == 1 else f"{count} werkvormen"
 
 
 class CatalogueScreen(Screen[Workform | None]):
@@ -104,7 +101,7 @@ class CatalogueScreen(Screen[Workform | None]):
         words = self.query_one("#search", Input).value.casefold().split()
         phase = phase if isinstance(phase, str) else ALL_PHASES
         self.listed = sorted((w for w in self.catalogue if matches(w, phase, words)), key=lambda w: w.name.casefold())
-        self.query_one("#count", Static).update(count_text(len(self.listed)))
+        self.query_one("#count", Static).update(count_text(len(self.listed), "werkvorm", "werkvormen"))
         option_list.clear_options()
         if not self.listed:
             option_list.add_option(Option(Content(NOTHING_MATCHES), disabled=True))

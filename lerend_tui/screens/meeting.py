@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,32 +12,29 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
-from textual.worker import Worker, WorkerState
 
-from ..autosave import SaveDeadline
-from ..items import LABELS, with_commitments
-from ..lock import release
-from ..live import LiveState, beamer_holder, write_live
-from ..meeting import Meeting, Schedule
-from ..record import ATTENDANCE_STATES, Carried, roti_average
-from ..sanitise import clean
-from ..storage import MeetingStore, Version
-from ..widgets.agenda import Agenda
-from ..widgets.guidance import Guidance
-from ..widgets.workform_card import PHASE_LABELS
-from ..widgets.line import Line
-from ..widgets.phase_clock import PhaseClock
-from .editing import HoldsEdits, UnsavedCopy
+from lerend_tui.meeting.items import LABELS, with_commitments
+from lerend_tui.storage.lock import release
+from lerend_tui.storage.live import LiveState, beamer_holder, write_live
+from lerend_tui.meeting.running import Meeting, Schedule
+from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, roti_average
+from lerend_tui.common.sanitise import clean
+from lerend_tui.common.text import decimal
+from lerend_tui.storage.meetings import MeetingStore, Version
+from lerend_tui.widgets.agenda import Agenda
+from lerend_tui.widgets.guidance import Guidance
+from lerend_tui.widgets.workform_card import PHASE_LABELS
+from lerend_tui.widgets.line import Line
+from lerend_tui.widgets.phase_clock import PhaseClock
+from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
 
 if TYPE_CHECKING:
-    from .checkout import Closing
-    from .draw import DrawResult
+    from lerend_tui.screens.checkout import Closing
+    from lerend_tui.screens.draw import DrawResult
 
-RETRY_SECONDS = 5.0
+RETRY_SECONDS = 5.0  # how often a failed save is tried again
 BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again
-STEP_GAP = 0.03  # seconds between the steps of a background save: room for a keystroke's own work
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
@@ -83,13 +79,9 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self.path = path
         self.held_by = held_by
         self.read_only = bool(held_by)
-        self._save_timer: Timer | None = None
-        self._deadline = SaveDeadline()
-        self._retry_timer: Timer | None = None
-        self._save_failed = False
-        self._saving = False
-        self._save_again = False
-        self._settled = 0
+        self.saving: Autosave[Version, OSError] = Autosave(
+            self, take=self._take_version, write=self._write, show=self._show_saved,
+            background=attrgetter("text"), retry_seconds=RETRY_SECONDS)
         self._can_rebudget = False
         self._strays_named: set[Path] = set()
         self._told_beamer_elsewhere = False
@@ -131,10 +123,10 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         """The current phase's title (with the work format it runs), and its guidance with the questions to
         put to the group."""
         phase = self.meeting.current
-        plan = self.meeting.plan_for(phase)
-        guidance = plan.guidance if plan else ""
-        if plan and plan.questions:
-            guidance += "\n" + "\n".join(f"• {question}" for question in plan.questions)
+        template = self.meeting.template_phase(phase)
+        guidance = template.guidance if template else ""
+        if template and template.questions:
+            guidance += "\n" + "\n".join(f"• {question}" for question in template.questions)
         shown = Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
         if phase.kind == "checkin" and self.meeting.record.carried:
             shown = self._carried_text() + "\n\n" + shown
@@ -184,7 +176,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     def _topbar_text(self, schedule: Schedule) -> Content:
         meeting = self.meeting
         now = self.app.clock.local(self.app.clock.now()).strftime("%H:%M")
-        status = " · [b reverse]niet opgeslagen[/]" if self._save_failed else ""
+        status = " · [b reverse]niet opgeslagen[/]" if self.saving.failed else ""
         if self.read_only:
             status += " · [b reverse] alleen lezen — $held_by [/]"
         return Content.from_markup(
@@ -216,9 +208,10 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     def _network_achievements(self) -> Content:
         """For the final evaluation (Stap 4): what the network achieved over its meetings, to celebrate."""
-        from ..network import NetworkStore
-        from ..network_meetings import network_summary, summary_lines
-        from ..validation import DataError
+        from lerend_tui.network.store import NetworkStore
+        from lerend_tui.network.summary import network_summary
+        from lerend_tui.reports.network import summary_lines
+        from lerend_tui.common.validation import DataError
 
         try:
             network = NetworkStore(self.app.paths.networks_folder).load(self.meeting.record.network)
@@ -230,8 +223,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     def _carried_text(self) -> Content:
         """At the check-in: last time's commitments and actions per person, to go through with the group."""
-        from ..network_meetings import NO_OWNER_LABEL, by_owner
-        from .carry_over import MARKS
+        from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
+        from lerend_tui.screens.carry_over import MARKS
 
         record = self.meeting.record
         if not record.carried:
@@ -361,11 +354,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         if event.text_area.text == self.meeting.current.notes:
             return
         self.meeting.set_notes(event.text_area.text)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if not self._deadline.pending:  # a new run of unsaved typing, on the app's current rule
-            self._deadline = self.app.save_deadline()
-        self._save_timer = self.set_timer(self._deadline.changed(time.monotonic()), self.save_soon)
+        self.saving.changed()
 
     def action_toggle_timer(self) -> None:
         self.meeting.toggle_timer()
@@ -394,7 +383,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         if moved == "end" and self.read_only:
             self.notify("Alleen lezen: het andere venster rondt deze bijeenkomst af.")
         elif moved == "end":
-            from .confirm import ConfirmScreen
+            from lerend_tui.screens.confirm import ConfirmScreen
 
             self.app.push_screen(
                 ConfirmScreen("Dit is het einde van de laatste fase. De bijeenkomst afronden?", "Afronden"),
@@ -426,7 +415,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self._open_phase()
 
     def action_beamer(self) -> None:
-        from .beamer import BeamerScreen
+        from lerend_tui.screens.beamer import BeamerScreen
 
         self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting)))
 
@@ -437,8 +426,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     def action_draw(self) -> None:
         """Draw a work format for this phase; accepted, its steps run in the phase."""
-        from ..picker import History
-        from .draw import DrawScreen
+        from lerend_tui.catalogue.picker import History
+        from lerend_tui.screens.draw import DrawScreen
 
         app = self.app
         network = self.meeting.record.network  # in a network, the roles go round its own members
@@ -457,7 +446,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self.after_change()
 
     def action_checkout(self) -> None:
-        from .checkout import CheckoutScreen
+        from lerend_tui.screens.checkout import CheckoutScreen
 
         record = self.meeting.record
         self.app.push_screen(CheckoutScreen(record.present, record.checkout), self._save_checkout)
@@ -471,12 +460,12 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             notes.load_text(with_commitments(notes.text, closing.commitments))
             self.meeting.current.notes = notes.text
         average = roti_average(closing.checkout)
-        words = "" if average is None else f" Gemiddelde ROTI: {average:.1f}".replace(".", ",")
+        words = "" if average is None else f" Gemiddelde ROTI: {decimal(average)}"
         self.notify(f"Check-out opgeslagen.{words}", title="Check-out")
         self.after_change()
 
     def action_attendance(self) -> None:
-        from .attendance import AttendanceScreen
+        from lerend_tui.screens.attendance import AttendanceScreen
 
         record = self.meeting.record
         self.app.push_screen(AttendanceScreen(record.participants, record.attendance), self._save_attendance)
@@ -491,12 +480,12 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self.after_change()
 
     def action_comparison(self) -> None:
-        from .comparison import ComparisonScreen
+        from lerend_tui.screens.comparison import ComparisonScreen
 
         self.app.push_screen(ComparisonScreen())
 
     def action_carry_over(self) -> None:
-        from .carry_over import CarryOverScreen
+        from lerend_tui.screens.carry_over import CarryOverScreen
 
         record = self.meeting.record
         self.app.push_screen(CarryOverScreen(record.carried, record.participants), self._save_carried)
@@ -514,7 +503,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self.set_focus(None)
 
     def action_finish(self) -> None:
-        from .confirm import ConfirmScreen
+        from lerend_tui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen("De bijeenkomst afronden?", "Afronden"), self._finish_if)
 
@@ -531,107 +520,53 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     # -- saving --------------------------------------------------------------------------------
     #
-    # A pause in typing, or typing that goes on past the ceiling (see `autosave`), saves in steps, so that
-    # a key typed meanwhile waits for one short step at most (`save_soon`): first the record as it is now,
-    # with the items its notes hold (`Meeting.snapshot`, which reads again only the lines typed in since the
-    # last save, see `items.NotesItems`), then, `STEP_GAP` later, its text (`record.table_to_toml`, which
-    # formats the notes and the `[[items]]` in C), both on the main thread; then the writing and fsync in a
-    # background thread. With 1 MiB of notes and 1,400 items the first step takes some 5 ms of CPU and the
-    # second some 11 ms (`make bench ARGS=notes` times them). The actions, finishing and quitting save at
-    # once and wait for it (`save_now`). The store writes one version at a time and never an older one over
-    # a newer one; at most one background save runs, and what changed meanwhile is saved right after it.
+    # Typing is saved in the background (`saving.Autosave`): the record as it is now, with the items its
+    # notes hold (`Meeting.snapshot`, which reads again only the lines typed in since the last save, see
+    # `items.NotesItems`), then its text (`record.table_to_toml`, which formats the notes and the `[[items]]`
+    # in C), then the writing. The actions, finishing and quitting save at once and wait for it (`save_now`).
+    # The store writes one version at a time and never an older one over a newer one.
 
     def save_now(self) -> bool:
         """Write the record now, after a save in progress; on failure keep everything in memory and try
         again shortly. True when it is on disk."""
-        if self.read_only:
-            self._stop_save_timer()
-            return True
-        number, error = self._write(self._take_version())
-        return self._settle(number, error)
+        return self.saving.save_now()
 
     def save_for_leaving(self) -> bool:
         self.sync_notes()
         return self.save_now()
 
     def unsaved_copy(self) -> UnsavedCopy | None:
-        if self.read_only or not self._save_failed:
+        if self.read_only or not self.saving.failed:
             return None
         return UnsavedCopy(self.path.name, self.store.version(self.meeting.snapshot()).text)
 
-    def save_soon(self) -> None:
-        """Save in the background; its outcome shows when it is done."""
+    def _take_version(self) -> Version | None:
+        """The record as it is now, to write, and what its notes now hold shown below them; None for a
+        meeting another program writes."""
         if self.read_only:
-            self._stop_save_timer()
-            return
-        if self._saving:
-            self._stop_save_timer()
-            self._save_again = True
-            return
-        self._saving = True
-        version = self._take_version()
-        self.set_timer(STEP_GAP, partial(self._write_in_background, version))
-
-    def _write_in_background(self, version: Version) -> None:
-        version.text  # noqa: B018 (made now, on the main thread: see above)
-        self.run_worker(partial(self._write, version), name="opslaan", group="save", thread=True,
-                        description=f"versie {version.number} van {self.path}")  # not the repr of the notes
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "save" or not event.worker.is_finished:
-            return
-        self._saving = False
-        if event.state == WorkerState.SUCCESS:
-            self._settle(*event.worker.result)
-        if self._save_again:
-            self._save_again = False
-            self.save_soon()
-
-    def _take_version(self) -> Version:
-        """The record as it is now, to write, and what its notes now hold shown below them."""
-        self._stop_save_timer()
-        self._deadline.taken()
-        self._save_again = False  # this version is newer than any change a save was asked for
+            return None
         version = self.store.version(self.meeting.snapshot())
         self._show_items()
         return version
 
-    def _write(self, version: Version) -> tuple[int, OSError | None]:
+    def _write(self, version: Version) -> OSError | None:
         """Write a version (from any thread: this touches no widget)."""
         try:
             self.store.write(version, self.path)
         except OSError as error:
-            return version.number, error
-        return version.number, None
+            return error
+        return None
 
-    def _settle(self, number: int, error: OSError | None) -> bool:
-        """Show how the save of version `number` ended, unless a newer save has ended already."""
-        if number < self._settled:
-            return error is None
-        self._settled = number
-        if error is not None:
-            if not self._save_failed:
-                self.notify(
-                    f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
-                    "Je notities blijven bewaard; ik probeer het zo opnieuw.",
-                    title="Niet opgeslagen", severity="error", timeout=10, markup=False,
-                )
-            self._save_failed = True
-            if self._retry_timer is None:
-                self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_soon)
-            return False
-        if self._save_failed:
+    def _show_saved(self, error: OSError | None, before: OSError | None) -> None:
+        """Say when saving starts to fail, and when it works again; meanwhile the top line says so."""
+        if error is not None and before is None:
+            self.notify(
+                f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
+                "Je notities blijven bewaard; ik probeer het zo opnieuw.",
+                title="Niet opgeslagen", severity="error", timeout=10, markup=False,
+            )
+        elif error is None and before is not None:
             self.notify("Alles is weer opgeslagen.", title="Opgeslagen")
-        self._save_failed = False
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
-        return True
-
-    def _stop_save_timer(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
 
     # -- help and palette ----------------------------------------------------------------------
 

@@ -22,17 +22,21 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from ..network import Network, NetworkError, NetworkStore, Participant, check_name
-from ..network_meetings import (
-    FAIRNESS_ROLES, NO_OWNER_LABEL, Records, attendance_per_person, by_owner, carry_over, decimal, learning_questions,
-    missing_meetings, network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
-)
-from ..validation import DataError
-from ..widgets.form_field import FormField
-from .editing import SavesWhileEditing
-from .confirm import ConfirmScreen
-from .export import ExportScreen
-from .networks import count_text
+from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant, check_name
+from lerend_tui.common.text import count_text, decimal
+from lerend_tui.network.carry_over import carry_over
+from lerend_tui.network.learning_questions import learning_questions
+from lerend_tui.network.meetings import Records, missing_meetings, network_meetings
+from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
+from lerend_tui.network.roles import FAIRNESS_ROLES, role_counts, whose_turn
+from lerend_tui.network.summary import network_summary
+from lerend_tui.network.trends import attendance_per_person, sparkline, trends
+from lerend_tui.reports.network import network_report
+from lerend_tui.common.validation import DataError
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.editing import SavesWhileEditing
+from lerend_tui.screens.confirm import ConfirmScreen
+from lerend_tui.screens.export import ExportScreen
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
 """Short column headings for the fairness table."""
@@ -165,8 +169,7 @@ def carry_text(network: Network, records: Records) -> Text:
             text.append("\n")
         text.append(owner or NO_OWNER_LABEL, style="bold")
         for entry in entries:
-            kind = "Stok achter de deur" if entry.kind == "stok" else "Actie"
-            text.append(f"\n  {kind}: ", style="dim")
+            text.append(f"\n  {entry.label}: ", style="dim")
             text.append(entry.text)
     return text
 
@@ -490,7 +493,7 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
         if person is None:
             self.notify("Voeg eerst een deelnemer toe (Ctrl+N).")
             return
-        from .intake import IntakeScreen
+        from lerend_tui.screens.intake import IntakeScreen
 
 
         def closed(_saved: bool | None) -> None:

@@ -16,13 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..meeting import SetupError, parse_participants
-from ..network import Network, NetworkError, NetworkStore
-from ..widgets.form_field import FormField
-
-
-def count_text(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+from lerend_tui.common.text import count_text
+from lerend_tui.meeting.running import SetupError, parse_participants
+from lerend_tui.network.store import Network, NetworkError, NetworkStore
+from lerend_tui.widgets.form_field import FormField
 
 
 def network_prompt(network: Network) -> Table:
@@ -110,7 +107,7 @@ class NetworksScreen(Screen[None]):
             self.open_network(self.networks[event.option.id])
 
     def open_network(self, network: Network) -> None:
-        from .network import NetworkScreen
+        from lerend_tui.screens.network import NetworkScreen
 
         self.app.push_screen(NetworkScreen(network, self.store))
 

@@ -5,13 +5,14 @@ import os
 
 import pytest
 
-from lerend_tui.live import doorbells, write_live
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.meeting import MeetingScreen
+from lerend_tui.storage.live import doorbells, write_live
 from lerend_tui.widgets.big_clock import BigClock
 
 from ..appkit import follower_app, meeting_app, until
 from ..samples import live_state
+
 
 def rendered(widget):
     return "\n".join(strip.text for strip in widget.render_lines(widget.content_region.reset_offset))
@@ -73,7 +74,7 @@ async def test_b_opens_the_beamer_and_its_keys_steer_the_meeting(paths, clock):
 
 
 async def test_the_meeting_publishes_its_changes_for_the_follower_app(paths, clock):
-    from lerend_tui.live import read_live
+    from lerend_tui.storage.live import read_live
 
     app, _ = meeting_app(paths, clock)
     async with app.run_test() as pilot:

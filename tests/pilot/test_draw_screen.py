@@ -4,12 +4,13 @@ import tomllib
 
 from textual.widgets import Input, OptionList, Select
 
+from lerend_tui.common.settings import Settings
 from lerend_tui.screens.draw import DrawScreen
 from lerend_tui.screens.meeting import MeetingScreen
-from lerend_tui.settings import Settings
 
 from ..appkit import meeting_app
 from ..samples import PEOPLE
+
 
 async def open_draw(app, pilot, phase=3):
     app.screen.go_to(phase)

@@ -5,12 +5,12 @@ without them. The commands and exported files are in the unit tier (unit/test_es
 from __future__ import annotations
 
 from lerend_tui.app import FollowerApp, LerendApp
-from lerend_tui.live import write_live
-from lerend_tui.record import parse_record
+from lerend_tui.meeting.record import parse_record
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.storage import StoredMeeting
+from lerend_tui.storage.live import write_live
+from lerend_tui.storage.meetings import StoredMeeting
 
 from ..hostile import MEETING, ODD_NAME, PAYLOAD, assert_clean
 from ..samples import full_record, live_state

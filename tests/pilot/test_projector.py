@@ -6,11 +6,10 @@ A second program is a child process (`lockkit`): it holds its own writer lock, a
 """
 
 from lerend_tui.app import FollowerApp, LerendApp
-from lerend_tui.live import WRITER, beamer_holder, clear_live, read_live, write_live
+from lerend_tui.storage.live import WRITER, beamer_holder, clear_live, read_live, write_live
+from lerend_tui.storage.meetings import MeetingStore
 
 from ..appkit import meeting_app
-from lerend_tui.storage import MeetingStore
-
 from ..lockkit import PUBLISH_LIVE, child, held_elsewhere
 from ..samples import live_state
 

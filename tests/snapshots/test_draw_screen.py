@@ -1,6 +1,6 @@
 """A snapshot of the work-format draw's card (`r` in the meeting)."""
 
-from lerend_tui.settings import Settings
+from lerend_tui.common.settings import Settings
 
 from ..appkit import meeting_app
 from ..samples import PEOPLE

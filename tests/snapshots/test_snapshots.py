@@ -2,8 +2,8 @@
 
 from textual.widgets import Input, TextArea
 
-from lerend_tui.meeting_plan import PlanStore
-from lerend_tui.network import NetworkStore
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.plans.plan import PlanStore
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen

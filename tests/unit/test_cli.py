@@ -1,6 +1,8 @@
 """The command line: Dutch messages and exit codes for bad input, never a traceback."""
 
 import os
+import subprocess
+import sys
 import stat
 
 import pytest
@@ -51,7 +53,7 @@ def test_data_dir_that_is_a_file_is_refused(tmp_path, capsys):
 
 
 def test_data_dir_from_the_environment(tmp_path, monkeypatch):
-    from lerend_tui.paths import Paths
+    from lerend_tui.common.paths import Paths
 
     monkeypatch.setenv("LEREND_TUI_HOME", str(tmp_path / "thuis"))
     assert Paths.resolve().data == tmp_path / "thuis"
@@ -62,7 +64,7 @@ def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypa
     config = tmp_path / "config"
     config.mkdir()
     (config / "config.toml").write_text('[timer]\nwarning_percent = "veel"\nbell = false\n', encoding="utf-8")
-    monkeypatch.setattr("lerend_tui.paths.user_config_dir", lambda name: str(config))
+    monkeypatch.setattr("lerend_tui.common.paths.user_config_dir", lambda name: str(config))
     started = {}
 
     def fake_run(app):
@@ -78,11 +80,11 @@ def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypa
 def test_notes_list_show_and_export(tmp_path, capsys, clock):
     import json
 
-    from lerend_tui.meeting import Meeting
-    from lerend_tui.paths import Paths
-    from lerend_tui.plan import load_templates
-    from lerend_tui.record import MeetingRecord
-    from lerend_tui.storage import MeetingStore
+    from lerend_tui.meeting.running import Meeting
+    from lerend_tui.common.paths import Paths
+    from lerend_tui.templates import load_templates
+    from lerend_tui.meeting.record import MeetingRecord
+    from lerend_tui.storage.meetings import MeetingStore
 
     paths = Paths(data=tmp_path / "data", config=tmp_path / "config")
     record = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Verslagavond",
@@ -124,8 +126,8 @@ def run_cli(*args: str) -> "subprocess.CompletedProcess[str]":
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_commands_survive_hostile_meeting_files_beside_a_good_one(tmp_path, clock):
-    from lerend_tui.plan import load_templates
-    from lerend_tui.record import MeetingRecord
+    from lerend_tui.templates import load_templates
+    from lerend_tui.meeting.record import MeetingRecord
 
     good = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Goede avond",
                                        participants=["Anouk"], planned_start=clock.now())
@@ -139,3 +141,26 @@ def test_commands_survive_hostile_meeting_files_beside_a_good_one(tmp_path, cloc
         if args[0] == "notes":
             for name in hostile:
                 assert f"onleesbaar: {data / 'meetings' / name}" in result.stderr, (name, result.stderr)
+
+
+@pytest.mark.parametrize("command", [["notes", "list"], ["plan", "list"]])
+def test_a_reader_that_stops_early_stops_the_command_quietly(tmp_path, clock, command):
+    """`lerend-tui notes list | head -1`: the reader gone, the command ends with 1, without a crash log."""
+    from lerend_tui.common.paths import Paths
+    from lerend_tui.meeting.record import MeetingRecord
+    from lerend_tui.plans.plan import MeetingPlan, PlanStore
+    from lerend_tui.storage.meetings import MeetingStore
+    from lerend_tui.templates import load_templates
+
+    paths = Paths(data=tmp_path / "data", config=tmp_path / "config")
+    template = load_templates().get("bijeenkomst")
+    MeetingStore(paths.meetings).create(MeetingRecord.from_template(template, title="Avond", participants=["Anouk"],
+                                                                       planned_start=clock.now()))
+    PlanStore(paths.plans).save(MeetingPlan.from_template(template, name="volgende-keer", title="Volgende keer"))
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    reader_gone = subprocess.Popen([sys.executable, "-m", "lerend_tui.cli", "--data-dir", str(paths.data), *command],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+    reader_gone.stdout.close()
+    stderr = reader_gone.stderr.read().decode()
+    assert reader_gone.wait(timeout=60) == 1, stderr
+    assert "Traceback" not in stderr and "crash" not in stderr.casefold()

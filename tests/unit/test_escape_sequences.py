@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from lerend_tui import cli
-from lerend_tui.meeting_plan import markdown_agenda, parse_plan, text_agenda
-from lerend_tui.network import NetworkStore
-from lerend_tui.network_meetings import network_report
-from lerend_tui.report import markdown_report
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.plans.plan import markdown_agenda, parse_plan, text_agenda
+from lerend_tui.reports.meeting import markdown_report
+from lerend_tui.reports.network import network_report
 
 from ..hostile import MEETING, ODD_NAME, assert_clean, write_toml
 from ..samples import full_record

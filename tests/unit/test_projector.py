@@ -5,7 +5,15 @@ in the Pilot tier (pilot/test_projector.py).
 A second program is a child process (`lockkit`): it holds its own writer lock, as a second window would.
 """
 
-from lerend_tui.live import WRITER, LiveState, beamer_holder, between_meetings, clear_live, read_live, write_live
+from lerend_tui.storage.live import (
+    WRITER,
+    LiveState,
+    beamer_holder,
+    between_meetings,
+    clear_live,
+    read_live,
+    write_live,
+)
 
 from ..lockkit import PUBLISH_ENDED, PUBLISH_LIVE, child
 from ..samples import live_state

@@ -7,12 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lerend_tui.common.validation import DataError
+from lerend_tui.meeting.record import Checkout, MeetingRecord, parse_record, roti_average
+from lerend_tui.storage.meetings import MeetingStore, atomic_write_text, slugify
+
 from ..hostile import SHOWN_TEXT
 from ..samples import CET, sample_record
 
-from lerend_tui.record import Checkout, MeetingRecord, parse_record, roti_average
-from lerend_tui.storage import MeetingStore, atomic_write_text, slugify
-from lerend_tui.validation import DataError
 
 def test_file_has_schema_and_toml_datetimes_with_offset(tmp_path: Path):
     path = tmp_path / "m.toml"
@@ -162,7 +163,7 @@ def test_roti_average_counts_the_scores_given():
 
 def planned_record() -> MeetingRecord:
     """The sample meeting as run from a plan that had a different work format and case-bringer."""
-    from lerend_tui.record import PlannedSnapshot, PlanOrigin
+    from lerend_tui.meeting.record import PlannedSnapshot, PlanOrigin
 
     record = sample_record()
     record.theme, record.goal = "Eenzaamheid in de wijk", "Elkaars aanpak leren kennen"

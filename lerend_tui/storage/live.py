@@ -1,0 +1,396 @@
+"""The live state of a meeting: what the room sees on the beamer.
+
+The facilitator's program writes it to `<data>/live.toml` (atomically, on each change — not every
+second); `lerend-tui beamer` on the projector only reads it. Both draw the beamer from the same
+`LiveState`, so the follower shows exactly what the facilitator's own beamer view shows: the time
+itself is computed from the state's clock reading, never sent every second.
+
+Whether the facilitator's program still runs, a follower learns from a lock, not a pid: a program that
+writes the live state first takes a writer lock of its own, `<data>/live-<writer>.lock` (a name no other
+program uses), and holds it until it clears the state or dies, when the kernel lets go of it. The state
+names its writer; a follower probes that lock (`lock.held`). The lock is taken before the state names
+it, and nobody but its writer ever takes it for good, so a probe can never find it free while its
+program runs, nor stand in the way of any program taking a lock of its own.
+
+Who has the beamer: the program whose live state is in the file, while that state is not ended and its
+writer lock is held (`beamer_holder`). A program writes the live state only when no other program has
+the beamer, or when the facilitator hands it over on purpose ("Naar de beamer": `write_live(...,
+hand_over=True)`); merely opening, resuming or reading a meeting never takes it from a meeting that runs
+elsewhere. When the program that has it quits, the file goes (`clear_live`); when its meeting is
+finished, the file says so (`ended`) until it quits, and holds the beamer for no one. Either way the next
+program to write takes the beamer: one that opens a meeting, or one whose meeting was open all along, at
+its next change. A short exclusive lock (`live.toml.lock`) makes looking and writing one step, so two
+programs never both find the beamer free.
+
+So that a follower need not look at the file often to follow a change at once, each follower has a
+doorbell (`Doorbell`): a named pipe `<data>/followers/<pid>.fifo`, on which a thread of the follower
+waits without using any CPU. Writing or clearing the live state rings every doorbell. Where there are no
+named pipes (Windows), the follower's own wake-ups still find every change, only later.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import stat
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from lerend_tui.storage.lock import give_back, held, hold
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
+from lerend_tui.meeting.timer import Reading
+from lerend_tui.common.validation import DataError, Fields, read_toml
+
+SCHEMA = 1
+WRITER = secrets.token_hex(8)
+"""This program's name as a writer of the live state: its writer lock is `<data>/live-<WRITER>.lock`."""
+_WRITER_NAME = re.compile(r"[0-9a-f]{16}")
+_MAX_INTEGER = {"phase_number": 10_000, "phase_count": 10_000}
+"""The bounds of the live state's whole numbers (each at least 1)."""
+
+
+@dataclass(frozen=True)
+class LiveState:
+    writer: str
+    """The program that wrote it (see `WRITER`)."""
+    title: str
+    phase_title: str
+    phase_number: int
+    phase_count: int
+    focus_label: str
+    """The step or the speaker ("Nu: Anouk — daarna: Bram"); empty when the phase itself is timed."""
+    progress: str
+    """Where a speaking round stands ("2 van 6"); empty otherwise."""
+    step_label: str
+    """When a round runs inside a step: the step ("Stap 2 van 4: Rondje"), its instruction and its countdown
+    beside the speaker's; empty (and 0) otherwise."""
+    step_instruction: str
+    step_planned_seconds: float
+    step_elapsed_seconds: float
+    coming_up: str
+    planned_seconds: float
+    elapsed_seconds: float
+    phase_planned_seconds: float
+    phase_elapsed_seconds: float
+    running: bool
+    measured_at: datetime
+    warning_seconds: float
+    count_up: bool
+    ended: bool = False
+    """The meeting was finished: the follower says goodbye, and the beamer is free for the next one."""
+
+    @classmethod
+    def capture(cls, meeting: Meeting, writer: str = WRITER) -> LiveState:
+        focus = meeting.focus()
+        phase = meeting.reading()
+        speaking = meeting.speaking if focus.kind == "turn" else None
+        step = meeting.step_reading() if speaking is not None else None
+        return cls(
+            writer=writer,
+            title=meeting.record.title,
+            phase_title=meeting.current.title,
+            phase_number=meeting.index + 1,
+            phase_count=len(meeting.phases),
+            focus_label="" if focus.kind == "phase" else focus.label,
+            progress=speaking.progress if speaking else "",
+            step_label=meeting.step_label if step else "",
+            step_instruction=meeting.step.instruction if step and meeting.step else "",
+            step_planned_seconds=step.planned if step else 0.0,
+            step_elapsed_seconds=step.elapsed if step else 0.0,
+            coming_up=meeting.coming_up(),
+            planned_seconds=focus.reading.planned,
+            elapsed_seconds=focus.reading.elapsed,
+            phase_planned_seconds=phase.planned,
+            phase_elapsed_seconds=phase.elapsed,
+            running=focus.reading.running,
+            measured_at=meeting.clock.now(),
+            warning_seconds=focus.reading.warning_seconds,
+            count_up=focus.reading.count_up,
+            ended=meeting.record.finished,
+        )
+
+    def _since(self, now: datetime) -> float:
+        return max((now - self.measured_at).total_seconds(), 0.0) if self.running else 0.0
+
+    def reading(self, now: datetime) -> Reading:
+        """The focused countdown (turn, step or phase) as it stands at `now`."""
+        return Reading(self.planned_seconds, self.elapsed_seconds + self._since(now), self.running,
+                       self.warning_seconds, self.count_up)
+
+    def phase_reading(self, now: datetime) -> Reading:
+        return Reading(self.phase_planned_seconds, self.phase_elapsed_seconds + self._since(now), self.running,
+                       self.warning_seconds, self.count_up)
+
+    def step_reading(self, now: datetime) -> Reading | None:
+        """The step's countdown when a round runs inside a step; else None."""
+        if not self.step_label:
+            return None
+        return Reading(self.step_planned_seconds, self.step_elapsed_seconds + self._since(now), self.running,
+                       self.warning_seconds, self.count_up)
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps({"schema": SCHEMA, **asdict(self)})
+
+
+def write_live(path: Path, state: LiveState, *, hand_over: bool = False) -> list[Path] | None:
+    """Write the state, under this program's writer lock, and ring the followers; returns what in the
+    followers' folder is no doorbell (see `ring_followers`). None, and nothing written, when another
+    program has the beamer (see the module's docstring), unless the facilitator `hand_over`s it here."""
+    _hold_writer_lock(path.parent)
+    guard = hold(path.with_name(path.name + ".lock"), wait=True)
+    if guard is None:  # only without `wait`
+        raise OSError(errno.EAGAIN, "de live-status is bezet", str(path))
+    try:
+        holder = beamer_holder(path)
+        if not hand_over and holder not in (None, WRITER):
+            return None
+        atomic_write_text(path, state.to_toml())
+    finally:
+        give_back(guard, path.with_name(path.name + ".lock"))
+    return ring_followers(path)
+
+
+def beamer_holder(path: Path) -> str | None:
+    """The writer of the meeting on the beamer (`WRITER` when it is this program's), or None when the
+    beamer is free: no live state, an ended one, or its program is gone."""
+    try:
+        state = _read_state(path)
+    except DataError:  # a broken file holds the beamer for no one
+        return None
+    if state is None or state.ended or not writer_running(path, state.writer):
+        return None
+    return state.writer
+
+
+def between_meetings(last: LiveState | None) -> str:
+    """What a follower shows while no meeting is live, after `last`, the last state it showed (None: none
+    yet): calm words for the room, never an error. A finished meeting gets its goodbye; one whose program
+    stopped before it was finished is paused; the screen follows the next meeting by itself either way."""
+    if last is None:
+        return "Zo meteen begint de bijeenkomst.\nDit scherm volgt vanzelf."
+    if last.ended:
+        return f"{last.title}\n\nDe bijeenkomst is afgelopen.\nBedankt!"
+    return f"{last.title}\n\nZo meteen gaat de bijeenkomst verder.\nDit scherm volgt vanzelf."
+
+
+def clear_live(path: Path) -> None:
+    """Remove the live state this program wrote (a meeting that ended or a program that quit), and give
+    back its writer lock."""
+    try:
+        state = _read_state(path)
+    except DataError:
+        state = None
+    if state is not None and state.writer == WRITER:
+        path.unlink(missing_ok=True)
+        ring_followers(path)
+    fd = _writer_locks.pop(path.parent, None)
+    if fd is not None:
+        give_back(fd, writer_lock_path(path.parent, WRITER))
+
+
+def read_live(path: Path) -> LiveState | None:
+    """The live state, or None when there is no live meeting (no file, or its program is gone)."""
+    state = _read_state(path)
+    return state if state is not None and writer_running(path, state.writer) else None
+
+
+def _read_state(path: Path) -> LiveState | None:
+    if not path.exists():
+        return None
+    table = Fields(read_toml(path), path)
+    if table.integer("schema") != SCHEMA:
+        raise table.error("schema", f"verwacht versie {SCHEMA}")
+    readers: dict[type, Callable[[str], Any]] = {int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
+               float: table.seconds, bool: table.flag, datetime: table.moment}
+    values = {}
+    for field in fields(LiveState):
+        kind = {"int": int, "str": str, "float": float, "bool": bool, "datetime": datetime}[str(field.type)]
+        values[field.name] = readers[kind](field.name)
+    if not _WRITER_NAME.fullmatch(values["writer"]):
+        raise table.error("writer", "verwacht 16 tekens 0-9 en a-f")
+    return LiveState(**values)
+
+
+# -- is the facilitator's program still running ------------------------------------------------------------
+
+_writer_locks: dict[Path, int] = {}
+"""The writer lock this program holds, per data dir, open for as long as it is held."""
+
+
+def writer_lock_path(folder: Path, writer: str) -> Path:
+    return folder / f"live-{writer}.lock"
+
+
+def writer_running(live: Path, writer: str) -> bool:
+    """Whether the program that wrote a live state beside `live` as `writer` still runs."""
+    return bool(_WRITER_NAME.fullmatch(writer)) and held(writer_lock_path(live.parent, writer))
+
+
+def _hold_writer_lock(folder: Path) -> None:
+    """Take this program's writer lock in `folder`, once; first remove the writer locks of programs that
+    died (`held` does, finding them free). OSError when it cannot be taken."""
+    if folder in _writer_locks:
+        return
+    ours = writer_lock_path(folder, WRITER)
+    for other in folder.glob("live-*.lock"):
+        if other != ours:
+            held(other)
+    fd = hold(ours, wait=True)  # a probe holds it only for a moment
+    if fd is None:
+        raise OSError(errno.EAGAIN, "de schrijversvergrendeling is bezet", str(ours))
+    _writer_locks[folder] = fd
+
+
+# -- the followers' doorbells ------------------------------------------------------------------------------
+
+
+def doorbells(live: Path) -> Path:
+    """The folder of the followers' doorbells, beside the live state."""
+    return live.parent / "followers"
+
+
+RING = b"\n"
+
+
+def _is_doorbell(found: os.stat_result) -> bool:
+    """A named pipe of this user: the one kind of file a doorbell may be."""
+    return stat.S_ISFIFO(found.st_mode) and found.st_uid == os.getuid()
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def ring_followers(live: Path) -> list[Path]:
+    """Ring the doorbell of every follower: one byte into each named pipe a follower waits on.
+
+    It never blocks, and it writes only into a named pipe of this user, opened without following a
+    symlink and checked again once open. A pipe nobody reads belongs to a follower that is gone (a
+    follower keeps its own pipe open) and is removed. Anything else called `*.fifo` there is never
+    written to: a symlink is removed (the link, not what it points to), anything else is left alone.
+    Returns those, or the folder itself when it is no real folder (a symlink, say), for a warning.
+    """
+    folder = doorbells(live)
+    if not hasattr(os, "mkfifo"):
+        return []
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return [folder]
+    except OSError:
+        return []
+    strays = []
+    for pipe in sorted(folder.glob("*.fifo")):
+        try:
+            found = os.lstat(pipe)
+        except OSError:
+            continue
+        if _is_doorbell(found):
+            _ring(pipe, found)
+            continue
+        strays.append(pipe)
+        if stat.S_ISLNK(found.st_mode):
+            _remove(pipe)
+    return strays
+
+
+def _ring(pipe: Path, found: os.stat_result) -> None:
+    try:
+        fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK | SAFE_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # nobody reads it: its follower is gone
+            _remove(pipe)
+        return
+    try:
+        opened = os.fstat(fd)
+        if _is_doorbell(opened) and (opened.st_dev, opened.st_ino) == (found.st_dev, found.st_ino):
+            os.write(fd, RING)
+    except OSError:  # a full pipe has been rung already
+        pass
+    finally:
+        os.close(fd)
+
+
+class Doorbell:
+    """A follower's doorbell (see the module's docstring): `wait` blocks until it is rung.
+
+    The pipe stays open for reading and writing the whole time (which Linux and macOS allow), so a ring
+    while the follower is busy showing the last one waits in the pipe instead of being missed. Only the
+    thread that waits closes it, once it finds the doorbell closed: a `close` from another thread merely
+    wakes it, under a lock, so that it never writes into a descriptor just closed (and perhaps already
+    another file's)."""
+
+    def __init__(self, live: Path) -> None:
+        self.path = doorbells(live) / f"{os.getpid()}.fifo"
+        self.closed = False
+        self._fd: int | None = None
+        self._lock = threading.Lock()
+
+    def open(self) -> bool:
+        """Make the named pipe under a passing name, open it, and only then give it its name: a ringer never
+        finds it without its reader (which would mean its follower is gone). False where it cannot be
+        (no named pipes, a folder that is read-only or a symlink)."""
+        if not hasattr(os, "mkfifo"):
+            return False
+        made = self.path.with_name(self.path.name + ".new")
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not stat.S_ISDIR(os.lstat(self.path.parent).st_mode):
+                return False
+            _remove(made)
+            os.mkfifo(made, 0o600)
+            fd = os.open(made, os.O_RDWR | SAFE_FLAGS)
+        except OSError:
+            return False
+        try:
+            if not _is_doorbell(os.fstat(fd)):
+                raise OSError(errno.EINVAL, "geen eigen named pipe", str(made))
+            os.replace(made, self.path)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def wait(self) -> bool:
+        """Block until the doorbell rings (True), or until it is closed (False)."""
+        fd = self._fd
+        if fd is None or self._finished():
+            return False
+        try:
+            os.read(fd, 512)  # every ring waiting in the pipe at once
+        except OSError:
+            return False
+        return not self._finished()
+
+    def _finished(self) -> bool:
+        """Whether the doorbell was closed; if so, close the pipe (the waiting thread's part)."""
+        with self._lock:
+            if self.closed and self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+            return self.closed
+
+    def close(self) -> None:
+        """Stop: remove the pipe, and wake a `wait` in progress, which then returns False."""
+        with self._lock:
+            if self.closed:
+                return
+            self.closed = True
+            _remove(self.path)
+            if self._fd is not None:
+                try:
+                    os.write(self._fd, RING)
+                except OSError:
+                    pass

@@ -1,0 +1,201 @@
+"""Where meeting records live on disk, and how they are written without ever losing one.
+
+Every write goes to a temporary file in the same folder, is flushed and fsynced, and then replaces the
+old file with `os.replace`, so a crash leaves either the old version or the new one, never half of one.
+The temporary file is new (never a symlink or anything else found in its place) and `0600`: notes can
+be confidential, so every file written, and its `.bak`, is readable by its owner only.
+
+A meeting screen writes in a background thread while the facilitator types on (`MeetingStore.version`
+where the record changes, `MeetingStore.write` in any thread): a store writes one file at a time, and
+never an older version over a newer one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import itertools
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
+from lerend_tui.common.validation import DataError, read_folder
+
+MAX_SLUG = 60
+SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+"""Added to every open for writing in the data dir: never through a symlink (where the platform can
+refuse one), and bytes as written (Windows would turn newlines into CRLF)."""
+_serial = itertools.count()
+
+
+def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
+    """Write `text` to `path` so that a crash leaves the old or the new version, never a mix.
+
+    With `backup`, the version being replaced stays as `<name>.bak` (a hard link: no copying).
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | SAFE_FLAGS, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if backup and path.exists():
+            _keep_backup(path)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+_LINK_ITSELF = {"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}
+
+
+def _keep_backup(path: Path) -> None:
+    """Point `<name>.bak` at the current version, replacing the older backup in one step (a symlink at
+    `path` is linked as the link, never followed)."""
+    linked = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.bak")
+    try:
+        os.link(path, linked, **_LINK_ITSELF)
+    except OSError:  # no hard links here (some network or FAT file systems): go without a backup
+        return
+    os.replace(linked, path.with_name(path.name + ".bak"))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe, lowercase ASCII version of a title; never empty, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:MAX_SLUG].rstrip("-") or "bijeenkomst"
+
+
+@dataclass(frozen=True)
+class StoredMeeting:
+    path: Path
+    record: MeetingRecord
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+    @property
+    def last_activity(self) -> datetime:
+        """When the meeting was last used: its record's `last_activity`, else when its file was last written."""
+        found = self.record.last_activity
+        if found is not None:
+            return found
+        try:
+            return datetime.fromtimestamp(self.path.stat().st_mtime, timezone.utc)
+        except OSError:  # gone meanwhile: its planned start is all there is
+            return self.record.planned_start
+
+
+@dataclass(frozen=True)
+class Version:
+    """A record as it was at one moment, ready to be written from any thread (see `MeetingStore.version`)."""
+
+    number: int
+    """Higher is newer, within one store."""
+    table: dict[str, Any] = field(repr=False)  # a megabyte of notes, say
+
+    @cached_property
+    def text(self) -> str:
+        """The file's text, made when first asked for (some 11 ms of CPU for a meeting with 1 MiB of notes)."""
+        return table_to_toml(self.table)
+
+
+def unfinished_of(meetings: Iterable[StoredMeeting]) -> list[StoredMeeting]:
+    """Of `meetings`, those not yet finished, the one used most recently first (`StoredMeeting.last_activity`)."""
+    return sorted((stored for stored in meetings if not stored.record.finished),
+                  key=lambda stored: stored.last_activity, reverse=True)
+
+
+class MeetingStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._writing = threading.Lock()
+        self._numbers = itertools.count(1)
+        self._written: dict[Path, int] = {}
+
+    def new_path(self, record: MeetingRecord) -> Path:
+        """`<date>-<slug>.toml`, with a number added when that name is taken."""
+        stem = f"{record.planned_start.date().isoformat()}-{slugify(record.title)}"
+        path = self.folder / f"{stem}.toml"
+        number = 2
+        while path.exists():
+            path = self.folder / f"{stem}-{number}.toml"
+            number += 1
+        return path
+
+    def save(self, record: MeetingRecord, path: Path) -> None:
+        self.write(self.version(record), path)
+
+    def version(self, record: MeetingRecord) -> Version:
+        """The record as it is now, numbered, detached from it: the record may change while this is written.
+        Cheap (the text is made later, see `Version.text`); call it from the thread that changes the record."""
+        return Version(next(self._numbers), record.to_table())
+
+    def write(self, version: Version, path: Path) -> bool:
+        """Write `version` to `path`, atomically, after any write in progress; False (and nothing written)
+        when this store has written this version or a newer one there already. Safe from any thread."""
+        with self._writing:
+            if self._written.get(path, 0) >= version.number:
+                return False
+            atomic_write_text(path, version.text, backup=True)
+            self._written[path] = version.number
+            return True
+
+    def load(self, path: Path) -> MeetingRecord:
+        return parse_record(path)
+
+    def scan(self) -> tuple[list[StoredMeeting], list[DataError]]:
+        """Every readable meeting, newest first, and a problem for each file that is not."""
+        meetings, problems = read_folder(self.folder, lambda path: StoredMeeting(path, parse_record(path)))
+        meetings.sort(key=lambda stored: stored.record.planned_start, reverse=True)
+        return meetings, problems
+
+    def unfinished(self, network: str | None = None) -> list[StoredMeeting]:
+        """The meetings not yet finished, the one used most recently first (`StoredMeeting.last_activity`);
+        with `network`, only those of that learning network."""
+        meetings, _ = self.scan()
+        return unfinished_of(stored for stored in meetings if network is None or stored.record.network == network)
+
+    def latest_unfinished(self, network: str | None = None) -> StoredMeeting | None:
+        """The unfinished meeting used most recently ("Verder", `start --resume`); with `network`, of that
+        learning network."""
+        return next(iter(self.unfinished(network)), None)
+
+    def throw_away(self, path: Path) -> Path:
+        """Put a meeting aside, kept but no longer counted anywhere: renamed to `<name>.toml.bak`, which no
+        scan reads (as a plan thrown away is). The backup it replaces was an older version of the same
+        meeting. Returns the new path."""
+        aside = path.with_name(path.name + ".bak")
+        os.replace(path, aside)
+        _fsync_folder(path.parent)
+        return aside
+
+    def create(self, record: MeetingRecord) -> Path:
+        """Save a new meeting under a fresh name, so it is on disk before anything is typed."""
+        path = self.new_path(record)
+        self.save(record, path)
+        return path

@@ -1,0 +1,128 @@
+"""Meeting templates: the phases of a meeting, their kinds, minutes and guidance for the facilitator.
+
+Built-in templates live as TOML files in `lerend_tui/templates/`; a facilitator's own templates in
+`<data>/templates/` add to them or replace a built-in one with the same name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
+
+PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
+DEFAULT_TEMPLATE = "bijeenkomst"
+
+
+@dataclass(frozen=True)
+class PhaseStep:
+    """A step of a phase before it runs, as a template and a plan hold it (frozen: a plan changes a step by
+    replacing it). A work format's `Step` also names its roles; the record's `StepRecord` its time taken."""
+
+    title: str
+    minutes: int
+    instruction: str = ""
+    round: bool = False
+
+
+@dataclass(frozen=True)
+class TemplatePhase:
+    """A phase as a template file describes it, never changed once read. A plan copies it into a
+    `plans.plan.PlannedPhase`, which the facilitator edits and which adds the work format and who brings what."""
+
+    kind: str
+    title: str
+    minutes: int
+    guidance: str = ""
+    questions: tuple[str, ...] = ()
+    steps: tuple[PhaseStep, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingTemplate:
+    name: str
+    title: str
+    description: str
+    phases: tuple[TemplatePhase, ...]
+    source: Path | None = field(default=None, compare=False)
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(phase.minutes for phase in self.phases)
+
+    def guidance_for(self, kind: str, title: str) -> TemplatePhase | None:
+        """The template's phase that a recorded phase came from, if it still exists."""
+        return next((p for p in self.phases if p.kind == kind and p.title == title), None)
+
+
+def parse_template(path: Path) -> MeetingTemplate:
+    """Read and validate a template file; every problem in it (per field or per phase) in one `DataError`."""
+    fields = Fields(read_toml(path), path)
+    problems = Problems(path)
+    read = problems.read
+    phase_tables = read(fields.tables, "phases")
+    phases = tuple(read(_parse_phase, phase) for phase in phase_tables or [])
+    if phase_tables == []:
+        problems.add(fields.error("phases", "verwacht minstens één fase"))
+    name = read(fields.text, "name", path.stem, allow_empty=False)
+    title = read(fields.text, "title", path.stem, allow_empty=False)
+    description = read(fields.text, "description", "")
+    problems.raise_any()
+    return MeetingTemplate(name=name, title=title, description=description.strip(), phases=phases, source=path)
+
+
+def _parse_phase(phase: Fields) -> TemplatePhase:
+    minutes = phase.minutes("minutes")
+    steps = tuple(
+        PhaseStep(
+            title=step.text("title", allow_empty=False),
+            minutes=step.minutes("minutes"),
+            instruction=step.text("instruction", "").strip(),
+            round=step.flag("round", False),
+        )
+        for step in phase.tables("steps", [])
+    )
+    if steps and sum(step.minutes for step in steps) != minutes:
+        total = sum(step.minutes for step in steps)
+        raise phase.error("steps", f"de stappen duren samen {total} minuten, maar de fase {minutes}")
+    return TemplatePhase(
+        kind=phase.choice("kind", PHASE_KINDS),
+        title=phase.text("title", allow_empty=False),
+        minutes=minutes,
+        guidance=phase.text("guidance", "").strip(),
+        questions=tuple(phase.texts("questions", [])),
+        steps=steps,
+    )
+
+
+@dataclass
+class TemplateCatalogue:
+    templates: dict[str, MeetingTemplate]
+    problems: list[DataError]
+
+    def get(self, name: str) -> MeetingTemplate:
+        try:
+            return self.templates[name]
+        except KeyError:
+            known = ", ".join(sorted(self.templates))
+            raise KeyError(f"Onbekend sjabloon '{name}'. Beschikbaar: {known}.") from None
+
+
+BUILTIN_TEMPLATES = Path(__file__).parent
+
+
+def builtin_template_files() -> list[Path]:
+    return sorted(BUILTIN_TEMPLATES.glob("*.toml"))
+
+
+def load_templates(user_folder: Path | None = None) -> TemplateCatalogue:
+    """Built-in templates, then the user's; a broken user file is reported and skipped."""
+    templates: dict[str, MeetingTemplate] = {}
+    problems: list[DataError] = []
+    for folder in (BUILTIN_TEMPLATES, user_folder):
+        if folder is not None:
+            found, broken = read_folder(folder, parse_template)
+            templates.update((template.name, template) for template in found)
+            problems += broken
+    return TemplateCatalogue(templates, problems)
