@@ -313,54 +313,58 @@ async def test_the_check_in_brings_back_last_times_commitments_to_tick_off(paths
 
 
 def held_writes(monkeypatch):
-    """Make background writes wait until the returned event is set; the notes of each write, in order."""
+    """Make background writes wait until the returned event is set; the notes of each background write as it
+    starts (and waits), and of each write as it goes ahead, in order."""
     import threading
 
     from lerend_tui.storage import meetings as storage
 
-    release, written = threading.Event(), []
+    release, started, written = threading.Event(), [], []
     write = storage.atomic_write_text
 
     def held_write(path, text, **kwargs):
+        notes = tomllib.loads(text)["phases"][0]["notes"]
         if threading.current_thread() is not threading.main_thread():
-            assert release.wait(5)
-        written.append(tomllib.loads(text)["phases"][0]["notes"])
+            started.append(notes)
+            assert release.wait(10)
+        written.append(notes)
         write(path, text, **kwargs)
 
     monkeypatch.setattr(storage, "atomic_write_text", held_write)
-    return release, written
+    return release, started, written
 
 
 async def test_autosave_writes_in_the_background_while_typing_goes_on(paths, clock, monkeypatch):
     app, path = meeting_app(paths, clock, save_delay=0.01)
-    release, written = held_writes(monkeypatch)
+    release, started, written = held_writes(monkeypatch)
     async with app.run_test() as pilot:
         screen = app.screen
         notes = screen.query_one("#notes", TextArea)
         notes.insert("eerste")
-        await pilot.pause(0.15)  # typing paused: its save is being written, slowly
+        await until(pilot, lambda: started == ["eerste"], "the save of the first words")  # written, slowly
         notes.insert(" tweede")
-        await pilot.pause(0.15)  # paused again: that save waits for the first
+        # Paused again: that save is due in 0.01 s, and must wait for the first. Nothing shows that it waits,
+        # so the test gives it the time in which a second write would have started.
+        await pilot.pause(0.15)
         assert notes.text == "eerste tweede"
-        assert saved(path)["phases"][0]["notes"] == "" and not written
+        assert started == ["eerste"] and saved(path)["phases"][0]["notes"] == "" and not written
         release.set()
-        await pilot.pause(0.3)
+        await until(pilot, lambda: saved(path)["phases"][0]["notes"] == "eerste tweede", "the second save")
         assert written == ["eerste", "eerste tweede"]
-        assert saved(path)["phases"][0]["notes"] == "eerste tweede"
 
 
 async def test_quitting_waits_for_a_background_save_and_writes_the_newest(paths, clock, monkeypatch):
     import threading
 
     app, path = meeting_app(paths, clock, save_delay=0.01)
-    release, written = held_writes(monkeypatch)
+    release, started, written = held_writes(monkeypatch)
     async with app.run_test() as pilot:
         notes = app.screen.query_one("#notes", TextArea)
         notes.insert("eerste")
-        await pilot.pause(0.15)
+        await until(pilot, lambda: started == ["eerste"], "the save of the first words")
         notes.insert(" laatste")
         await pilot.pause()
-        threading.Timer(0.3, release.set).start()
+        threading.Timer(0.3, release.set).start()  # the write goes ahead while quitting waits for it
         await pilot.press("ctrl+q")  # waits until the write in progress is done, then writes everything
     assert written == ["eerste", "eerste laatste"]
     assert saved(path)["phases"][0]["notes"] == "eerste laatste"

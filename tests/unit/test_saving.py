@@ -110,7 +110,7 @@ def test_writes_from_threads_take_turns_and_the_newest_wins(tmp_path: Path, monk
             overlaps.append(args[0])
             return
         try:
-            time.sleep(0.01)
+            time.sleep(0.01)  # a slow disk: room for another write to overlap, were the store to allow it
             write(*args, **kwargs)
         finally:
             busy.release()
