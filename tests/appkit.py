@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual import events
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from lerend_tui.app import FollowerApp, LerendApp
 from lerend_tui.common.clock import FakeClock
@@ -60,6 +60,16 @@ async def until(pilot, condition, what: str, timeout: float = 10.0):
             raise AssertionError(f"{what} did not happen within {timeout} s")
         await pilot.pause()
     return outcome
+
+
+async def steady(pilot) -> None:
+    """For a snapshot: the screen up, its workers done and no cursor blinking. A blinking cursor is drawn or not
+    depending on the moment the snapshot is taken, which comes later on a busy machine; and a snapshot's
+    `run_before` begins as soon as the app is ready, before the screen has any fields whose blinking to stop."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    for field in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
+        field.cursor_blink = False
 
 
 async def paste(pilot, text: str) -> None:

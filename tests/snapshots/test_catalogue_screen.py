@@ -1,15 +1,13 @@
 """Snapshots of the work-format catalogue, Troika Consulting's card shown, at two sizes."""
 
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import OptionList, Select
 
-from ..appkit import home_app
+from ..appkit import home_app, steady
 
 
 async def troika_selected(pilot):
     await pilot.press("ctrl+w")
-    await pilot.pause()
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
+    await steady(pilot)
     pilot.app.screen.query_one("#phase", Select).value = "coaching"
     await pilot.pause()
     option_list = pilot.app.screen.query_one("#workforms", OptionList)

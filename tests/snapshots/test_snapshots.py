@@ -1,7 +1,5 @@
 """Snapshots of the main screens at fixed sizes (update with `pytest --snapshot-update`)."""
 
-from textual.widgets import Input, TextArea
-
 from lerend_tui.network.store import NetworkStore
 from lerend_tui.plans.plan import PlanStore
 from lerend_tui.screens.network import NetworkScreen
@@ -9,20 +7,13 @@ from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
 
-from ..appkit import home_app, meeting_app
+from ..appkit import home_app, meeting_app, steady, until
 from ..samples import make_network, planned_evening, store_meetings, two_meetings
-
-
-def no_blink(pilot):
-    """A blinking cursor is drawn or not depending on the moment the snapshot is taken."""
-    for field in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
-        field.cursor_blink = False
 
 
 async def meeting_in_progress(pilot):
     """Twelve minutes into the check-in, with a note typed."""
-    no_blink(pilot)
-    await pilot.pause()  # the notes field takes the focus once the screen is up; a key before that is lost
+    await steady(pilot)  # the notes field takes the focus once the screen is up; a key before that is lost
     await pilot.press(*"Iedereen is er.")
     await pilot.press("escape", "space")
     pilot.app.clock.advance(minutes=12, seconds=4)
@@ -48,8 +39,8 @@ def test_meeting_screen_200x50(snap_compare, paths, clock):
 
 def test_home_screen_120x36(snap_compare, paths, clock):
     async def settled(pilot):
-        no_blink(pilot)
-        await pilot.pause()  # the form's first field takes the focus (and its mark) once the screen is up
+        await steady(pilot)
+        await until(pilot, lambda: pilot.app.focused is not None, "the form's first field to take the focus")
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=settled)
 
@@ -59,7 +50,7 @@ def test_review_screen_120x36(snap_compare, paths, clock):
 
     async def open_review(pilot):
         pilot.app.push_screen(ReviewScreen(chosen))
-        await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_review)
 
@@ -71,7 +62,7 @@ def test_network_screen_120x36(snap_compare, paths, clock):
     async def open_network(pilot):
         store = NetworkStore(paths.networks_folder)
         pilot.app.push_screen(NetworkScreen(store.load("zorgnetwerk-zuid"), store))
-        await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_network)
 
@@ -81,7 +72,7 @@ def test_plan_screen_120x36(snap_compare, paths, clock):
 
     async def open_plan(pilot):
         pilot.app.push_screen(PlanScreen(plan, PlanStore(paths.plans)))
-        await pilot.pause()
+        await steady(pilot)
         pilot.app.screen.query_one("#phases").highlighted = 3
         await pilot.pause()
 
@@ -93,6 +84,6 @@ def test_plans_screen_120x36(snap_compare, paths, clock):
 
     async def open_plans(pilot):
         pilot.app.push_screen(PlansScreen())
-        await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_plans)
