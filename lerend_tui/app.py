@@ -30,6 +30,7 @@ from .paths import Paths
 from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
 from .screens.editing import HoldsEdits
+from .screens.keys import KeyedScreen, help_rows, palette_commands, single_key_actions
 from .sanitise import clean
 from .settings import Settings
 from .storage import MeetingStore
@@ -166,6 +167,9 @@ class GuardedApp(App[None]):
             self._exit_renderables.clear()
 
 
+HELP = "Hulp: alle toetsen op dit scherm (? buiten een invoerveld of de notities, F1 overal)"
+
+
 class LerendApp(GuardedApp):
     TITLE = "lerend-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide"), (160, "-widest")]
@@ -184,10 +188,13 @@ class LerendApp(GuardedApp):
     }
     """
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Stop", priority=True, id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="app.palette"),
-        Binding("question_mark", "help_key", "Hulp", key_display="?", id="app.help"),
-        Binding("f1", "help", "Hulp", show=False, id="app.help_f1"),
+        Binding("ctrl+q", "quit", "Stop", priority=True,
+                tooltip="Stoppen: sluit het programma; notities en wijzigingen zijn al opgeslagen", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True,
+                tooltip="Opdrachten: elke actie van dit scherm, ook wat geen eigen toets heeft (zoals naar een fase "
+                        "gaan of op een fase filteren)", id="app.palette"),
+        Binding("question_mark", "help_key", "Hulp", key_display="?", tooltip=HELP, id="app.help"),
+        Binding("f1", "help", "Hulp", show=False, tooltip=HELP, id="app.help_f1"),
     ]
 
     def __init__(
@@ -408,13 +415,11 @@ class LerendApp(GuardedApp):
 
     def _content_screen(self) -> Screen:
         """The screen the facilitator works in, below any dialog or the palette."""
-        return next(screen for screen in reversed(self.screen_stack) if hasattr(screen, "help_rows"))
+        return next(screen for screen in reversed(self.screen_stack) if isinstance(screen, KeyedScreen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`?` is a character while typing; F1 opens the help from anywhere."""
-        if action == "help_key":
-            return not isinstance(self.focused, (Input, TextArea))
-        return True
+        """A key that types a character (`?`) is that character in a text field, where F1 still opens the help."""
+        return not (action in single_key_actions(self) and isinstance(self.focused, (Input, TextArea)))
 
     def action_help_key(self) -> None:
         self.action_help()
@@ -422,8 +427,7 @@ class LerendApp(GuardedApp):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        screen = self._content_screen()
-        self.push_screen(HelpScreen("Toetsen", screen.help_rows()))
+        self.push_screen(HelpScreen("Toetsen", help_rows(self._content_screen())))
 
     def action_command_palette(self) -> None:
         """Textual's palette, asking in Dutch (its own placeholder is English)."""
@@ -439,12 +443,8 @@ class LerendApp(GuardedApp):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        content = self._content_screen()
-        for title, help_text, callback in content.palette_commands():
-            yield SystemCommand(title, help_text, callback)
-        yield SystemCommand("Hulp", "Alle toetsen op dit scherm", self.action_help)
+        yield from palette_commands(self._content_screen())
         yield SystemCommand("Thema", "Kies de kleuren van het programma", self.action_change_theme)
-        yield SystemCommand("Stoppen", "Sluit het programma; notities zijn al opgeslagen", self.action_quit)
 
 
 class FollowerApp(GuardedApp):
