@@ -9,7 +9,7 @@ import random
 import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from rich.console import RenderableType
 from textual import events
@@ -30,9 +30,10 @@ from .paths import Paths
 from .plan import TemplateCatalogue, load_templates
 from .record import MeetingRecord
 from .screens.editing import HoldsEdits
-from .screens.keys import KeyedScreen, help_rows, palette_commands, single_key_actions
+from .screens.keys import (KeyedScreen, binding_ids, checked_keymap, current_bindings, help_rows, palette_commands,
+                           screen_classes, single_key_actions)
 from .sanitise import clean
-from .settings import Settings
+from .settings import Settings, config_path
 from .storage import MeetingStore
 from .validation import DataError
 
@@ -229,6 +230,19 @@ class LerendApp(GuardedApp):
         self._open_plans = open_plans
         self._catalogue: Catalogue | None = None
         self._problems = [*(problems or []), *self.templates.problems]
+        if self.settings.keymap:
+            self._use_keymap(self.settings.keymap)
+
+    def _use_keymap(self, keymap: Mapping[str, str]) -> None:
+        """The facilitator's own keys (`[keymap]` in the config file); an entry that names no binding or no key
+        is said, as any other problem with the settings, and left out."""
+        known = binding_ids(self.BINDINGS).union(*(binding_ids(screen.BINDINGS) for screen in screen_classes()))
+        checked, problems = checked_keymap(keymap, config_path(self.paths), known)
+        self._problems += problems
+        self.set_keymap(checked)
+        # The footer shows the palette's key under this name; this app's own, not the class's.
+        self.COMMAND_PALETTE_BINDING = next(  # type: ignore[misc]
+            binding.key for binding in current_bindings(self.BINDINGS, self._keymap) if binding.id == "app.palette")
 
     def save_deadline(self) -> SaveDeadline:
         """When a screen saves what is typed in it."""

@@ -1,6 +1,6 @@
 """A screen's keys, written once: its `BINDINGS` make its footer, its help (`?`, F1) and its entries in the
-command palette (Ctrl+P), and a keymap that changes a key by its binding's id (Textual's `App.set_keymap`)
-changes all three at once.
+command palette (Ctrl+P), and a keymap that changes a key by its binding's id (the facilitator's `[keymap]` in
+the config file, through Textual's `App.set_keymap`, as Posting does) changes all three at once.
 
 A binding gives its id, its key, a short Dutch `description` (the footer) and a `tooltip` that explains it,
 written "Name: what it does" or just "Name". The name titles its palette entry, the whole tooltip is its line
@@ -11,20 +11,24 @@ less); Textual's footer groups only keys it shows side by side, and shows one ke
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import inspect
 import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.actions import parse
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
-from textual.keys import REPLACED_KEYS, format_key, key_to_character
+from textual.keys import REPLACED_KEYS, Keys, format_key, key_to_character
 from textual.screen import Screen
+
+from ..validation import DataError
 
 _NAMES = {
     "space": "spatie", "enter": "Enter", "escape": "Esc", "tab": "Tab", "delete": "Del", "backspace": "Backspace",
@@ -32,6 +36,7 @@ _NAMES = {
     "up": "↑", "down": "↓", "left": "←", "right": "→",
 }
 _MODIFIERS = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "meta": "Meta", "super": "Super", "hyper": "Hyper"}
+_NAMED_KEYS = {key.value for key in Keys if "+" not in key.value and not key.value.startswith("<")}
 SEPARATOR = "  ·  "  # between the keys of one help line
 
 
@@ -155,6 +160,8 @@ def palette_commands(screen: Screen) -> Iterator[SystemCommand]:
                          lambda name, parameters: name != "command_palette" and app.check_action(name, parameters))
 
 
+# -- the facilitator's keymap ------------------------------------------------------------------
+
 def screen_classes() -> list[type[Screen]]:
     """Every screen and dialog of the program (this imports all of `lerend_tui.screens`)."""
     package = importlib.import_module(__package__ or "lerend_tui.screens")
@@ -164,3 +171,36 @@ def screen_classes() -> list[type[Screen]]:
         classes += [value for value in vars(module).values()
                     if inspect.isclass(value) and issubclass(value, Screen) and value.__module__ == module.__name__]
     return classes
+
+
+def binding_ids(declared: Iterable[BindingType]) -> set[str]:
+    return {binding.id for binding in Binding.make_bindings(declared) if binding.id}
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual knows the key: modifiers, then a character or a key's name ("ctrl+shift+up", "f6", "?")."""
+    if len(key) == 1:  # "+", "?"
+        return True
+    *modifiers, name = key.split("+")
+    return (all(modifier in _MODIFIERS for modifier in modifiers)
+            and (len(name) == 1 or name in _NAMED_KEYS or typed_character(name) is not None))
+
+
+def checked_keymap(keymap: Mapping[str, str], path: Path, known: set[str]) -> tuple[dict[str, str], list[DataError]]:
+    """The entries of the facilitator's `[keymap]` that name a binding (one of `known`) and keys Textual
+    knows, and a problem for every other entry, which is left out."""
+    checked: dict[str, str] = {}
+    problems: list[DataError] = []
+    for binding_id, keys in keymap.items():
+        field = f"keymap.{binding_id}"
+        unknown = [key for key in keys.split(",") if not is_key(key)]
+        if binding_id not in known:
+            close = difflib.get_close_matches(binding_id, sorted(known), n=1)
+            hint = f"bedoel je '{close[0]}'?" if close else "de namen staan in de README, bij Settings"
+            problems.append(DataError(path, f"geen actie met deze naam; {hint}", field=field))
+        elif unknown:
+            problems.append(DataError(path, f"onbekende toets '{unknown[0]}'; schrijf bijvoorbeeld \"j\", \"ctrl+j\", "
+                                            "\"f6\", \"pagedown\" of \"space\"", field=field))
+        else:
+            checked[binding_id] = keys
+    return checked, problems
