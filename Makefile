@@ -4,16 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench soak clean
+.PHONY: run lint test bench soak clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/lerend-tui $(ARGS)
+
+# The gates (README, "Gates"): ruff, mypy on the package, and the import-linter contracts of the layers.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The suite runs in parallel (pytest-xdist), one worker per core; PYTEST_ARGS come after and win, e.g.
 # `make test PYTEST_ARGS="-n0"` for one process, `make test TEST_WORKERS=4`. Snapshots are updated without

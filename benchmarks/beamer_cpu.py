@@ -11,10 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from lerend_tui.clock import SystemClock
-from lerend_tui.live import LiveState, write_live
-from lerend_tui.meeting import Meeting, new_meeting_record
-from lerend_tui.plan import load_templates
+from lerend_tui.common.clock import SystemClock
+from lerend_tui.storage.live import LiveState, write_live
+from lerend_tui.meeting.running import Meeting, new_meeting_record
+from lerend_tui.templates import load_templates
 
 from .ptyrun import Running
 

@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from lerend_tui.app import LerendApp
-from lerend_tui.autosave import SaveDeadline
-from lerend_tui.clock import SystemClock
-from lerend_tui.meeting import Meeting, new_meeting_record
-from lerend_tui.paths import Paths
-from lerend_tui.plan import load_templates
-from lerend_tui.record import MeetingRecord
-from lerend_tui.settings import Settings
-from lerend_tui.storage import MeetingStore, Version
+from lerend_tui.common.autosave import SaveDeadline
+from lerend_tui.common.clock import SystemClock
+from lerend_tui.meeting.running import Meeting, new_meeting_record
+from lerend_tui.common.paths import Paths
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.common.settings import Settings
+from lerend_tui.storage.meetings import MeetingStore, Version
 
 NOTES_BYTES = 1 << 20
 NEVER = 24 * 3600.0  # seconds: "autosave off" for a run of a minute

@@ -32,8 +32,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from lerend_tui.record import parse_record
-from lerend_tui.validation import DataError
+from lerend_tui.meeting.record import parse_record
+from lerend_tui.common.validation import DataError
 from tests.tmuxkit import PROGRAM, Terminal
 
 TRIALS = 100

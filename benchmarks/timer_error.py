@@ -14,11 +14,11 @@ from textual.app import App, ComposeResult
 from textual.widgets import Digits
 
 from lerend_tui.app import FollowerApp
-from lerend_tui.clock import SystemClock
-from lerend_tui.live import LiveState, write_live
-from lerend_tui.meeting import Meeting, new_meeting_record
-from lerend_tui.paths import Paths
-from lerend_tui.plan import load_templates
+from lerend_tui.common.clock import SystemClock
+from lerend_tui.storage.live import LiveState, write_live
+from lerend_tui.meeting.running import Meeting, new_meeting_record
+from lerend_tui.common.paths import Paths
+from lerend_tui.templates import load_templates
 from lerend_tui.widgets.big_clock import BigClock
 
 SECONDS = 60.0

@@ -18,9 +18,9 @@ from typing import Any
 
 import tomli_w
 
-from lerend_tui.picker import Draw, Filters, candidates, recency_weights
-from lerend_tui.plan import PHASE_KINDS
-from lerend_tui.workforms import builtin_workform_files, load_catalogue
+from lerend_tui.catalogue.picker import Draw, Filters, candidates, recency_weights
+from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
 
 COUNT = 1000
 RUNS = 7

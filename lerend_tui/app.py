@@ -9,7 +9,8 @@ import random
 import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Iterable
 
 from rich.console import RenderableType
 from textual import events
@@ -20,26 +21,26 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
-from .autosave import CEILING, PAUSE, SaveDeadline
-from .clock import Clock, SystemClock
-from .crash import crash_line, describe, write_crash_log
-from .meeting import Meeting
-from .live import Doorbell, LiveState, clear_live, read_live, writer_running
-from .lock import LockError, acquire, holder, release
-from .paths import Paths
-from .plan import TemplateCatalogue, load_templates
-from .record import MeetingRecord
-from .screens.editing import HoldsEdits
-from .screens.keys import (KeyedScreen, binding_ids, checked_keymap, current_bindings, help_rows, palette_commands,
-                           screen_classes, single_key_actions)
-from .sanitise import clean
-from .settings import Settings, config_path
-from .storage import MeetingStore
-from .validation import DataError
+from lerend_tui.common.autosave import CEILING, PAUSE, SaveDeadline
+from lerend_tui.common.clock import Clock, SystemClock
+from lerend_tui.common.crash import crash_line, describe, write_crash_log
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.storage.live import Doorbell, LiveState, clear_live, read_live, writer_running
+from lerend_tui.storage.lock import LockError, acquire, holder, release
+from lerend_tui.common.paths import Paths
+from lerend_tui.templates import TemplateCatalogue, load_templates
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.screens.editing import HoldsEdits
+from lerend_tui.common.sanitise import clean
+from lerend_tui.common.settings import Settings, config_path
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.common.validation import DataError
+from lerend_tui.screens.keys import (KeyedScreen, binding_ids, checked_keymap, current_bindings, help_rows,
+                                     palette_commands, screen_classes, single_key_actions)
 
 if TYPE_CHECKING:
-    from .network import Network
-    from .workforms import Catalogue
+    from lerend_tui.network.store import Network
+    from lerend_tui.catalogue.workforms import Catalogue
 
 HERE = Path(__file__).parent
 
@@ -251,15 +252,15 @@ class LerendApp(GuardedApp):
     def get_default_screen(self) -> Screen:
         """Open straight on the first screen, so nothing is drawn before it."""
         if self._open_meeting:
-            from .screens.meeting import MeetingScreen
+            from lerend_tui.screens.meeting import MeetingScreen
 
             record, path = self._open_meeting
             return self._meeting_screen(self.make_meeting(record), path)
         if self._open_plans is not None:
-            from .screens.plans import PlansScreen
+            from lerend_tui.screens.plans import PlansScreen
 
             return PlansScreen(**self._open_plans)
-        from .screens.home import HomeScreen
+        from lerend_tui.screens.home import HomeScreen
 
         return HomeScreen()
 
@@ -277,7 +278,7 @@ class LerendApp(GuardedApp):
 
     def _tell_moved_start(self, record: MeetingRecord) -> None:
         """Say so when a new meeting runs its schedule from now instead of its plan's time."""
-        from .meeting_plan import moved_start_words
+        from lerend_tui.plans.plan import moved_start_words
 
         words = moved_start_words(record, self.clock)
         if words:
@@ -286,8 +287,8 @@ class LerendApp(GuardedApp):
     def close_meeting(self) -> None:
         """Back to the home screen once a meeting is finished; a network's kick-off hands what it collected
         to the network first."""
-        from .screens.home import HomeScreen
-        from .screens.meeting import MeetingScreen
+        from lerend_tui.screens.home import HomeScreen
+        from lerend_tui.screens.meeting import MeetingScreen
 
         if isinstance(self.screen, MeetingScreen):
             self.collect_into_network(self.screen.meeting.record)
@@ -300,8 +301,8 @@ class LerendApp(GuardedApp):
         """The learning questions, expectations, preferences and agreements a kick-off noted, into its network."""
         if not record.network or not any(phase.kind == "kickoff" for phase in record.phases):
             return
-        from .network import NetworkError, NetworkStore
-        from .network_meetings import collect_from_meeting
+        from lerend_tui.network.store import NetworkError, NetworkStore
+        from lerend_tui.network.meetings import collect_from_meeting
 
         networks = NetworkStore(self.paths.networks)
         try:
@@ -318,7 +319,7 @@ class LerendApp(GuardedApp):
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover everything with a notice while the terminal is too small, instead of breaking."""
-        from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+        from lerend_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
         showing = isinstance(self.screen, TooSmallScreen)
         below = self.screen_stack[-2] if showing else self.screen
@@ -338,7 +339,7 @@ class LerendApp(GuardedApp):
 
     def reload_catalogue(self) -> Catalogue:
         """Read the work formats anew, naming every file that had to be skipped."""
-        from .workforms import load_catalogue
+        from lerend_tui.catalogue.workforms import load_catalogue
 
         self._catalogue = load_catalogue(self.paths.workforms)
         for problem in self._catalogue.problems:
@@ -350,15 +351,15 @@ class LerendApp(GuardedApp):
         plan's guidance when it was run from one)."""
         template = self.templates.templates.get(record.template)
         if record.plan is not None and record.plan.id:
-            from .meeting_plan import PlanStore, with_plan_guidance
+            from lerend_tui.plans.plan import PlanStore, with_plan_guidance
 
             template = with_plan_guidance(template, PlanStore(self.paths.plans_folder), record.plan.id)
         return Meeting(record, self.clock, template, settings=self.settings, rng=self.rng)
 
     def open_new_meeting(self, record: MeetingRecord, network: Network | None = None) -> None:
         """Put the new meeting on disk (filed in its learning network, if any) and open it."""
-        from .network import NetworkError, NetworkStore
-        from .network_meetings import create_in_network
+        from lerend_tui.network.store import NetworkError, NetworkStore
+        from lerend_tui.network.meetings import create_in_network
 
         try:
             if network is None:
@@ -386,7 +387,7 @@ class LerendApp(GuardedApp):
 
     def _meeting_screen(self, meeting: Meeting, path: Path) -> Screen:
         """The meeting's screen: writing it when this program gets its lock, else read-only, saying why."""
-        from .screens.meeting import MeetingScreen
+        from lerend_tui.screens.meeting import MeetingScreen
 
         try:
             held_by = "" if acquire(path) else holder(path)
@@ -402,7 +403,7 @@ class LerendApp(GuardedApp):
         return all([screen.save_for_leaving() for screen in self._screens_with_edits()])
 
     def let_go(self) -> None:
-        from .screens.meeting import MeetingScreen
+        from lerend_tui.screens.meeting import MeetingScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
@@ -413,7 +414,7 @@ class LerendApp(GuardedApp):
         """Save everything before leaving, so nothing typed is lost; when that fails, ask first and offer to
         write it elsewhere."""
         if not self.save_everything():
-            from .screens.unsaved import UnsavedScreen
+            from lerend_tui.screens.unsaved import UnsavedScreen
 
             copies = [copy for screen in self._screens_with_edits() if (copy := screen.unsaved_copy())]
             self.push_screen(UnsavedScreen(copies), self._quit_if)
@@ -439,7 +440,7 @@ class LerendApp(GuardedApp):
         self.action_help()
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from lerend_tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen("Toetsen", help_rows(self._content_screen())))
 
@@ -482,7 +483,7 @@ class FollowerApp(GuardedApp):
         self._problem: str | None = None
 
     def get_default_screen(self) -> Screen:
-        from .screens.beamer import BeamerScreen
+        from lerend_tui.screens.beamer import BeamerScreen
 
         return BeamerScreen(self.live_state, follower=True)
 
@@ -502,7 +503,7 @@ class FollowerApp(GuardedApp):
                 return
 
     def _live_changed(self) -> None:
-        from .screens.beamer import BeamerScreen
+        from lerend_tui.screens.beamer import BeamerScreen
 
         if isinstance(self.screen, BeamerScreen):
             self.screen.follow()

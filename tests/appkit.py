@@ -9,11 +9,11 @@ from pathlib import Path
 from textual import events
 
 from lerend_tui.app import LerendApp
-from lerend_tui.clock import FakeClock
-from lerend_tui.meeting import new_meeting_record
-from lerend_tui.paths import Paths
-from lerend_tui.plan import load_templates
-from lerend_tui.storage import MeetingStore
+from lerend_tui.common.clock import FakeClock
+from lerend_tui.meeting.running import new_meeting_record
+from lerend_tui.common.paths import Paths
+from lerend_tui.templates import load_templates
+from lerend_tui.storage.meetings import MeetingStore
 
 
 def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zuid", save_delay: float = 60.0,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import textual.constants
 
-from lerend_tui.clock import FakeClock
-from lerend_tui.paths import Paths
+from lerend_tui.common.clock import FakeClock
+from lerend_tui.common.paths import Paths
 
 # Textual's own animations (a tab's underline sliding, smooth scrolling) end where they would have
 # ended anyway, but Pilot waits for each one after every key: in tests they jump to their end.

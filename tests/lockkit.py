@@ -11,7 +11,7 @@ from typing import Iterator
 HOLD_MEETING = """
 import sys
 from pathlib import Path
-from lerend_tui.lock import acquire
+from lerend_tui.storage.lock import acquire
 assert acquire(Path(sys.argv[1]))
 print("held", flush=True)
 sys.stdin.read()
@@ -21,7 +21,7 @@ PUBLISH_LIVE = """
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from lerend_tui.live import LiveState, write_live, WRITER
+from lerend_tui.storage.live import LiveState, write_live, WRITER
 write_live(Path(sys.argv[1]), LiveState(
     writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Check-in", phase_number=1, phase_count=5,
     focus_label="", progress="", step_label="", step_instruction="", step_planned_seconds=0.0,

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from lerend_tui.meeting import Meeting
-from lerend_tui.network import Network, Participant
-from lerend_tui.network_meetings import attendance_per_person, network_report, trends
-from lerend_tui.plan import load_templates
-from lerend_tui.record import MeetingRecord, parse_record
-from lerend_tui.settings import Settings
-from lerend_tui.storage import MeetingStore, atomic_write_text
-from lerend_tui.validation import DataError
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.network.store import Network, Participant
+from lerend_tui.network.meetings import attendance_per_person, network_report, trends
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import MeetingRecord, parse_record
+from lerend_tui.common.settings import Settings
+from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
+from lerend_tui.common.validation import DataError
 
 CET = timezone(timedelta(hours=1))
 PEOPLE = ["Anouk", "Bram", "Chris", "Dirk", "Esra"]

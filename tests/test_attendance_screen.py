@@ -7,11 +7,11 @@ import tomllib
 from textual.widgets import Static
 
 from lerend_tui.app import LerendApp
-from lerend_tui.record import MeetingRecord, PhaseRecord, StepRecord
+from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, StepRecord
 from lerend_tui.screens.attendance import AttendanceScreen
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.checkout import CheckoutScreen
-from lerend_tui.storage import MeetingStore
+from lerend_tui.storage.meetings import MeetingStore
 from lerend_tui.widgets.agenda import Agenda
 
 from .appkit import meeting_app

@@ -1,7 +1,7 @@
 """The debounce with a ceiling: saved a pause after the last key, and never later than the ceiling after
 the first unsaved key, however long typing goes on."""
 
-from lerend_tui.autosave import AT_ONCE, SaveDeadline
+from lerend_tui.common.autosave import AT_ONCE, SaveDeadline
 
 
 def test_a_pause_saves_soon_after_the_last_key():

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from lerend_tui.app import FollowerApp
-from lerend_tui.live import WRITER, LiveState, doorbells, write_live
+from lerend_tui.storage.live import WRITER, LiveState, doorbells, write_live
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.widgets.big_clock import BigClock
@@ -110,7 +110,7 @@ async def test_b_opens_the_beamer_and_its_keys_steer_the_meeting(paths, clock):
 
 
 async def test_the_meeting_publishes_its_changes_for_the_follower(paths, clock):
-    from lerend_tui.live import read_live
+    from lerend_tui.storage.live import read_live
 
     app, _ = meeting_app(paths, clock)
     async with app.run_test() as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lerend_tui.bigtext import FONT, FONT_HEIGHT, big_size, choose_scale, fits_big, render_big
+from lerend_tui.widgets.bigtext import FONT, FONT_HEIGHT, big_size, choose_scale, fits_big, render_big
 
 BLOCKS = set("█▀▄")
 TEXTS = ["12:34", "+03:12", "00:00", "-5:07", "88:88"]

@@ -7,7 +7,7 @@ from lerend_tui.screens.catalogue import NOTHING_MATCHES, CatalogueScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.keys import help_rows
 from lerend_tui.widgets.workform_card import WorkformCard
-from lerend_tui.workforms import builtin_workform_files, load_catalogue
+from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
 
 from .appkit import home_app
 

@@ -51,7 +51,7 @@ def test_data_dir_that_is_a_file_is_refused(tmp_path, capsys):
 
 
 def test_data_dir_from_the_environment(tmp_path, monkeypatch):
-    from lerend_tui.paths import Paths
+    from lerend_tui.common.paths import Paths
 
     monkeypatch.setenv("LEREND_TUI_HOME", str(tmp_path / "thuis"))
     assert Paths.resolve().data == tmp_path / "thuis"
@@ -62,7 +62,7 @@ def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypa
     config = tmp_path / "config"
     config.mkdir()
     (config / "config.toml").write_text('[timer]\nwarning_percent = "veel"\nbell = false\n', encoding="utf-8")
-    monkeypatch.setattr("lerend_tui.paths.user_config_dir", lambda name: str(config))
+    monkeypatch.setattr("lerend_tui.common.paths.user_config_dir", lambda name: str(config))
     started = {}
 
     def fake_run(app):
@@ -78,11 +78,11 @@ def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypa
 def test_notes_list_show_and_export(tmp_path, capsys, clock):
     import json
 
-    from lerend_tui.meeting import Meeting
-    from lerend_tui.paths import Paths
-    from lerend_tui.plan import load_templates
-    from lerend_tui.record import MeetingRecord
-    from lerend_tui.storage import MeetingStore
+    from lerend_tui.meeting.running import Meeting
+    from lerend_tui.common.paths import Paths
+    from lerend_tui.templates import load_templates
+    from lerend_tui.meeting.record import MeetingRecord
+    from lerend_tui.storage.meetings import MeetingStore
 
     paths = Paths(data=tmp_path / "data", config=tmp_path / "config")
     record = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Verslagavond",
@@ -124,8 +124,8 @@ def run_cli(*args: str) -> "subprocess.CompletedProcess[str]":
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_commands_survive_hostile_meeting_files_beside_a_good_one(tmp_path, clock):
-    from lerend_tui.plan import load_templates
-    from lerend_tui.record import MeetingRecord
+    from lerend_tui.templates import load_templates
+    from lerend_tui.meeting.record import MeetingRecord
 
     good = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Goede avond",
                                        participants=["Anouk"], planned_start=clock.now())

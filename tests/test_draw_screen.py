@@ -6,7 +6,7 @@ from textual.widgets import Input, OptionList, Select
 
 from lerend_tui.screens.draw import DrawScreen
 from lerend_tui.screens.meeting import MeetingScreen
-from lerend_tui.settings import Settings
+from lerend_tui.common.settings import Settings
 
 from .appkit import meeting_app
 

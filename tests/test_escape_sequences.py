@@ -14,16 +14,16 @@ import tomli_w
 
 from lerend_tui import cli
 from lerend_tui.app import FollowerApp, LerendApp
-from lerend_tui.live import write_live
-from lerend_tui.meeting_plan import markdown_agenda, parse_plan, text_agenda
-from lerend_tui.network import NetworkStore
-from lerend_tui.network_meetings import network_report
-from lerend_tui.record import parse_record
-from lerend_tui.report import markdown_report
+from lerend_tui.storage.live import write_live
+from lerend_tui.plans.plan import markdown_agenda, parse_plan, text_agenda
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.network.meetings import network_report
+from lerend_tui.meeting.record import parse_record
+from lerend_tui.reports.meeting import markdown_report
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.storage import StoredMeeting
+from lerend_tui.storage.meetings import StoredMeeting
 
 from .test_beamer import live_state
 from .test_hand_added_keys import full_record
@@ -82,7 +82,7 @@ def hostile_data(paths) -> Path:
                     "case_by": "Bram"}],
     }) | {"name": "december"})
 
-    catalogue = Path(__file__).parent.parent / "lerend_tui" / "workforms" / "catalogue" / "1-2-4-allen.toml"
+    catalogue = Path(__file__).parent.parent / "lerend_tui" / "catalogue" / "data" / "1-2-4-allen.toml"
     workform = hostile(tomllib.loads(catalogue.read_text(encoding="utf-8")))
     workform["id"] = "eigen-vorm"
     write_toml(paths.workforms / "eigen-vorm.toml", workform)

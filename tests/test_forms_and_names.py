@@ -2,13 +2,13 @@
 
 from textual.widgets import Input
 
-from lerend_tui.meeting_plan import MeetingPlan, PlanStore, parse_plan
-from lerend_tui.network import NetworkStore
-from lerend_tui.plan import load_templates
+from lerend_tui.plans.plan import MeetingPlan, PlanStore, parse_plan
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.templates import load_templates
 from lerend_tui.screens.network import carry_text
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
-from lerend_tui.validation import DataError
+from lerend_tui.common.validation import DataError
 
 from .appkit import home_app, meeting_app, paste
 

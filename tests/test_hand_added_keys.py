@@ -11,9 +11,9 @@ import tomli_w
 from textual.widgets import TextArea
 
 from lerend_tui.app import LerendApp
-from lerend_tui.network import NetworkStore, parse_network
-from lerend_tui.record import PlannedSnapshot, PlanOrigin, StepRecord, parse_record
-from lerend_tui.storage import MeetingStore
+from lerend_tui.network.store import NetworkStore, parse_network
+from lerend_tui.meeting.record import PlannedSnapshot, PlanOrigin, StepRecord, parse_record
+from lerend_tui.storage.meetings import MeetingStore
 
 from .appkit import home_app
 from .test_meeting_screen import until

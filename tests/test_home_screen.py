@@ -4,7 +4,7 @@ from textual.widgets import Input, OptionList, Select
 
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
-from lerend_tui.storage import MeetingStore
+from lerend_tui.storage.meetings import MeetingStore
 
 from .appkit import home_app, meeting_app, paste
 from .hostile import hostile_meetings
@@ -92,7 +92,7 @@ async def test_finished_meetings_are_listed_and_broken_files_named(paths, clock)
 
 
 async def test_a_meeting_in_a_network_takes_its_people_and_last_times_commitments(paths, clock):
-    from lerend_tui.network import NetworkStore
+    from lerend_tui.network.store import NetworkStore
 
     networks = NetworkStore(paths.networks)
     network = networks.create("Zorgnetwerk Zuid", theme="Wijkzorg", participants=["Anouk", "Bram"])
@@ -121,7 +121,7 @@ async def test_a_meeting_in_a_network_takes_its_people_and_last_times_commitment
 
 
 async def test_a_kick_off_in_a_network_hands_its_questions_and_agreements_to_the_network(paths, clock):
-    from lerend_tui.network import NetworkStore
+    from lerend_tui.network.store import NetworkStore
     from lerend_tui.screens.confirm import ConfirmScreen
 
     networks = NetworkStore(paths.networks)

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lerend_tui.items import Item, NotesItems, parse_items
+from lerend_tui.meeting.items import Item, NotesItems, parse_items
 
 
 def test_labelled_lines_become_items_with_their_owner():
@@ -35,7 +35,7 @@ def test_what_a_kick_off_collects_is_captured_too():
 
 
 def test_commitments_from_the_closing_become_lines_of_the_notes_once():
-    from lerend_tui.items import with_commitments
+    from lerend_tui.meeting.items import with_commitments
 
     notes = with_commitments("Goede avond.", {"Anouk de Vries": "belt de wijkagent", "Bram": "leest het artikel"})
     assert notes == ("Goede avond.\nStok achter de deur: @Anouk belt de wijkagent\n"
@@ -72,7 +72,7 @@ def test_items_of_notes_read_again_only_where_they_changed_are_the_items(first, 
 
 
 def test_typing_at_the_end_of_a_megabyte_of_notes_reads_only_the_last_line(monkeypatch):
-    import lerend_tui.items as items
+    import lerend_tui.meeting.items as items
 
     notes = "Actie: bellen @Anouk\ngewoon tekst\n" * 30000
     found = NotesItems()

@@ -9,21 +9,29 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 from lerend_tui.app import LerendApp
-from lerend_tui.meeting_plan import PlanStore
-from lerend_tui.network import NetworkStore
+from lerend_tui.common.settings import config_path, load_settings
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.plans.plan import PlanStore
 from lerend_tui.screens.catalogue import CatalogueScreen
 from lerend_tui.screens.help import HelpScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.intake import IntakeScreen
-from lerend_tui.screens.keys import (SEPARATOR, KeyedScreen, binding_rows, current_bindings, help_rows, key_name,
-                                     screen_classes, single_key_actions)
+from lerend_tui.screens.keys import (
+    SEPARATOR,
+    KeyedScreen,
+    binding_rows,
+    current_bindings,
+    help_rows,
+    key_name,
+    screen_classes,
+    single_key_actions,
+)
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.networks import NetworksScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.settings import config_path, load_settings
 
 from .appkit import home_app, meeting_app
 from .test_network_screens import make_network

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, TextArea
 
-from lerend_tui import cli, storage
+from lerend_tui import cli
+from lerend_tui.storage import meetings as storage
 from lerend_tui.screens import unsaved
 from lerend_tui.screens.unsaved import UnsavedScreen
 

@@ -5,10 +5,10 @@ from datetime import timedelta
 
 import pytest
 
-from lerend_tui.live import (WRITER, Doorbell, LiveState, clear_live, doorbells, read_live, ring_followers,
+from lerend_tui.storage.live import (WRITER, Doorbell, LiveState, clear_live, doorbells, read_live, ring_followers,
                              write_live, writer_lock_path, writer_running)
-from lerend_tui.timer import TimerState
-from lerend_tui.validation import DataError
+from lerend_tui.meeting.timer import TimerState
+from lerend_tui.common.validation import DataError
 
 from .lockkit import PUBLISH_LIVE, child
 from .test_meeting import new_meeting

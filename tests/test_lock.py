@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lerend_tui.lock import HOST, STALE_SECONDS, LockError, acquire, holder, lock_path, release
+from lerend_tui.storage.lock import HOST, STALE_SECONDS, LockError, acquire, holder, lock_path, release
 
 from .lockkit import held_elsewhere
 

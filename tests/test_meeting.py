@@ -1,9 +1,9 @@
 import random
 from datetime import timedelta
 
-from lerend_tui.meeting import Meeting
-from lerend_tui.plan import load_templates
-from lerend_tui.record import MeetingRecord
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import MeetingRecord
 
 
 def new_meeting(clock, start_in_minutes=0, participants=(), settings=None, template="bijeenkomst"):
@@ -116,10 +116,10 @@ def test_resume_picks_up_a_running_timer_from_the_record(clock):
 
 # -- steps, speaking rounds, signals and re-budgeting ----------------------------------------------
 
-from lerend_tui.plan import MeetingTemplate, PhasePlan, StepPlan  # noqa: E402
-from lerend_tui.record import parse_record  # noqa: E402
-from lerend_tui.settings import Settings  # noqa: E402
-from lerend_tui.storage import atomic_write_text  # noqa: E402
+from lerend_tui.templates import MeetingTemplate, PhasePlan, StepPlan  # noqa: E402
+from lerend_tui.meeting.record import parse_record  # noqa: E402
+from lerend_tui.common.settings import Settings  # noqa: E402
+from lerend_tui.storage.meetings import atomic_write_text  # noqa: E402
 
 STEPPED = MeetingTemplate(
     name="intervisie", title="Intervisie", description="",
@@ -247,7 +247,7 @@ def test_rebudget_scales_the_rest_and_keeps_the_plan(clock):
 
 
 def test_a_drawn_work_format_runs_as_steps_and_is_recorded(clock):
-    from lerend_tui.workforms import load_catalogue
+    from lerend_tui.catalogue.workforms import load_catalogue
 
     troika = load_catalogue().get("troika-consulting")
     meeting = new_meeting(clock, participants=["Anouk", "Bram", "Chris"])
@@ -268,7 +268,7 @@ def test_a_drawn_work_format_runs_as_steps_and_is_recorded(clock):
 
 
 def test_history_of_earlier_meetings(clock):
-    from lerend_tui.picker import History
+    from lerend_tui.catalogue.picker import History
 
     first, second, stray = (new_meeting(clock).record for _ in range(3))
     first.phases[3].workform, first.phases[3].roles = "roddelmethode", {"inbrenger": "Anouk"}

@@ -7,15 +7,15 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from lerend_tui import cli
-from lerend_tui.clock import FakeClock, SystemClock
-from lerend_tui.meeting_plan import (MeetingPlan, PlanError, PlanStore, by_day, markdown_agenda, parse_date, parse_plan,
+from lerend_tui.common.clock import FakeClock, SystemClock
+from lerend_tui.plans.plan import (MeetingPlan, PlanError, PlanStore, by_day, markdown_agenda, parse_date, parse_plan,
                                      plan_to_record, save_as_template, text_agenda)
-from lerend_tui.meeting import START_WINDOW
-from lerend_tui.plan import load_templates
-from lerend_tui.record import parse_record
-from lerend_tui.storage import MeetingStore
-from lerend_tui.validation import DataError
-from lerend_tui.workforms import Catalogue, Step, Workform
+from lerend_tui.meeting.running import START_WINDOW
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import parse_record
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.common.validation import DataError
+from lerend_tui.catalogue.workforms import Catalogue, Step, Workform
 
 from .test_record import sample_record
 
@@ -372,7 +372,7 @@ def test_start_from_a_plan(tmp_path, data, template, capsys, no_app):
 
 
 def test_a_plan_for_a_network_starts_in_it_with_its_participants(tmp_path, data, template, no_app):
-    from lerend_tui.network import NetworkStore
+    from lerend_tui.network.store import NetworkStore
 
     network = NetworkStore(tmp_path / "data" / "networks").create("Zorgnetwerk Zuid", participants=["Anouk", "Bram"])
     plan = MeetingPlan.from_template(template, name="Zuid december", network=network.id)

@@ -178,7 +178,7 @@ async def test_titles_with_brackets_are_shown_as_typed(paths, clock):
 
 
 async def test_the_bell_rings_once_at_zero_unless_turned_off(paths, clock):
-    from lerend_tui.settings import Settings
+    from lerend_tui.common.settings import Settings
 
     for bell, expected in ((True, 1), (False, 0)):
         app, _ = meeting_app(paths, clock, title=f"Bel {bell}")
@@ -222,7 +222,7 @@ async def test_items_are_listed_beside_the_notes_once_typing_pauses(paths, clock
 
 
 async def test_a_twin_of_an_open_meeting_is_read_only(paths, clock):
-    from lerend_tui.lock import lock_path
+    from lerend_tui.storage.lock import lock_path
 
     app, path = meeting_app(paths, clock)
     before = path.read_text(encoding="utf-8")
@@ -243,7 +243,7 @@ async def test_a_twin_of_an_open_meeting_is_read_only(paths, clock):
 
 
 async def test_a_lock_that_cannot_be_made_opens_read_only_and_says_why(paths, clock, tmp_path):
-    from lerend_tui.lock import lock_path
+    from lerend_tui.storage.lock import lock_path
 
     app, path = meeting_app(paths, clock)
     elsewhere = tmp_path / "elders.txt"
@@ -258,7 +258,7 @@ async def test_a_lock_that_cannot_be_made_opens_read_only_and_says_why(paths, cl
 
 
 async def test_the_lock_is_taken_and_given_back(paths, clock):
-    from lerend_tui.lock import lock_path
+    from lerend_tui.storage.lock import lock_path
 
     app, path = meeting_app(paths, clock)
     async with app.run_test() as pilot:
@@ -297,7 +297,7 @@ async def test_checkout_in_the_closing_saves_words_and_roti(paths, clock):
 
 
 async def test_the_check_in_brings_back_last_times_commitments_to_tick_off(paths, clock):
-    from lerend_tui.record import Carried
+    from lerend_tui.meeting.record import Carried
     from lerend_tui.screens.carry_over import CarryOverScreen
 
     app, path = meeting_app(paths, clock, participants=("Anouk", "Bram"), carried=[
@@ -322,7 +322,7 @@ def held_writes(monkeypatch):
     """Make background writes wait until the returned event is set; the notes of each write, in order."""
     import threading
 
-    from lerend_tui import storage
+    from lerend_tui.storage import meetings as storage
 
     release, written = threading.Event(), []
     write = storage.atomic_write_text
@@ -382,7 +382,7 @@ async def until(pilot, condition, seconds: float = 5.0) -> None:
 
 
 async def test_a_failed_background_save_says_so_and_tries_again(paths, clock, monkeypatch):
-    from lerend_tui import storage
+    from lerend_tui.storage import meetings as storage
     from lerend_tui.screens import meeting as meeting_screen
 
     app, path = meeting_app(paths, clock, save_delay=0.01)
@@ -428,9 +428,9 @@ async def test_a_meeting_from_a_plan_shows_theme_goal_and_who_brings_what(paths,
     import random
 
     from lerend_tui.app import LerendApp
-    from lerend_tui.meeting_plan import MeetingPlan, plan_to_record
-    from lerend_tui.plan import load_templates
-    from lerend_tui.storage import MeetingStore
+    from lerend_tui.plans.plan import MeetingPlan, plan_to_record
+    from lerend_tui.templates import load_templates
+    from lerend_tui.storage.meetings import MeetingStore
 
     plan = MeetingPlan.from_template(load_templates().get("bijeenkomst"), name="Avond december",
                                      title="Bijeenkomst december")

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from .hostile import SHOWN_TEXT
 
-from lerend_tui.intake import CHECKLIST, ITEMS, WHEN_NOT, WHEN_YES, Intake, advise
-from lerend_tui.network import Agreements, Network, NetworkError, NetworkStore, Participant, network_id, parse_network
-from lerend_tui.storage import atomic_write_text
-from lerend_tui.validation import DataError
+from lerend_tui.network.intake import CHECKLIST, ITEMS, WHEN_NOT, WHEN_YES, Intake, advise
+from lerend_tui.network.store import Agreements, Network, NetworkError, NetworkStore, Participant, network_id, parse_network
+from lerend_tui.storage.meetings import atomic_write_text
+from lerend_tui.common.validation import DataError
 
 CET = timezone(timedelta(hours=1))
 

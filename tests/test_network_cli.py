@@ -5,10 +5,10 @@ import json
 import pytest
 
 from lerend_tui import cli
-from lerend_tui.items import Item
-from lerend_tui.network import NetworkStore
-from lerend_tui.record import Checkout
-from lerend_tui.storage import MeetingStore
+from lerend_tui.meeting.items import Item
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.meeting.record import Checkout
+from lerend_tui.storage.meetings import MeetingStore
 
 
 def test_new_list_and_show(tmp_path, data, capsys):
@@ -143,7 +143,7 @@ def test_a_file_that_cannot_be_written_is_explained(data, capsys, monkeypatch):
     def refuse(path, text, **kwargs):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("lerend_tui.network.atomic_write_text", refuse)
+    monkeypatch.setattr("lerend_tui.network.store.atomic_write_text", refuse)
     assert cli.main([*data, "network", "new", "Zuid"]) == 2
     err = capsys.readouterr().err
     assert "Kan niet schrijven naar" in err and "zuid.toml: Permission denied" in err and "Traceback" not in err

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from lerend_tui.items import Item
-from lerend_tui.network import Network, Participant
-from lerend_tui.network_meetings import (
+from lerend_tui.meeting.items import Item
+from lerend_tui.network.store import Network, Participant
+from lerend_tui.network.meetings import (
     NO_OWNER_LABEL, by_owner, carry_over, collect_from_meeting, commitments, join_network, learning_questions,
     match_owner, missing_meetings, network_meetings, network_report, network_summary, role_counts, role_history,
     role_turns, set_status, sparkline, trends, whose_turn,
 )
-from lerend_tui.picker import meetings_since, propose_roles, suggest, times_held
-from lerend_tui.plan import load_templates
-from lerend_tui.record import Carried, Checkout, MeetingRecord
-from lerend_tui.storage import MeetingStore
+from lerend_tui.catalogue.picker import meetings_since, propose_roles, suggest, times_held
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import Carried, Checkout, MeetingRecord
+from lerend_tui.storage.meetings import MeetingStore
 
 CET = timezone(timedelta(hours=1))
 QUESTION = "Hoe betrek ik mantelzorgers bij het plan?"

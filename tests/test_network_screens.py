@@ -12,15 +12,15 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
-from lerend_tui.network import NetworkStore
-from lerend_tui.record import Checkout
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.meeting.record import Checkout
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.intake import IntakeScreen
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.networks import NetworksScreen
-from lerend_tui.storage import MeetingStore
+from lerend_tui.storage.meetings import MeetingStore
 from lerend_tui.widgets.checklist import Checklist
 
 from .appkit import home_app, paste

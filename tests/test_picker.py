@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 
-from lerend_tui.picker import (
+from lerend_tui.catalogue.picker import (
     Draw, Filters, candidates, explain_empty, fits, propose_roles, recency_weights, recent_use,
 )
-from lerend_tui.workforms import Step, Workform, load_catalogue
+from lerend_tui.catalogue.workforms import Step, Workform, load_catalogue
 
 
 def form(id_: str, *, phases: tuple[str, ...] = ("coaching",), group: tuple[int, int] = (3, 12),

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from lerend_tui.plan import PHASE_KINDS, load_templates, parse_template
-from lerend_tui.validation import DataError
+from lerend_tui.templates import PHASE_KINDS, load_templates, parse_template
+from lerend_tui.common.validation import DataError
 
 
 def test_builtin_templates_load_without_problems():

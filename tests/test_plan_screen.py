@@ -11,10 +11,10 @@ from datetime import date
 from rich.console import Console
 from textual.widgets import Input, OptionList, Select, Static
 
-from lerend_tui.meeting import new_meeting_record
-from lerend_tui.meeting_plan import MeetingPlan, PlanStore, text_agenda
-from lerend_tui.plan import load_templates
-from lerend_tui.record import parse_record
+from lerend_tui.meeting.running import new_meeting_record
+from lerend_tui.plans.plan import MeetingPlan, PlanStore, text_agenda
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import parse_record
 from lerend_tui.screens.catalogue import CatalogueScreen
 from lerend_tui.screens.draw import DrawScreen
 from lerend_tui.screens.export import ExportScreen
@@ -22,8 +22,8 @@ from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
-from lerend_tui.settings import Settings
-from lerend_tui.storage import MeetingStore
+from lerend_tui.common.settings import Settings
+from lerend_tui.storage.meetings import MeetingStore
 
 from .appkit import home_app
 
@@ -348,8 +348,8 @@ async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
 
 
 async def test_a_networks_plan_says_whose_turn_it_is_and_starts_in_the_network(paths, clock):
-    from lerend_tui.network import NetworkStore
-    from lerend_tui.network_meetings import create_in_network
+    from lerend_tui.network.store import NetworkStore
+    from lerend_tui.network.meetings import create_in_network
 
     networks = NetworkStore(paths.networks)
     network = networks.create("Zorgnetwerk Zuid", participants=["Anouk", "Bram"])

@@ -5,10 +5,10 @@ A second program is a child process (`lockkit`): it holds its own writer lock, a
 """
 
 from lerend_tui.app import FollowerApp, LerendApp
-from lerend_tui.live import WRITER, LiveState, beamer_holder, between_meetings, clear_live, read_live, write_live
+from lerend_tui.storage.live import WRITER, LiveState, beamer_holder, between_meetings, clear_live, read_live, write_live
 
 from .appkit import meeting_app
-from lerend_tui.storage import MeetingStore
+from lerend_tui.storage.meetings import MeetingStore
 
 from .lockkit import PUBLISH_ENDED, PUBLISH_LIVE, child, held_elsewhere
 from .test_beamer import live_state

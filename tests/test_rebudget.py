@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lerend_tui.rebudget import Rebudget, propose
+from lerend_tui.meeting.rebudget import Rebudget, propose
 
 
 def test_running_over_shrinks_proportionally():

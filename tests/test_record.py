@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from .hostile import SHOWN_TEXT
 
-from lerend_tui.plan import load_templates
-from lerend_tui.items import Item
-from lerend_tui.record import Carried, Checkout, MeetingRecord, parse_record, roti_average
-from lerend_tui.storage import MeetingStore, atomic_write_text, slugify
-from lerend_tui.validation import DataError
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.items import Item
+from lerend_tui.meeting.record import Carried, Checkout, MeetingRecord, parse_record, roti_average
+from lerend_tui.storage.meetings import MeetingStore, atomic_write_text, slugify
+from lerend_tui.common.validation import DataError
 
 CET = timezone(timedelta(hours=1))
 
@@ -187,7 +187,7 @@ def test_roti_average_counts_the_scores_given():
 
 def planned_record() -> MeetingRecord:
     """The sample meeting as run from a plan that had a different work format and case-bringer."""
-    from lerend_tui.record import PlannedSnapshot, PlanOrigin
+    from lerend_tui.meeting.record import PlannedSnapshot, PlanOrigin
 
     record = sample_record()
     record.theme, record.goal = "Eenzaamheid in de wijk", "Elkaars aanpak leren kennen"

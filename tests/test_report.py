@@ -1,5 +1,5 @@
-from lerend_tui.items import Item
-from lerend_tui.report import markdown_report
+from lerend_tui.meeting.items import Item
+from lerend_tui.reports.meeting import markdown_report
 
 from .test_record import sample_record
 
@@ -33,7 +33,7 @@ def test_headings_in_the_notes_stay_below_the_phase_headings():
 
 
 def test_report_shows_the_checkout_and_the_roti_average():
-    from lerend_tui.record import Checkout
+    from lerend_tui.meeting.record import Checkout
 
     record = sample_record()
     record.checkout = [Checkout("Anouk", "energiek", 5), Checkout("Bram", "moe", 4)]
@@ -55,8 +55,8 @@ def planned_meeting():
     """A finished meeting run from a plan, every phase exactly as long as planned."""
     from datetime import timedelta
 
-    from lerend_tui.meeting_plan import MeetingPlan, plan_to_record
-    from lerend_tui.plan import load_templates
+    from lerend_tui.plans.plan import MeetingPlan, plan_to_record
+    from lerend_tui.templates import load_templates
 
     from .test_plan_record import START
 
@@ -103,7 +103,7 @@ def test_a_report_without_a_plan_has_no_plan_section():
 
 
 def test_the_plan_section_lists_only_what_differed():
-    from lerend_tui.record import PhaseRecord
+    from lerend_tui.meeting.record import PhaseRecord
 
     record = planned_meeting()
     record.phases[1].elapsed_seconds = 22 * 60 + 10  # reflection ran long
@@ -134,7 +134,7 @@ def test_the_plan_section_names_phases_left_out_or_skipped():
 
 
 def test_the_plan_section_names_work_formats_by_their_names():
-    from lerend_tui.workforms import load_catalogue
+    from lerend_tui.catalogue.workforms import load_catalogue
 
     name_of = load_catalogue(None).name_of
     record = planned_meeting()

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Markdown, OptionList, TextArea
 
-from lerend_tui.items import Item
-from lerend_tui.record import Checkout, MeetingRecord
+from lerend_tui.meeting.items import Item
+from lerend_tui.meeting.record import Checkout, MeetingRecord
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.storage import MeetingStore
+from lerend_tui.storage.meetings import MeetingStore
 
 from .appkit import home_app
 from .test_record import CET, sample_record

@@ -1,6 +1,6 @@
 """The one sanitiser: control characters never survive, newline and tab do."""
 
-from lerend_tui.sanitise import clean, clean_table, escape_markdown
+from lerend_tui.common.sanitise import clean, clean_table, escape_markdown
 
 
 def test_escape_sequences_are_removed_and_text_stays():

@@ -12,9 +12,9 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lerend_tui.record import LONG_STRING, parse_record, table_to_toml
-from lerend_tui import storage
-from lerend_tui.storage import MeetingStore
+from lerend_tui.meeting.record import LONG_STRING, parse_record, table_to_toml
+from lerend_tui.storage import meetings as storage
+from lerend_tui.storage.meetings import MeetingStore
 
 from .test_record import sample_record
 
@@ -131,9 +131,9 @@ def private(path: Path) -> bool:
 
 def test_meetings_plans_networks_and_their_backups_are_readable_by_their_owner_only(tmp_path: Path):
     """Notes can be confidential: every file the program writes is `0600`, whatever the umask allows."""
-    from lerend_tui.meeting_plan import MeetingPlan, PlanStore
-    from lerend_tui.network import NetworkStore
-    from lerend_tui.plan import load_templates
+    from lerend_tui.plans.plan import MeetingPlan, PlanStore
+    from lerend_tui.network.store import NetworkStore
+    from lerend_tui.templates import load_templates
 
     store = MeetingStore(tmp_path / "meetings")
     store.folder.mkdir()

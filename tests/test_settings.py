@@ -2,7 +2,7 @@ import tomllib
 
 import pytest
 
-from lerend_tui.settings import Settings, config_path, default_config_text, load_settings
+from lerend_tui.common.settings import Settings, config_path, default_config_text, load_settings
 
 
 def write(tmp_path, text):

@@ -2,13 +2,13 @@
 
 from textual.widgets import Footer
 
-from lerend_tui.meeting_plan import PlanStore
-from lerend_tui.record import Carried
+from lerend_tui.plans.plan import PlanStore
+from lerend_tui.meeting.record import Carried
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.network import NetworkStore
+from lerend_tui.network.store import NetworkStore
 from lerend_tui.widgets.big_clock import BigClock
 
 from .appkit import home_app, meeting_app

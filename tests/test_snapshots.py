@@ -2,14 +2,14 @@
 
 from textual.widgets import Input, TextArea
 
-from lerend_tui.meeting_plan import MeetingPlan, PlanStore
-from lerend_tui.network import NetworkStore
-from lerend_tui.plan import load_templates
+from lerend_tui.plans.plan import MeetingPlan, PlanStore
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.templates import load_templates
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
-from lerend_tui.workforms import load_catalogue
+from lerend_tui.catalogue.workforms import load_catalogue
 
 from .appkit import home_app, meeting_app
 from .test_network_screens import make_network, two_meetings

@@ -91,10 +91,10 @@ def test_home_screen_opens_without_a_command(tmp_path, terminal_factory):
 def test_the_beamer_in_a_second_terminal_follows_the_facilitator(tmp_path, terminal_factory):
     from datetime import datetime
 
-    from lerend_tui.paths import Paths
-    from lerend_tui.plan import load_templates
-    from lerend_tui.record import MeetingRecord
-    from lerend_tui.storage import MeetingStore
+    from lerend_tui.common.paths import Paths
+    from lerend_tui.templates import load_templates
+    from lerend_tui.meeting.record import MeetingRecord
+    from lerend_tui.storage.meetings import MeetingStore
 
     data = tmp_path / "data"
     record = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Twee vensters",

@@ -10,10 +10,10 @@ from datetime import datetime
 
 import pytest
 
-from lerend_tui.paths import Paths
-from lerend_tui.plan import load_templates
-from lerend_tui.record import MeetingRecord
-from lerend_tui.storage import MeetingStore
+from lerend_tui.common.paths import Paths
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.storage.meetings import MeetingStore
 
 from .tmuxkit import PROGRAM, Terminal, needs_tmux
 

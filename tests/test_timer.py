@@ -1,6 +1,6 @@
 import pytest
 
-from lerend_tui.timer import PhaseTimer, TimerState, format_clock
+from lerend_tui.meeting.timer import PhaseTimer, TimerState, format_clock
 
 
 def test_counts_down_from_the_clock_only_while_running(clock):

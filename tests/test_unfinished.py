@@ -7,16 +7,16 @@ from datetime import timedelta
 from textual.widgets import Button, Input, OptionList, Select
 
 from lerend_tui import cli
-from lerend_tui.items import Item
-from lerend_tui.network import NetworkStore
-from lerend_tui.network_commands import network_text
-from lerend_tui.network_meetings import carry_over, role_counts, trends
-from lerend_tui.plan import load_templates
-from lerend_tui.record import MeetingRecord
+from lerend_tui.meeting.items import Item
+from lerend_tui.network.store import NetworkStore
+from lerend_tui.commands.network import network_text
+from lerend_tui.network.meetings import carry_over, role_counts, trends
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
-from lerend_tui.storage import MeetingStore
+from lerend_tui.storage.meetings import MeetingStore
 
 from .appkit import home_app, paste
 

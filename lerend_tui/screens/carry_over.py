@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..items import LABELS
-from ..network_meetings import NO_OWNER_LABEL, by_owner
-from ..record import CARRY_STATUSES, Carried
+from lerend_tui.meeting.items import LABELS
+from lerend_tui.network.meetings import NO_OWNER_LABEL, by_owner
+from lerend_tui.meeting.record import CARRY_STATUSES, Carried
 
 MARKS = {"open": "○", "gedaan": "✓", "loopt door": "→", "vervalt": "✗"}
 """A mark per status, beside the word, so the state reads without colour too."""

@@ -19,11 +19,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..plan import PHASE_KINDS
-from ..widgets.form_field import FormField
-from ..widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
-from ..workforms import Catalogue, Workform
-from .keys import KeyedScreen, single_key_actions
+from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
+from lerend_tui.catalogue.workforms import Catalogue, Workform
+from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 
 ALL_PHASES = "alle"
 NOTHING_MATCHES = "Geen werkvorm past bij dit filter."

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..autosave import SaveDeadline
-from ..validation import DataError
+from lerend_tui.common.autosave import SaveDeadline
+from lerend_tui.common.validation import DataError
 
 
 @dataclass(frozen=True)

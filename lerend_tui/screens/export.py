@@ -15,11 +15,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 
-from ..paths import documents_folder
-from ..sanitise import clean
-from ..report import markdown_report
-from ..storage import StoredMeeting, atomic_write_text
-from ..widgets.form_field import FormField
+from lerend_tui.common.paths import documents_folder
+from lerend_tui.common.sanitise import clean
+from lerend_tui.reports.meeting import markdown_report
+from lerend_tui.storage.meetings import StoredMeeting, atomic_write_text
+from lerend_tui.widgets.form_field import FormField
 
 GOES_ALONG = "gaat mee"
 STAYS_OUT = "blijft eruit (vertrouwelijk)"

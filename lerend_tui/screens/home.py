@@ -15,14 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..meeting import SetupError, new_meeting_record, parse_participants, parse_start
-from ..plan import DEFAULT_TEMPLATE
-from ..review import summarize
-from ..storage import StoredMeeting, unfinished_of
-from ..validation import DataError
-from ..widgets.form_field import FormField
-from .catalogue import CatalogueScreen
-from .keys import KeyedScreen
+from lerend_tui.meeting.running import SetupError, new_meeting_record, parse_participants, parse_start
+from lerend_tui.templates import DEFAULT_TEMPLATE
+from lerend_tui.reports.review import summarize
+from lerend_tui.storage.meetings import StoredMeeting, unfinished_of
+from lerend_tui.common.validation import DataError
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.catalogue import CatalogueScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 UITGANGSPUNTEN = (
     "De mensen die komen zijn de juiste mensen",
@@ -120,7 +120,7 @@ class HomeScreen(KeyedScreen, Screen[None]):
         self.load_meetings()
 
     def load_networks(self) -> None:
-        from ..network import NetworkStore
+        from lerend_tui.network.store import NetworkStore
 
         networks = NetworkStore(self.app.paths.networks_folder)
         found, _ = networks.scan() if networks.folder.is_dir() else ([], [])
@@ -199,7 +199,7 @@ class HomeScreen(KeyedScreen, Screen[None]):
         self.action_review(Path(event.option.id) if event.option.id else None)
 
     def action_review(self, chosen: Path | None = None) -> None:
-        from .review import ReviewScreen  # Markdown is slow to import; most starts never need it
+        from lerend_tui.screens.review import ReviewScreen  # Markdown is slow to import; most starts never need it
 
         self.app.push_screen(ReviewScreen(chosen))
 
@@ -237,7 +237,7 @@ class HomeScreen(KeyedScreen, Screen[None]):
         return Path(option.id) if option.id and not option.disabled else None
 
     def action_finish_unfinished(self) -> None:
-        from .confirm import ConfirmScreen
+        from lerend_tui.screens.confirm import ConfirmScreen
 
         path = self._highlighted_unfinished()
         if path is not None:
@@ -246,7 +246,7 @@ class HomeScreen(KeyedScreen, Screen[None]):
             self.app.push_screen(ConfirmScreen(question, "Afronden"), partial(self._finish, path))
 
     def action_throw_away(self) -> None:
-        from .confirm import ConfirmScreen
+        from lerend_tui.screens.confirm import ConfirmScreen
 
         path = self._highlighted_unfinished()
         if path is not None:
@@ -281,7 +281,7 @@ class HomeScreen(KeyedScreen, Screen[None]):
 
     def _throw_away_now(self, path: Path) -> None:
         """Put the file aside, and take the meeting off its network's list, where it would be missing."""
-        from ..network import NetworkStore
+        from lerend_tui.network.store import NetworkStore
 
         network = self.app.store.load(path).network
         self.app.store.throw_away(path)
@@ -291,8 +291,8 @@ class HomeScreen(KeyedScreen, Screen[None]):
     def _with_lock(self, path: Path, work) -> bool:
         """Do `work` holding the meeting's lock, so that no window has it open meanwhile; True when done.
         Every failure gets its Dutch message, and the file stays as it was."""
-        from ..lock import LockError, acquire, holder, release
-        from ..network import NetworkError
+        from lerend_tui.storage.lock import LockError, acquire, holder, release
+        from lerend_tui.network.store import NetworkError
 
         try:
             if acquire(path) is None:
@@ -317,7 +317,7 @@ class HomeScreen(KeyedScreen, Screen[None]):
 
     def action_plan(self) -> None:
         """The plans, with the form's template, network and title ready for a new one."""
-        from .plans import PlansScreen  # most starts never need the plan screens
+        from lerend_tui.screens.plans import PlansScreen  # most starts never need the plan screens
 
         template = self.query_one("#template", Select).value
         network = self.query_one("#network", Select).value
@@ -326,6 +326,6 @@ class HomeScreen(KeyedScreen, Screen[None]):
                                          title=self.query_one("#title", Input).value))
 
     def action_open_networks(self) -> None:
-        from .networks import NetworksScreen  # most starts never need the network screens
+        from lerend_tui.screens.networks import NetworksScreen  # most starts never need the network screens
 
         self.app.push_screen(NetworksScreen())

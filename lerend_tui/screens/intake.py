@@ -17,11 +17,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
-from ..intake import HEADINGS, ITEMS, WHEN_NOT, WHEN_YES, Advice, Intake, IntakeItem, advise
-from ..network import Network, Participant
-from ..widgets.checklist import Checklist
-from .confirm import ConfirmScreen
-from .keys import KeyedScreen
+from lerend_tui.network.intake import HEADINGS, ITEMS, WHEN_NOT, WHEN_YES, Advice, Intake, IntakeItem, advise
+from lerend_tui.network.store import Network, Participant
+from lerend_tui.widgets.checklist import Checklist
+from lerend_tui.screens.confirm import ConfirmScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 VERDICT_CLASSES = {"past": "-fits", "twijfel": "-doubt", "past niet": "-no-fit"}
 

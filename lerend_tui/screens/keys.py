@@ -28,7 +28,7 @@ from textual.dom import DOMNode
 from textual.keys import REPLACED_KEYS, Keys, format_key, key_to_character
 from textual.screen import Screen
 
-from ..validation import DataError
+from lerend_tui.common.validation import DataError
 
 _NAMES = {
     "space": "spatie", "enter": "Enter", "escape": "Esc", "tab": "Tab", "delete": "Del", "backspace": "Backspace",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -17,25 +18,25 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from ..autosave import SaveDeadline
-from ..items import LABELS, with_commitments
-from ..lock import release
-from ..live import LiveState, beamer_holder, write_live
-from ..meeting import Meeting, Schedule
-from ..record import ATTENDANCE_STATES, Carried, roti_average
-from ..sanitise import clean
-from ..storage import MeetingStore, Version
-from ..widgets.agenda import Agenda
-from ..widgets.guidance import Guidance
-from ..widgets.workform_card import PHASE_LABELS
-from ..widgets.line import Line
-from ..widgets.phase_clock import PhaseClock
-from .editing import HoldsEdits, UnsavedCopy
-from .keys import KeyedScreen, single_key_actions
+from lerend_tui.common.autosave import SaveDeadline
+from lerend_tui.meeting.items import LABELS, with_commitments
+from lerend_tui.storage.lock import release
+from lerend_tui.storage.live import LiveState, beamer_holder, write_live
+from lerend_tui.meeting.running import Meeting, Schedule
+from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, roti_average
+from lerend_tui.common.sanitise import clean
+from lerend_tui.storage.meetings import MeetingStore, Version
+from lerend_tui.widgets.agenda import Agenda
+from lerend_tui.widgets.guidance import Guidance
+from lerend_tui.widgets.workform_card import PHASE_LABELS
+from lerend_tui.widgets.line import Line
+from lerend_tui.widgets.phase_clock import PhaseClock
+from lerend_tui.screens.editing import HoldsEdits, UnsavedCopy
+from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 
 if TYPE_CHECKING:
-    from .checkout import Closing
-    from .draw import DrawResult
+    from lerend_tui.screens.checkout import Closing
+    from lerend_tui.screens.draw import DrawResult
 
 RETRY_SECONDS = 5.0
 BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again
@@ -235,9 +236,9 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
 
     def _network_achievements(self) -> Content:
         """For the final evaluation (Stap 4): what the network achieved over its meetings, to celebrate."""
-        from ..network import NetworkStore
-        from ..network_meetings import network_summary, summary_lines
-        from ..validation import DataError
+        from lerend_tui.common.validation import DataError
+        from lerend_tui.network.meetings import network_summary, summary_lines
+        from lerend_tui.network.store import NetworkStore
 
         try:
             network = NetworkStore(self.app.paths.networks_folder).load(self.meeting.record.network)
@@ -249,8 +250,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
 
     def _carried_text(self) -> Content:
         """At the check-in: last time's commitments and actions per person, to go through with the group."""
-        from ..network_meetings import NO_OWNER_LABEL, by_owner
-        from .carry_over import MARKS
+        from lerend_tui.network.meetings import NO_OWNER_LABEL, by_owner
+        from lerend_tui.screens.carry_over import MARKS
 
         record = self.meeting.record
         if not record.carried:
@@ -416,7 +417,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
         if moved == "end" and self.read_only:
             self.notify("Alleen lezen: het andere venster rondt deze bijeenkomst af.")
         elif moved == "end":
-            from .confirm import ConfirmScreen
+            from lerend_tui.screens.confirm import ConfirmScreen
 
             self.app.push_screen(
                 ConfirmScreen("Dit is het einde van de laatste fase. De bijeenkomst afronden?", "Afronden"),
@@ -448,7 +449,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
         self._open_phase()
 
     def action_beamer(self) -> None:
-        from .beamer import BeamerScreen
+        from lerend_tui.screens.beamer import BeamerScreen
 
         self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting)))
 
@@ -459,8 +460,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
 
     def action_draw(self) -> None:
         """Draw a work format for this phase; accepted, its steps run in the phase."""
-        from ..picker import History
-        from .draw import DrawScreen
+        from lerend_tui.catalogue.picker import History
+        from lerend_tui.screens.draw import DrawScreen
 
         app = self.app
         network = self.meeting.record.network  # in a network, the roles go round its own members
@@ -479,7 +480,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
         self.after_change()
 
     def action_checkout(self) -> None:
-        from .checkout import CheckoutScreen
+        from lerend_tui.screens.checkout import CheckoutScreen
 
         record = self.meeting.record
         self.app.push_screen(CheckoutScreen(record.present, record.checkout), self._save_checkout)
@@ -498,7 +499,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
         self.after_change()
 
     def action_attendance(self) -> None:
-        from .attendance import AttendanceScreen
+        from lerend_tui.screens.attendance import AttendanceScreen
 
         record = self.meeting.record
         self.app.push_screen(AttendanceScreen(record.participants, record.attendance), self._save_attendance)
@@ -513,12 +514,12 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
         self.after_change()
 
     def action_comparison(self) -> None:
-        from .comparison import ComparisonScreen
+        from lerend_tui.screens.comparison import ComparisonScreen
 
         self.app.push_screen(ComparisonScreen())
 
     def action_carry_over(self) -> None:
-        from .carry_over import CarryOverScreen
+        from lerend_tui.screens.carry_over import CarryOverScreen
 
         record = self.meeting.record
         self.app.push_screen(CarryOverScreen(record.carried, record.participants), self._save_carried)
@@ -536,7 +537,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
         self.set_focus(None)
 
     def action_finish(self) -> None:
-        from .confirm import ConfirmScreen
+        from lerend_tui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen("De bijeenkomst afronden?", "Afronden"), self._finish_if)
 

@@ -22,18 +22,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from ..network import Network, NetworkError, NetworkStore, Participant, check_name
-from ..network_meetings import (
+from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant, check_name
+from lerend_tui.network.meetings import (
     FAIRNESS_ROLES, NO_OWNER_LABEL, Records, attendance_per_person, by_owner, carry_over, decimal, learning_questions,
     missing_meetings, network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
 )
-from ..validation import DataError
-from ..widgets.form_field import FormField
-from .editing import SavesWhileEditing
-from .confirm import ConfirmScreen
-from .export import ExportScreen
-from .keys import KeyedScreen
-from .networks import count_text
+from lerend_tui.common.validation import DataError
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.editing import SavesWhileEditing
+from lerend_tui.screens.confirm import ConfirmScreen
+from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.networks import count_text
+from lerend_tui.screens.keys import KeyedScreen
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
 """Short column headings for the fairness table."""
@@ -506,7 +506,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
         if person is None:
             self.notify("Voeg eerst een deelnemer toe (Ctrl+N).")
             return
-        from .intake import IntakeScreen
+        from lerend_tui.screens.intake import IntakeScreen
 
 
         def closed(_saved: bool | None) -> None:

@@ -17,10 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..meeting import SetupError, parse_participants
-from ..network import Network, NetworkError, NetworkStore
-from ..widgets.form_field import FormField
-from .keys import KeyedScreen
+from lerend_tui.meeting.running import SetupError, parse_participants
+from lerend_tui.network.store import Network, NetworkError, NetworkStore
+from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.widgets.form_field import FormField
 
 
 def count_text(count: int, one: str, many: str) -> str:
@@ -118,7 +118,7 @@ class NetworksScreen(KeyedScreen, Screen[None]):
             self.open_network(self.networks[event.option.id])
 
     def open_network(self, network: Network) -> None:
-        from .network import NetworkScreen
+        from lerend_tui.screens.network import NetworkScreen
 
         self.app.push_screen(NetworkScreen(network, self.store))
 

@@ -20,19 +20,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..meeting import SetupError, parse_participants
-from ..meeting_plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_text, markdown_agenda, parse_date,
+from lerend_tui.meeting.running import SetupError, parse_participants
+from lerend_tui.plans.plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_text, markdown_agenda, parse_date,
                             parse_time, plan_id, text_agenda)
-from ..plan import PHASE_KINDS
-from ..record import CASE_ROLE, CONTENT_ROLE
-from ..validation import MAX_MINUTES, DataError
-from ..widgets.workform_card import PHASE_LABELS
-from ..widgets.form_field import FormField
-from .editing import SavesWhileEditing
-from .keys import KeyedScreen
+from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE
+from lerend_tui.common.validation import MAX_MINUTES, DataError
+from lerend_tui.widgets.workform_card import PHASE_LABELS
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.editing import SavesWhileEditing
+from lerend_tui.screens.keys import KeyedScreen
 
 if TYPE_CHECKING:
-    from ..workforms import Workform
+    from lerend_tui.catalogue.workforms import Workform
 
 NEW_PHASE_MINUTES = 10
 # One line in the help for each pair of keys.
@@ -156,8 +156,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
         bring the content or a case (the network's own meetings, as its fairness overview counts them)."""
         if not self.plan.network:
             return
-        from ..network import NetworkError, NetworkStore
-        from ..network_meetings import whose_turn
+        from lerend_tui.network.store import NetworkError, NetworkStore
+        from lerend_tui.network.meetings import whose_turn
 
         try:
             network = NetworkStore(self.app.paths.networks_folder).load(self.plan.network)
@@ -382,7 +382,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
             title.select_all()
 
     def action_remove(self) -> None:
-        from .confirm import ConfirmScreen
+        from lerend_tui.screens.confirm import ConfirmScreen
 
         index = self.index
         phase = self.plan.phases[index]
@@ -415,8 +415,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
     def action_draw(self) -> None:
         """Draw a work format that fits the phase's kind and minutes and the group (the plan's participants,
         else the network's), with roles proposed among them."""
-        from ..picker import Filters, History
-        from .draw import DrawScreen
+        from lerend_tui.catalogue.picker import Filters, History
+        from lerend_tui.screens.draw import DrawScreen
 
         app, plan = self.app, self.plan
         index = self.index
@@ -430,7 +430,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
 
     def action_choose(self) -> None:
         """The catalogue, filtered on the phase's kind; Enter there puts the work format in the phase."""
-        from .catalogue import CatalogueScreen
+        from lerend_tui.screens.catalogue import CatalogueScreen
 
         index = self.index
         self.app.push_screen(CatalogueScreen(self.plan.phases[index].kind, choosing=True),
@@ -444,14 +444,14 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
     def action_start(self) -> None:
         """Run the plan as a meeting now: its phases, minutes, work formats and who brings what, in its
         network when it has one."""
-        from ..meeting_plan import plan_to_record
+        from lerend_tui.plans.plan import plan_to_record
 
         app, plan = self.app, self.plan
         if not self.save_now():
             return
         network = None
         if plan.network:
-            from ..network import NetworkError, NetworkStore
+            from lerend_tui.network.store import NetworkError, NetworkStore
 
             try:
                 network = NetworkStore(app.paths.networks).load(plan.network)
@@ -471,7 +471,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
             self.notify(f"Planning opgeslagen in {self.plan.path}", title="Planning", markup=False)
 
     def action_export(self) -> None:
-        from .export import ExportScreen
+        from lerend_tui.screens.export import ExportScreen
 
         self.save_now()
         plan, catalogue = self.plan, self.app.catalogue
@@ -480,8 +480,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
                                           plain=lambda _confidential: text_agenda(plan, catalogue)))
 
     def action_save_template(self) -> None:
-        from ..meeting_plan import save_as_template
-        from ..plan import load_templates
+        from lerend_tui.plans.plan import save_as_template
+        from lerend_tui.templates import load_templates
 
         app = self.app
         try:

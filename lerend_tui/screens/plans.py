@@ -14,13 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..meeting_plan import (DEFAULT_START, MeetingPlan, PlanError, PlanStore, by_day, clock_text, parse_time,
+from lerend_tui.plans.plan import (DEFAULT_START, MeetingPlan, PlanError, PlanStore, by_day, clock_text, parse_time,
                             when_text)
-from ..plan import DEFAULT_TEMPLATE
-from ..report import dutch_date
-from ..validation import DataError
-from ..widgets.form_field import FormField
-from .keys import KeyedScreen
+from lerend_tui.templates import DEFAULT_TEMPLATE
+from lerend_tui.common.text import dutch_date
+from lerend_tui.common.validation import DataError
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.keys import KeyedScreen
 
 FROM_TEMPLATE = "sjabloon:"
 FROM_MEETING = "bijeenkomst:"
@@ -95,7 +95,7 @@ class PlansScreen(KeyedScreen, Screen[None]):
         return templates + earlier
 
     def on_mount(self) -> None:
-        from ..network import NetworkStore
+        from lerend_tui.network.store import NetworkStore
 
         networks = NetworkStore(self.app.paths.networks_folder)
         found, _ = networks.scan() if networks.folder.is_dir() else ([], [])
@@ -106,7 +106,7 @@ class PlansScreen(KeyedScreen, Screen[None]):
             select.value = self.initial_network
         self.load_plans()
         if self.open_at_once is not None:
-            from .plan import PlanScreen
+            from lerend_tui.screens.plan import PlanScreen
 
             self.app.push_screen(PlanScreen(self.open_at_once, self.store))
         elif self.make_at_once:
@@ -137,7 +137,7 @@ class PlansScreen(KeyedScreen, Screen[None]):
 
     @on(OptionList.OptionSelected, "#plans")
     def open_plan(self, event: OptionList.OptionSelected) -> None:
-        from .plan import PlanScreen
+        from lerend_tui.screens.plan import PlanScreen
 
         self.app.push_screen(PlanScreen(self.plans[event.option_index], self.store))
 
@@ -146,7 +146,7 @@ class PlansScreen(KeyedScreen, Screen[None]):
     def make(self) -> None:
         """A new plan from the chosen template or meeting, named after its title (a number added when that
         name is taken; the date is the plan's own field), and open it."""
-        from .plan import PlanScreen
+        from lerend_tui.screens.plan import PlanScreen
 
         app = self.app
         error = self.query_one("#new-error", Static)
@@ -186,7 +186,7 @@ class PlansScreen(KeyedScreen, Screen[None]):
         return True
 
     def action_discard(self) -> None:
-        from .confirm import ConfirmScreen
+        from lerend_tui.screens.confirm import ConfirmScreen
 
         highlighted = self.query_one("#plans", OptionList).highlighted
         if highlighted is None or highlighted >= len(self.plans):
@@ -215,6 +215,6 @@ class PlansScreen(KeyedScreen, Screen[None]):
         if len(self.app.screen_stack) > 1 and self.app.screen_stack[0] is not self:
             self.dismiss()
             return
-        from .home import HomeScreen  # `lerend-tui plan` opened on this screen: on to the home screen
+        from lerend_tui.screens.home import HomeScreen  # `lerend-tui plan` opened on this screen: on to the home screen
 
         self.app.push_screen(HomeScreen())

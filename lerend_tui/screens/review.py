@@ -14,13 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..report import markdown_report
-from ..review import matches, summarize
-from ..sanitise import clean
-from ..storage import StoredMeeting
-from ..widgets.form_field import FormField
-from .export import ExportScreen
-from .keys import KeyedScreen
+from lerend_tui.reports.meeting import markdown_report
+from lerend_tui.reports.review import matches, summarize
+from lerend_tui.common.sanitise import clean
+from lerend_tui.storage.meetings import StoredMeeting
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 
 class ReviewScreen(KeyedScreen, Screen[None]):

@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ..paths import documents_folder
-from ..storage import atomic_write_text
-from .editing import UnsavedCopy
+from lerend_tui.common.paths import documents_folder
+from lerend_tui.storage.meetings import atomic_write_text
+from lerend_tui.screens.editing import UnsavedCopy
 
 
 def free_path(folder: Path, name: str) -> Path:

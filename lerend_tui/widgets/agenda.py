@@ -7,8 +7,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from ..clock import Clock
-from ..meeting import Schedule
+from lerend_tui.common.clock import Clock
+from lerend_tui.meeting.running import Schedule
 
 # marker, space, HH:MM, space, title, space, minutes (right-aligned in 7, room for 45→40')
 FIXED_COLUMNS = 1 + 1 + 5 + 1 + 1 + 7

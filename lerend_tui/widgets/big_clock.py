@@ -14,7 +14,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..bigtext import render_big
+from lerend_tui.widgets.bigtext import render_big
 
 
 def changed_rows(old: list[str], new: list[str], top: int, width: int) -> list[Region]:

@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Digits
 
-from ..timer import Reading, TimerState
-from .big_clock import BigClock
-from .line import Line
+from lerend_tui.meeting.timer import Reading, TimerState
+from lerend_tui.widgets.big_clock import BigClock
+from lerend_tui.widgets.line import Line
 
 STATE_CLASSES = {
     TimerState.NOT_STARTED: "-idle",

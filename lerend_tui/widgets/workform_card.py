@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..workforms import Step, Workform
+from lerend_tui.catalogue.workforms import Step, Workform
 
 PHASE_LABELS: dict[str, str] = {
     "checkin": "Check-in",

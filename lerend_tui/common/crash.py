@@ -11,7 +11,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from .sanitise import clean
+from lerend_tui.common.sanitise import clean
 
 
 def write_crash_log(folder: Path, details: str, now: datetime | None = None) -> Path | None:

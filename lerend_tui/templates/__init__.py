@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .validation import DataError, Fields, Problems, read_folder, read_toml
+from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
 
 PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
 DEFAULT_TEMPLATE = "bijeenkomst"
@@ -103,7 +103,7 @@ class TemplateCatalogue:
             raise KeyError(f"Onbekend sjabloon '{name}'. Beschikbaar: {known}.") from None
 
 
-BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
+BUILTIN_TEMPLATES = Path(__file__).parent
 
 
 def builtin_template_files() -> list[Path]:

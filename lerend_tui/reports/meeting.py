@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import datetime
 
-from .items import LABELS, Item, without_mentions
-from .record import MeetingRecord, PhaseRecord, PlanOrigin, PlannedSnapshot, roti_average
-from .sanitise import clean, escape_markdown
+from lerend_tui.meeting.items import LABELS, Item, without_mentions
+from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, PlanOrigin, PlannedSnapshot, roti_average
+from lerend_tui.common.text import dutch_date
+from lerend_tui.common.sanitise import clean, escape_markdown
 
 ITEM_HEADINGS = {
     "afspraak": "Afspraken",
@@ -27,16 +27,8 @@ ITEM_HEADINGS = {
 }
 
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
 PER_PERSON = ("actie", "stok")
 """Item kinds that are somebody's to do: grouped under each person's name."""
-
-
-def dutch_date(moment: datetime) -> str:
-    """"dinsdag 20 oktober 2026", without depending on the machine's locale."""
-    return f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def markdown_report(record: MeetingRecord, without: Iterable[str] = (),
@@ -178,4 +170,4 @@ def _below_level_three(notes: str) -> str:
     return _HEADING.sub(lambda match: "#" * min(len(match.group(1)) + 3, 6), notes)
 
 
-__all__ = ["ITEM_HEADINGS", "LABELS", "dutch_date", "markdown_report"]
+__all__ = ["ITEM_HEADINGS", "LABELS", "markdown_report"]

@@ -9,11 +9,11 @@ import random
 from pathlib import Path
 from typing import Any
 
-from .clock import Clock
-from .timer import PhaseTimer
-from .validation import Fields
+from lerend_tui.common.clock import Clock
+from lerend_tui.common.settings import MINIMUM_SECONDS_PER_PERSON
+from lerend_tui.meeting.timer import PhaseTimer
+from lerend_tui.common.validation import Fields
 
-MINIMUM_SECONDS_PER_PERSON = 10
 
 
 def round_order(participants: list[str], rng: random.Random, *, shuffle: bool) -> list[str]:
@@ -155,4 +155,4 @@ class SpeakingRound:
         return cls(order, seconds, clock, index=index, turn_elapsed=elapsed, running=running)
 
 
-__all__ = ["MINIMUM_SECONDS_PER_PERSON", "SpeakingRound", "round_order"]
+__all__ = ["SpeakingRound", "round_order"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .validation import Fields, hand_added, with_hand_added
+from lerend_tui.common.validation import Fields, hand_added, with_hand_added
 
 
 @dataclass(frozen=True)

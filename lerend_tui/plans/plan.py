@@ -24,17 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from .meeting import START_WINDOW
-from .plan import PHASE_KINDS, MeetingTemplate, PhasePlan, StepPlan, parse_template
-from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
-from .report import dutch_date
-from .sanitise import clean, escape_markdown
-from .storage import atomic_write_text, slugify
-from .validation import EARLIEST_YEAR, LATEST_YEAR, MAX_MINUTES, DataError, Fields, Problems, drop_none, read_folder, read_toml
+from lerend_tui.meeting.running import START_WINDOW
+from lerend_tui.templates import PHASE_KINDS, MeetingTemplate, PhasePlan, StepPlan, parse_template
+from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
+from lerend_tui.common.text import dutch_date
+from lerend_tui.common.sanitise import clean, escape_markdown
+from lerend_tui.storage.meetings import atomic_write_text, slugify
+from lerend_tui.common.validation import EARLIEST_YEAR, LATEST_YEAR, MAX_MINUTES, DataError, Fields, Problems, drop_none, read_folder, read_toml
 
 if TYPE_CHECKING:
-    from .clock import Clock
-    from .workforms import Catalogue, Workform
+    from lerend_tui.common.clock import Clock
+    from lerend_tui.catalogue.workforms import Catalogue, Workform
 
 SCHEMA = 1
 DEFAULT_START = "19:00"
@@ -602,7 +602,7 @@ def with_plan_guidance(template: MeetingTemplate | None, store: PlanStore, id_: 
 def when_text(plan: MeetingPlan) -> str:
     """'dinsdag 8 december 2026, 19:00–21:00', or only the hours when the plan has no date."""
     hours = f"{plan.start}–{plan.end}"
-    return f"{dutch_date(datetime.combine(plan.date, time()))}, {hours}" if plan.date else hours
+    return f"{dutch_date(plan.date)}, {hours}" if plan.date else hours
 
 
 def _workform(phase: PlannedPhase, catalogue: Catalogue | None) -> Workform | None:

@@ -20,11 +20,11 @@ from typing import Any
 
 import tomli_w
 
-from .clock import SystemClock
-from .items import LABELS, Item
-from .plan import PHASE_KINDS, MeetingTemplate
-from .rounds import SpeakingRound
-from .validation import MAX_MINUTES, DataError, Fields, Problems, drop_none, hand_added, read_toml, with_hand_added
+from lerend_tui.common.clock import SystemClock
+from lerend_tui.meeting.items import LABELS, Item
+from lerend_tui.templates import PHASE_KINDS, MeetingTemplate
+from lerend_tui.meeting.rounds import SpeakingRound
+from lerend_tui.common.validation import MAX_MINUTES, DataError, Fields, Problems, drop_none, hand_added, read_toml, with_hand_added
 
 SCHEMA = 1
 CONTENT_ROLE = "inhoud"
@@ -297,7 +297,7 @@ def table_to_toml(table: dict[str, Any]) -> str:
     if not held:
         return text
     placeholder = re.compile(f'^(\\[\\[.*\\]\\]\n){nonce} = "{nonce}-([0-9]+)-+"|"{nonce}-([0-9]+)-+"', re.MULTILINE)
-    return placeholder.sub(lambda match: _held_text(held, *match.groups()), text)
+    return placeholder.sub(lambda match: _held_text(held, match), text)
 
 
 LONG_STRING = 1000
@@ -353,10 +353,11 @@ def _inline_fits(table: dict[str, str]) -> bool:
     return len(inline) + 5 <= _INLINE_LENGTH and "\n" not in inline  # indented by four, and a comma
 
 
-def _held_text(held: list[Any], header: str | None, table_number: str | None, number: str | None) -> str:
-    """What a placeholder stands for: `header` and `table_number` for an array of tables written as
-    `[[name]]` tables (the placeholder's own line break ends the last), `number` for a string or an inline
-    array."""
+def _held_text(held: list[Any], placeholder: re.Match[str]) -> str:
+    """What a placeholder stands for: its header and table number for an array of tables written as
+    `[[name]]` tables (the placeholder's own line break ends the last), else its number for a string or an
+    inline array."""
+    header, table_number, number = placeholder[1], placeholder[2], placeholder[3]
     if header is not None:
         tables = held[int(table_number)]
         texts = iter(_toml_strings([text for table in tables for text in table.values()]))

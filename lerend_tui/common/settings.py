@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .paths import Paths
-from .rounds import MINIMUM_SECONDS_PER_PERSON
-from .validation import MAX_MINUTES, DataError, Fields, read_toml
+from lerend_tui.common.paths import Paths
+from lerend_tui.common.validation import MAX_MINUTES, DataError, Fields, read_toml
 
 FILE_NAME = "config.toml"
 OVERTIME = ("optellen", "stoppen")
 ORDER = ("willekeurig", "op volgorde")
+MINIMUM_SECONDS_PER_PERSON = 10
+"""The shortest turn in a speaking round: the settings refuse less, and so do the rounds themselves."""
 
 
 @dataclass(frozen=True)

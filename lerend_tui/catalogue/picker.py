@@ -8,9 +8,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from .record import MeetingRecord
-from .workforms import Catalogue, Workform
+from lerend_tui.catalogue.workforms import Catalogue, Workform
 
 RECENT_FLOOR = 0.2
 """Weight of a work format used in the most recent meeting."""
@@ -72,7 +72,7 @@ def explain_empty(workforms: Catalogue | Iterable[Workform], filters: Filters) -
     if candidates(items, filters):
         return ""
     active = [name for name in ("phase", "people", "minutes") if getattr(filters, name) is not None]
-    combos = [(a,) for a in active] + [(a, b) for i, a in enumerate(active) for b in active[i + 1:]]
+    combos: list[tuple[str, ...]] = [(a,) for a in active] + [(a, b) for i, a in enumerate(active) for b in active[i + 1:]]
     combos.append(tuple(active))
     for combo in combos:
         only = Filters(**{name: getattr(filters, name) for name in combo})
@@ -104,6 +104,25 @@ def _sentence(items: list[Workform], failing: Filters) -> str:
     return f"Er is geen werkvorm voor fase '{phase}'."
 
 
+class HeldPhase(Protocol):
+    """What the draw needs of a meeting record's phase (`meeting.record.PhaseRecord`)."""
+
+    @property
+    def workform(self) -> str | None: ...
+    @property
+    def roles(self) -> Mapping[str, str]: ...
+
+
+class HeldMeeting(Protocol):
+    """What the draw needs of a meeting record (`meeting.record.MeetingRecord`): the catalogue sits below the
+    meeting in the layers, so it names the shape rather than importing the record."""
+
+    @property
+    def phases(self) -> Sequence[HeldPhase]: ...
+    @property
+    def ran(self) -> bool: ...
+
+
 @dataclass(frozen=True)
 class History:
     """What a group did in its earlier meetings, newest first: the work formats and who had which role."""
@@ -112,7 +131,7 @@ class History:
     roles: list[dict[str, str]]
 
     @classmethod
-    def of(cls, records: Iterable[MeetingRecord]) -> History:
+    def of(cls, records: Iterable[HeldMeeting]) -> History:
         """From meeting records, newest first (as `MeetingStore.scan` lists them); the roles of a meeting that
         never ran (`MeetingRecord.ran`) are left out: nobody had them."""
         records = list(records)

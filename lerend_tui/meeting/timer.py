@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from .clock import Clock
-from .validation import MAX_MINUTES
+from lerend_tui.common.clock import Clock
+from lerend_tui.common.validation import MAX_MINUTES
 
 MINIMUM_SECONDS = 60
 MAXIMUM_SECONDS = 60 * MAX_MINUTES

@@ -1,4 +1,5 @@
-"""The `workforms` and `pick` commands: list, show and check work formats, and draw one from the shell.
+"""The `workforms` command: list, show and check work formats from the shell; and their text, which `pick`
+shows too.
 
 Plain Python (no Textual), so the commands start fast and can be tested without a terminal. These
 commands only read: they never create the data dir or its folders, so they also work on a read-only one.
@@ -6,37 +7,22 @@ commands only read: they never create the data dir or its folders, so they also 
 
 from __future__ import annotations
 
-import json
-import random
+import argparse
 import shutil
-import sys
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
-from .paths import Paths
-from .picker import Draw, Filters, History, candidates, explain_empty, recency_weights, recent_use
-from .storage import MeetingStore
-from .workforms import Catalogue, Workform, check_files, load_catalogue
+from lerend_tui.catalogue.workforms import Catalogue, Workform, check_files, load_catalogue
+from lerend_tui.commands.shared import CliError, print_json, quiet_broken_pipe, warn, warn_each
+from lerend_tui.common.paths import Paths
 
 
 def load(paths: Paths) -> Catalogue:
     """The catalogue; each user file that is skipped is named on stderr, the rest still loads."""
     catalogue = load_catalogue(paths.workforms_folder)
-    for problem in catalogue.problems:
-        print(f"lerend-tui: overgeslagen: {problem}", file=sys.stderr)
+    warn_each("overgeslagen", catalogue.problems)
     return catalogue
-
-
-def recent_workforms(store: MeetingStore) -> list[list[str]]:
-    """The work-format ids each stored meeting ran, newest meeting first (the input of `recency_weights`).
-
-    A meeting without work formats still counts as a meeting: it makes earlier use less recent.
-    Unreadable meeting files are left out; they say nothing reliable about what the group did.
-    """
-    meetings, _problems = store.scan()
-    return History.of(stored.record for stored in meetings).used
 
 
 # --- text ------------------------------------------------------------------------------------------
@@ -115,28 +101,27 @@ def brief(workform: Workform, *, out_of: int, age: int | None) -> str:
     return "\n".join(lines)
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
-
-
 # --- the commands ----------------------------------------------------------------------------------
 
 def list_command(paths: Paths, *, phase: str | None, as_json: bool) -> int:
     catalogue = load(paths)
     workforms = catalogue.for_phase(phase) if phase else list(catalogue)
     if as_json:
-        print(_json([w.to_json() for w in workforms]))
+        print_json([w.to_json() for w in workforms])
     elif workforms:
         print("\n".join(list_lines(workforms)))
     else:
-        print(f"lerend-tui: er is geen werkvorm voor fase '{phase}'.", file=sys.stderr)
+        warn(f"er is geen werkvorm voor fase '{phase}'.")
     return 0
 
 
 def show_command(paths: Paths, id_: str, *, as_json: bool) -> int:
     """One work format in full; an unknown id raises the catalogue's Dutch `KeyError`."""
     workform = load(paths).get(id_)
-    print(_json(workform.to_json()) if as_json else describe(workform))
+    if as_json:
+        print_json(workform.to_json())
+    else:
+        print(describe(workform))
     return 0
 
 
@@ -163,25 +148,13 @@ def check_command(paths: Paths, targets: Sequence[Path]) -> int:
     return 0
 
 
-def draw_one(catalogue: Catalogue | Iterable[Workform], filters: Filters, used: Sequence[Sequence[str]],
-             rng: random.Random) -> tuple[Workform | None, int]:
-    """One fitting work format, weighed down by recent use (`used`: ids per meeting, newest first),
-    and how many fitted; `None` when nothing fits."""
-    fitting = candidates(catalogue, filters)
-    if not fitting:
-        return None, 0
-    return Draw(fitting, rng, recency_weights(used)).next(), len(fitting)
-
-
-def pick_command(paths: Paths, filters: Filters, *, seed: int | None, as_json: bool) -> int:
-    catalogue = load(paths)
-    used = recent_workforms(MeetingStore(paths.meetings_folder))
-    chosen, out_of = draw_one(catalogue, filters, used, random.Random(seed))
-    if chosen is None:
-        print(f"lerend-tui: {explain_empty(catalogue, filters)}", file=sys.stderr)
-        return 1
-    if as_json:
-        print(_json(chosen.to_json()))
-    else:
-        print(brief(chosen, out_of=out_of, age=recent_use(used).get(chosen.id)))
-    return 0
+@quiet_broken_pipe
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    if args.workforms_command == "list":
+        return list_command(paths, phase=args.phase, as_json=args.json)
+    if args.workforms_command == "show":
+        try:
+            return show_command(paths, args.id, as_json=args.json)
+        except KeyError as error:  # an unknown id; the catalogue's message is Dutch
+            raise CliError(error.args[0]) from None
+    return check_command(paths, args.paths)

@@ -23,6 +23,7 @@ import errno
 import os
 import socket
 import stat
+import sys
 import threading
 import time
 import tomllib
@@ -32,10 +33,10 @@ from pathlib import Path
 
 import tomli_w
 
-from .sanitise import clean
-from .storage import SAFE_FLAGS
+from lerend_tui.common.sanitise import clean
+from lerend_tui.storage.meetings import SAFE_FLAGS
 
-if os.name == "nt":
+if sys.platform == "win32":
     import msvcrt
 else:
     import fcntl
@@ -90,7 +91,7 @@ def _lock(fd: int, *, shared: bool, wait: bool) -> bool:
 
 def _take(fd: int, *, shared: bool, wait: bool) -> None:
     """Lock the open file; BlockingIOError when another holds it (only without `wait`)."""
-    if os.name == "nt":  # no shared locks on Windows: a probe locks exclusively, for a moment
+    if sys.platform == "win32":  # no shared locks on Windows: a probe locks exclusively, for a moment
         os.lseek(fd, HOLDER_ROOM, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
@@ -101,7 +102,7 @@ def _take(fd: int, *, shared: bool, wait: bool) -> None:
 
 
 def _unlock(fd: int) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         os.lseek(fd, HOLDER_ROOM, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
     else:
@@ -135,7 +136,7 @@ def give_back(fd: int, path: Path) -> None:
     """Let go of a lock from `hold` and remove its file. On POSIX the file goes while the lock is still
     held (see `hold`); Windows cannot remove a file that is open, so there the lock goes first, and the
     removal fails harmlessly when another program has opened the file meanwhile."""
-    if os.name == "nt":
+    if sys.platform == "win32":
         _unlock(fd)
         os.close(fd)
         try:

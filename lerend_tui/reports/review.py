@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .record import MeetingRecord
-from .storage import StoredMeeting
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.storage.meetings import StoredMeeting
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast, overload
 
-from .sanitise import clean, clean_table
+from lerend_tui.common.sanitise import clean, clean_table
 
 T = TypeVar("T")
+D = TypeVar("D")  # a default a field falls back to when it is absent
 
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -109,13 +110,16 @@ class Problems:
     def add(self, error: DataError) -> None:
         self.found.extend(error.problems)
 
-    def read(self, reader: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """`reader(*args, **kwargs)`, or None when it raised a `DataError` (which is kept)."""
+    def read(self, reader: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`reader(*args, **kwargs)`, or None when it raised a `DataError` (which is kept).
+
+        Typed as `T`: a parser builds its object from these reads and calls `raise_any` before it returns it,
+        so the None standing in for a value that failed never leaves the parser."""
         try:
             return reader(*args, **kwargs)
         except DataError as error:
             self.add(error)
-            return None
+            return cast(T, None)
 
     def raise_any(self) -> None:
         """Raise one `DataError` with every problem found, if any was."""
@@ -416,7 +420,12 @@ class Fields:
         """Seconds a timer ran or is set to: finite, from `minimum` to a year (`MAX_SECONDS`)."""
         return self.number(key, default, minimum=minimum, maximum=MAX_SECONDS)
 
-    def moment(self, key: str, default: Any = _MISSING) -> datetime | None:
+    @overload
+    def moment(self, key: str) -> datetime: ...
+    @overload
+    def moment(self, key: str, default: D) -> datetime | D: ...
+
+    def moment(self, key: str, default: Any = _MISSING) -> Any:
         if key not in self.table:
             return self._absent(key, default)
         value = self.table[key]
@@ -427,7 +436,12 @@ class Fields:
         self._check_year(key, value)
         return value
 
-    def day(self, key: str, default: Any = _MISSING) -> date | None:
+    @overload
+    def day(self, key: str) -> date: ...
+    @overload
+    def day(self, key: str, default: D) -> date | D: ...
+
+    def day(self, key: str, default: Any = _MISSING) -> Any:
         """A calendar day without a time (`2026-11-24`)."""
         if key not in self.table:
             return self._absent(key, default)

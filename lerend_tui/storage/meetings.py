@@ -23,8 +23,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from .record import MeetingRecord, parse_record, table_to_toml
-from .validation import DataError, read_folder
+from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
+from lerend_tui.common.validation import DataError, read_folder
 
 MAX_SLUG = 60
 SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)

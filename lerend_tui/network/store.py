@@ -22,9 +22,9 @@ from typing import Any
 
 import tomli_w
 
-from .intake import Intake, intake_table, parse_intake
-from .storage import atomic_write_text, slugify
-from .validation import DataError, Fields, Problems, drop_none, hand_added, read_folder, read_toml, with_hand_added
+from lerend_tui.network.intake import Intake, intake_table, parse_intake
+from lerend_tui.storage.meetings import atomic_write_text, slugify
+from lerend_tui.common.validation import DataError, Fields, Problems, drop_none, hand_added, read_folder, read_toml, with_hand_added
 
 SCHEMA = 1
 MAX_NAME = 80
@@ -154,7 +154,7 @@ def parse_network(path: Path) -> Network:
     participants: list[Participant] = []
     seen: set[str] = set()
     for table in read(fields.tables, "participants", []) or []:
-        participant = read(_parse_participant, table)
+        participant: Participant | None = read(_parse_participant, table)  # None: kept in `problems`
         if participant is None:
             continue
         if participant.name.casefold() in seen:

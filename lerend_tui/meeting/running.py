@@ -12,18 +12,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
 
-from .clock import Clock
-from .items import Item, NotesItems
-from .plan import MeetingTemplate, PhasePlan
-from .rebudget import Rebudget, propose
-from .record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
-from .rounds import MINIMUM_SECONDS_PER_PERSON, SpeakingRound, round_order
-from .settings import Settings
-from .timer import PhaseTimer, Reading
+from lerend_tui.common.clock import Clock
+from lerend_tui.meeting.items import Item, NotesItems
+from lerend_tui.templates import MeetingTemplate, PhasePlan
+from lerend_tui.meeting.rebudget import Rebudget, propose
+from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
+from lerend_tui.meeting.rounds import SpeakingRound, round_order
+from lerend_tui.common.text import MONTHS
+from lerend_tui.common.settings import MINIMUM_SECONDS_PER_PERSON, Settings
+from lerend_tui.meeting.timer import PhaseTimer, Reading
 
 if TYPE_CHECKING:  # the catalogue and the draw load when a work format is drawn, not at start-up
-    from .picker import Filters
-    from .workforms import Workform
+    from lerend_tui.catalogue.picker import Filters
+    from lerend_tui.catalogue.workforms import Workform
 
 
 START_WINDOW = timedelta(hours=1)
@@ -262,7 +263,7 @@ class Meeting:
 
     def draw_filters(self) -> Filters:
         """What a work format for this phase must fit: its kind, the group, the minutes left in it."""
-        from .picker import Filters
+        from lerend_tui.catalogue.picker import Filters
 
         people = len(self.record.present) or None
         return Filters(self.current.kind, people, max(math.ceil(self.timer.remaining / 60), 1))
@@ -439,8 +440,6 @@ class Meeting:
 
 # -- setting up a meeting ---------------------------------------------------------------------------
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
 MAX_NAME = 60
 
 

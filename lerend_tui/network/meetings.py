@@ -23,12 +23,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from .network import Network, NetworkStore
-from .picker import History, suggest
-from .record import (ATTENDANCE_STATES, CARRIED_KINDS, CARRY_STATUSES, CASE_ROLE, CONTENT_ROLE, PRESENT, Carried, MeetingRecord,
+from lerend_tui.network.store import Network, NetworkStore
+from lerend_tui.catalogue.picker import History, suggest
+from lerend_tui.meeting.record import (ATTENDANCE_STATES, CARRIED_KINDS, CARRY_STATUSES, CASE_ROLE, CONTENT_ROLE, PRESENT, Carried, MeetingRecord,
                      PhaseRecord, roti_average)
-from .sanitise import clean, escape_markdown
-from .storage import MeetingStore
+from lerend_tui.common.sanitise import clean, escape_markdown
+from lerend_tui.storage.meetings import MeetingStore
 
 Records = Mapping[str, MeetingRecord]
 

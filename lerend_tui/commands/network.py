@@ -7,33 +7,27 @@ data dir; `new` creates `<data>/networks/` when needed.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .meeting import parse_participants
-from .network import Network, NetworkError, NetworkStore
-from .paths import Paths
-from .storage import MeetingStore, atomic_write_text
+from lerend_tui.commands.shared import deliver, print_json, quiet_broken_pipe, stored_meetings, warn_each
+from lerend_tui.common.paths import Paths
+from lerend_tui.meeting.running import parse_participants
+from lerend_tui.network.store import Network, NetworkError, NetworkStore
 
 if TYPE_CHECKING:
-    from .network_meetings import Records
+    from lerend_tui.network.meetings import Records
 
 
-def run_network_command(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths) -> int:
     """Errors are raised as `NetworkError`, `SetupError` or `DataError`: Dutch, printed by `cli.main`."""
     try:
         return _run(args, paths)
-    except BrokenPipeError:  # `| head` stopped reading: stop quietly (the recipe in Python's signal docs)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    except OSError as error:  # a folder or file that cannot be written
+    except OSError as error:  # a folder or file that cannot be written (a reader that stops is not one)
         where = f" {error.filename}" if error.filename else ""
         raise NetworkError(f"Kan niet schrijven naar{where}: {error.strerror or error}.") from error
 
 
+@quiet_broken_pipe
 def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.network_command == "new":
         participants = parse_participants(args.participants)
@@ -45,10 +39,9 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     store = NetworkStore(paths.networks_folder)
     if args.network_command == "list":
         networks, problems = store.scan()
-        for problem in problems:
-            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+        warn_each("onleesbaar", problems)
         if args.json:
-            print(json.dumps([network_json(network) for network in networks], ensure_ascii=False, indent=2))
+            print_json([network_json(network) for network in networks])
         else:
             for network in networks:
                 theme = f"  ·  {network.theme}" if network.theme else ""
@@ -57,29 +50,21 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
             if not networks and not problems:
                 print("Nog geen netwerken. Maak er een met: lerend-tui network new NAAM")
         return 0
-    from .network_meetings import network_report  # with the picker: loaded only when a network is read
+    from lerend_tui.network.meetings import network_report  # with the picker: loaded only when a network is read
 
     network = store.find(args.name)
     records = meeting_records(paths, network)
     if args.network_command == "show":
         print(network_text(network, records))
         return 0
-    report = network_report(network, records)
-    if args.output:
-        atomic_write_text(Path(args.output), report)
-        print(f"Verslag geschreven naar {args.output}")
-    else:
-        print(report)
+    deliver(network_report(network, records), args.output, "Verslag")
     return 0
 
 
 def meeting_records(paths: Paths, network: Network) -> Records:
     """Every readable meeting by id; unreadable files of this network are named on stderr."""
-    store = MeetingStore(paths.meetings_folder)
-    meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
-    for problem in problems:
-        if problem.path.stem in network.meetings:
-            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+    meetings, problems = stored_meetings(paths)
+    warn_each("onleesbaar", [problem for problem in problems if problem.path.stem in network.meetings])
     return {stored.id: stored.record for stored in meetings}
 
 
@@ -100,8 +85,15 @@ def _count(count: int, one: str, many: str | None = None) -> str:
 
 def network_text(network: Network, records: Records) -> str:
     """`network show`: the network as readable Dutch text."""
-    from .network_meetings import (
-        NO_OWNER_LABEL, attendance_per_person, by_owner, carry_over, decimal, missing_meetings, sparkline, trends,
+    from lerend_tui.network.meetings import (
+        NO_OWNER_LABEL,
+        attendance_per_person,
+        by_owner,
+        carry_over,
+        decimal,
+        missing_meetings,
+        sparkline,
+        trends,
     )
 
     lines = [network.name, "=" * len(network.name)]
@@ -162,4 +154,4 @@ def network_text(network: Network, records: Records) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["meeting_records", "network_json", "network_text", "run_network_command"]
+__all__ = ["meeting_records", "network_json", "network_text", "run"]

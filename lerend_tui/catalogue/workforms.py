@@ -1,6 +1,6 @@
 """The work-format (werkvorm) catalogue: one TOML file per work format, validated on read.
 
-Built-in work formats live in `lerend_tui/workforms/catalogue/`; a facilitator's own files in
+Built-in work formats live in `lerend_tui/catalogue/data/`; a facilitator's own files in
 `<data>/workforms/` add to them or replace a built-in one with the same `id`. A broken file is skipped
 and reported; the rest of the catalogue still loads.
 """
@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..plan import PHASE_KINDS
-from ..validation import DataError, Fields, Problems, read_folder, read_toml
+from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOP_KEYS = frozenset({
@@ -175,7 +175,7 @@ def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
     return Workform(
         id=id_, name=name.strip(), name_en=name_en.strip(), summary=summary.strip(),
         phases=phases, group_min=group_min, group_max=group_max, subgroups=subgroups, minutes=minutes,
-        steps=tuple(steps), roles=roles, materials=materials, source=source.strip(), tags=tags,
+        steps=tuple(step for step in steps if step is not None), roles=roles, materials=materials, source=source.strip(), tags=tags,
         path=path, builtin=builtin,
     )
 
@@ -209,7 +209,7 @@ class Catalogue:
         return len(self.workforms)
 
 
-BUILTIN_FOLDER = Path(str(resources.files(__name__) / "catalogue"))
+BUILTIN_FOLDER = Path(str(resources.files("lerend_tui.catalogue") / "data"))
 
 
 def builtin_workform_files() -> list[Path]:

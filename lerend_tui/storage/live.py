@@ -35,17 +35,19 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
-from .lock import give_back, held, hold
-from .meeting import Meeting
-from .storage import SAFE_FLAGS, atomic_write_text
-from .timer import Reading
-from .validation import DataError, Fields, read_toml
+from lerend_tui.storage.lock import give_back, held, hold
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
+from lerend_tui.meeting.timer import Reading
+from lerend_tui.common.validation import DataError, Fields, read_toml
 
 SCHEMA = 1
 WRITER = secrets.token_hex(8)
@@ -100,7 +102,7 @@ class LiveState:
             focus_label="" if focus.kind == "phase" else focus.label,
             progress=speaking.progress if speaking else "",
             step_label=meeting.step_label if step else "",
-            step_instruction=meeting.step.instruction if step else "",
+            step_instruction=meeting.step.instruction if step and meeting.step else "",
             step_planned_seconds=step.planned if step else 0.0,
             step_elapsed_seconds=step.elapsed if step else 0.0,
             coming_up=meeting.coming_up(),
@@ -206,7 +208,7 @@ def _read_state(path: Path) -> LiveState | None:
     table = Fields(read_toml(path), path)
     if table.integer("schema") != SCHEMA:
         raise table.error("schema", f"verwacht versie {SCHEMA}")
-    readers = {int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
+    readers: dict[type, Callable[[str], Any]] = {int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
                float: table.seconds, bool: table.flag, datetime: table.moment}
     values = {}
     for field in fields(LiveState):

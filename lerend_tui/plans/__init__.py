@@ -1,0 +1,1 @@
+"""Plans prepared before a meeting: their files, clock times, and the agenda to send out."""
