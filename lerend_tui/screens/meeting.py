@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -27,6 +29,7 @@ from lerend_tui.widgets.guidance import Guidance
 from lerend_tui.widgets.workform_card import PHASE_LABELS
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import PhaseClock
+from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
 
 if TYPE_CHECKING:
@@ -36,38 +39,56 @@ if TYPE_CHECKING:
 RETRY_SECONDS = 5.0  # how often a failed save is tried again
 BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
-# Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
 CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over",
                     "attendance"}
-SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
-                      "draw", "checkout", "carry_over", "comparison", "attendance"}
+# One entry in the palette and one line in the help for the key and the clicker's key.
+NEXT = "Volgende: de volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"
+PREVIOUS = "Vorige: de vorige spreker, stap of fase (PageUp ook tijdens het typen)"
+MINUTE = Binding.Group("Een minuut erbij of eraf voor deze fase (en stap)")
 
 
-class MeetingScreen(HoldsEdits, Screen[None]):
+class MeetingScreen(KeyedScreen, HoldsEdits, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     # Back from a dialog, the facilitator is in the mode they left: Textual would otherwise focus the first
     # focusable widget, the notes, and the next `n` would be typed into them.
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
-        Binding("n", "next_phase", "Volgende", key_display="n/p", id="meeting.next"),
-        Binding("p", "previous_phase", "Vorige", show=False, id="meeting.previous"),
+        Binding("space", "toggle_timer", "Timer", key_display="spatie", tooltip="Timer starten of pauzeren",
+                id="meeting.timer"),
+        Binding("n", "next_phase", "Volgende", key_display="n/p", tooltip=NEXT, id="meeting.next"),
+        Binding("p", "previous_phase", "Vorige", show=False, tooltip=PREVIOUS, id="meeting.previous"),
         # Clickers send PageDown/PageUp; they act even while typing, so they get actions of their own.
-        Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, id="meeting.clicker_next"),
-        Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, id="meeting.clicker_previous"),
-        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", id="meeting.more"),
-        Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
-        Binding("b", "beamer", "Beamer", id="meeting.beamer"),
-        Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False, id="meeting.to_beamer"),
-        Binding("r", "draw", "Loten", id="meeting.draw"),
-        Binding("c", "checkout", "Check-out", id="meeting.checkout"),
-        Binding("v", "carry_over", "Afvinken", id="meeting.carry_over"),
-        Binding("o", "comparison", "Vergelijk", id="meeting.comparison"),
-        Binding("a", "rebudget", "Op tijd", id="meeting.rebudget"),
-        Binding("w", "attendance", "Wie is er", show=False, id="meeting.attendance"),
-        Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
-        Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
+        Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, tooltip=NEXT,
+                id="meeting.clicker_next"),
+        Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, tooltip=PREVIOUS,
+                id="meeting.clicker_previous"),
+        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", tooltip="Minuut erbij", group=MINUTE,
+                id="meeting.more"),
+        Binding("minus", "adjust(-1)", "Minuut eraf", show=False, tooltip="Minuut eraf", group=MINUTE,
+                id="meeting.less"),
+        Binding("b", "beamer", "Beamer", tooltip="Beamer: de weergave voor de zaal (Esc of b: terug)",
+                id="meeting.beamer"),
+        Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False,
+                tooltip="Naar de beamer: de projector toont deze bijeenkomst, ook als een ander venster hem had "
+                        "(dat houdt hem anders)", id="meeting.to_beamer"),
+        Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij deze fase, de groep en de "
+                                              "tijd; geaccepteerd lopen haar stappen in de fase", id="meeting.draw"),
+        Binding("c", "checkout", "Check-out", tooltip="Check-out: in de afsluiting per deelnemer een woord, een ROTI "
+                                                      "van 1 tot 5 en een stok achter de deur", id="meeting.checkout"),
+        Binding("v", "carry_over", "Afvinken", tooltip="Vorige keer: bij de check-in van een netwerk de stok achter "
+                                                       "de deur en de acties van de vorige keer afvinken",
+                id="meeting.carry_over"),
+        Binding("o", "comparison", "Vergelijk", tooltip="Opleiding of lerend netwerk: de tabel uit de kick-off, bij "
+                                                        "'Wat is een lerend netwerk?'", id="meeting.comparison"),
+        Binding("a", "rebudget", "Op tijd", tooltip="Herverdeel de resterende tijd: zodat de bijeenkomst op tijd "
+                                                    "eindigt", id="meeting.rebudget"),
+        Binding("w", "attendance", "Wie is er", show=False,
+                tooltip="Aanwezigheid: wie is er, wie is afgemeld, wie komt later (rondjes, rollen en check-out "
+                        "nemen wie er is)", id="meeting.attendance"),
+        Binding("enter", "edit_notes", "Notities", show=False, tooltip="Notities typen", id="meeting.notes"),
+        Binding("escape", "leave_notes", "Klaar met typen", key_display="esc",
+                tooltip="Klaar met typen: daarna werken de losse toetsen", id="meeting.leave_notes"),
     ]
 
     def __init__(self, meeting: Meeting, path: Path, store: MeetingStore, *, held_by: str = "") -> None:
@@ -208,10 +229,10 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     def _network_achievements(self) -> Content:
         """For the final evaluation (Stap 4): what the network achieved over its meetings, to celebrate."""
+        from lerend_tui.common.validation import DataError
         from lerend_tui.network.store import NetworkStore
         from lerend_tui.network.summary import network_summary
         from lerend_tui.reports.network import summary_lines
-        from lerend_tui.common.validation import DataError
 
         try:
             network = NetworkStore(self.app.paths.networks_folder).load(self.meeting.record.network)
@@ -330,13 +351,16 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     # -- actions -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key that types a character acts only outside the notes, which would otherwise take it."""
+        if action in single_key_actions(self) and isinstance(self.focused, TextArea):
+            return False
+        return self.offers(action, parameters)
+
+    def offers(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in CHANGING_ACTIONS:
             return False
-        typing = isinstance(self.focused, TextArea)
-        if action in SINGLE_KEY_ACTIONS and typing:
-            return False
-        if action == "leave_notes" and not typing:
-            return False
+        if action == "leave_notes":
+            return isinstance(self.focused, TextArea)
         if action == "rebudget":
             return self._can_rebudget
         if action == "checkout":  # the closing capture belongs to the closing, and needs a group
@@ -568,55 +592,13 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         elif error is None and before is not None:
             self.notify("Alles is weer opgeslagen.", title="Opgeslagen")
 
-    # -- help and palette ----------------------------------------------------------------------
+    # -- palette -------------------------------------------------------------------------------
 
-    def palette_commands(self):
-        """(title, help, callback) for the command palette: every action and every phase."""
-        yield "Volgende", "n of PageDown: volgende spreker, stap of fase", self.action_next_phase
-        yield "Vorige", "p of PageUp: vorige spreker, stap of fase", self.action_previous_phase
-        yield "Beamer", "b: de weergave voor de zaal", self.action_beamer
-        if not self.read_only:
-            yield "Naar de beamer", "Ctrl+B: de beamer toont deze bijeenkomst, ook als een ander venster hem had", \
-                self.action_to_beamer
-            yield "Timer starten of pauzeren", "Spatie", self.action_toggle_timer
-            yield "Minuut erbij", "+", lambda: self.action_adjust(1)
-            yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
-            yield "Werkvorm loten", "r: een werkvorm die past bij deze fase, de groep en de tijd", self.action_draw
-            if self._can_rebudget:
-                yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
-            if self.check_action("checkout", ()):
-                yield ("Check-out", "c: per deelnemer een woord, een ROTI van 1 tot 5 en een stok achter de deur",
-                       self.action_checkout)
-            if self.meeting.record.participants:
-                yield "Aanwezigheid", "w: wie is er, wie is afgemeld, wie komt later", self.action_attendance
-            if self.check_action("comparison", ()):
-                yield "Opleiding of lerend netwerk", "o: de tabel uit de kick-off", self.action_comparison
-            if self.check_action("carry_over", ()):
-                yield "Vorige keer", "v: stok achter de deur en acties van de vorige keer afvinken", self.action_carry_over
-            yield "Notities typen", "Enter", self.action_edit_notes
-            yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
+    def palette_extras(self) -> Iterator[SystemCommand]:
+        """Finishing the meeting, and every phase to go to."""
+        if self.offers("finish", ()):
+            yield SystemCommand("Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish)
         for index, phase in enumerate(self.meeting.phases):
-            yield (f"Ga naar fase {index + 1}: {phase.title}",
-                   f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
-                   lambda index=index: self.go_to(index))
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("spatie", "Timer starten of pauzeren"),
-            ("n  ·  PageDown", "Volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"),
-            ("p  ·  PageUp", "Vorige spreker, stap of fase (PageUp ook tijdens het typen)"),
-            ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
-            ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
-            ("Ctrl+B", "Naar de beamer: de projector toont deze bijeenkomst (een ander venster houdt hem anders)"),
-            ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
-            ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
-            ("v", "Bij de check-in van een netwerk: de stok achter de deur en acties van de vorige keer afvinken"),
-            ("o", "In de kick-off bij 'Wat is een lerend netwerk?': de tabel opleiding of lerend netwerk"),
-            ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
-            ("w", "Aanwezigheid: wie is er, afgemeld of komt later (rondjes, rollen en check-out nemen wie er is)"),
-            ("Enter", "Notities typen"),
-            ("Esc", "Klaar met typen: daarna werken de losse toetsen"),
-            ("Ctrl+P", "Opdrachten: elke actie en elke fase"),
-            ("?  ·  F1", "Deze hulp (? buiten de notities, F1 overal)"),
-            ("Ctrl+Q", "Stoppen (notities zijn al opgeslagen)"),
-        ]
+            yield SystemCommand(f"Ga naar fase {index + 1}: {phase.title}",
+                                f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
+                                partial(self.go_to, index))

@@ -37,6 +37,7 @@ from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
 """Short column headings for the fairness table."""
@@ -45,6 +46,7 @@ TURN_LABELS = {"inbrenger": "een casus inbrengen", "inhoud": "de inhoud brengen"
 """How "wie is er aan de beurt?" names each role."""
 TAB_FOCUS = {"overzicht": "#overview-left", "deelnemers": "#people", "afspraken": "#theme"}
 """Where the focus goes when a tab is opened with its key."""
+TABS = Binding.Group("Overzicht · Deelnemers · Afspraken")  # one line in the help
 VERDICT_MARKS = {"past": "✓ past", "twijfel": "? twijfel", "past niet": "✗ past niet"}
 """The intake's verdict in the participant list."""
 
@@ -174,20 +176,34 @@ def carry_text(network: Network, records: Records) -> Text:
     return text
 
 
-class NetworkScreen(SavesWhileEditing, Screen[None]):
+class NetworkScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
     file_kind = "netwerkbestand"
     user_error = NetworkError
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", key_display="esc", id="network.back"),
-        Binding("f2", "show_tab('overzicht')", "Overzicht", show=False, id="network.overview"),
-        Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, id="network.participants"),
-        Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, id="network.agreements"),
-        Binding("ctrl+n", "new_participant", "Nieuwe deelnemer", id="network.new_participant"),
-        Binding("ctrl+o", "intake", "Intake", id="network.intake"),
-        Binding("ctrl+s", "export", "Verslag", id="network.export"),
-        Binding("delete", "remove_participant", "Verwijder deelnemer", show=False, id="network.remove"),
+        Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug naar de netwerken", id="network.back"),
+        Binding("f2", "show_tab('overzicht')", "Overzicht", show=False, group=TABS,
+                tooltip="Overzicht: trends, bijeenkomsten, rollen en leervragen", id="network.overview"),
+        Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, group=TABS,
+                tooltip="Deelnemers: deelnemers, hun leervragen, ervaring en voorkeuren", id="network.participants"),
+        Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, group=TABS,
+                tooltip="Afspraken: thema, randvoorwaarden en afspraken", id="network.agreements"),
+        Binding("ctrl+n", "new_participant", "Nieuwe deelnemer",
+                tooltip="Nieuwe deelnemer: typ de naam en Enter", id="network.new_participant"),
+        Binding("ctrl+o", "intake", "Intake",
+                tooltip="Intake: de intake van de gekozen deelnemer, past een lerend netwerk?", id="network.intake"),
+        Binding("ctrl+s", "export", "Verslag",
+                tooltip="Verslag van het netwerk opslaan of kopiëren: het hele netwerk als Markdown",
+                id="network.export"),
+        Binding("delete", "remove_participant", "Verwijder deelnemer", show=False,
+                tooltip="Verwijder deelnemer: de gekozen deelnemer, in de lijst (er wordt eerst gevraagd)",
+                id="network.remove"),
+    ]
+    OTHER_KEYS = [
+        ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+        ("↑ ↓", "Kies een deelnemer; rechts staan de leervragen, ervaring en voorkeuren"),
+        ("", "Wijzigingen worden vanzelf opgeslagen, binnen een seconde na het typen"),
     ]
 
     def __init__(self, network: Network, store: NetworkStore) -> None:
@@ -566,30 +582,3 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
         if action == "remove_participant":
             return self.people.has_focus
         return True
-
-    def palette_commands(self):
-        yield "Overzicht", "F2: trends, bijeenkomsten, rollen en leervragen", lambda: self.action_show_tab("overzicht")
-        yield "Deelnemers", "F3: deelnemers, hun leervragen, ervaring en voorkeuren", \
-            lambda: self.action_show_tab("deelnemers")
-        yield "Afspraken", "F4: thema, randvoorwaarden en afspraken", lambda: self.action_show_tab("afspraken")
-        yield "Nieuwe deelnemer", "Ctrl+N: voeg een deelnemer toe", self.action_new_participant
-        yield "Intake", "Ctrl+O: de intake van de gekozen deelnemer", self.action_intake
-        yield "Verslag van het netwerk opslaan of kopiëren", "Ctrl+S: het hele netwerk in Markdown", \
-            self.action_export
-        yield "Terug naar de netwerken", "Esc", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("F2  ·  F3  ·  F4", "Overzicht · Deelnemers · Afspraken"),
-            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("↑ ↓", "Kies een deelnemer; rechts staan de leervragen, ervaring en voorkeuren"),
-            ("Ctrl+N", "Nieuwe deelnemer: typ de naam en Enter"),
-            ("Del", "Verwijder de gekozen deelnemer (in de lijst; er wordt eerst gevraagd)"),
-            ("Ctrl+O", "Intake van de gekozen deelnemer: past een lerend netwerk?"),
-            ("Ctrl+S", "Sla het verslag van het hele netwerk op als Markdown of kopieer het"),
-            ("", "Wijzigingen worden vanzelf opgeslagen, binnen een seconde na het typen"),
-            ("Esc", "Terug naar de netwerken"),
-            ("Ctrl+P", "Opdrachten"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]
