@@ -389,7 +389,7 @@ def run(args: argparse.Namespace) -> int:
 def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:
     """The app for `start` (on the meeting, already on disk), for `plan` (on the plans) or for no command
     (on the home screen)."""
-    from lerend_tui.app import LerendApp
+    from lerend_tui.app import make_app
 
     settings, problems = load_settings(config_path(paths))
     templates = load_templates(paths.templates)
@@ -400,8 +400,8 @@ def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:
         open_meeting = prepare_meeting(args, paths, SystemClock(), templates)
     elif args.command == "plan":
         open_plans = plans_opening(args, paths, templates)
-    return LerendApp(paths, open_meeting=open_meeting, open_plans=open_plans, templates=templates,
-                     settings=settings, problems=problems)
+    return make_app(paths, open_meeting=open_meeting, open_plans=open_plans, templates=templates,
+                    settings=settings, problems=problems)
 
 
 def plans_opening(args: argparse.Namespace, paths: Paths, templates: TemplateCatalogue) -> dict[str, object]:
