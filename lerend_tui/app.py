@@ -10,6 +10,7 @@ import random
 import signal
 import threading
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Iterable
 
 from rich.console import RenderableType
@@ -30,10 +31,12 @@ from lerend_tui.storage.lock import LockError, acquire, holder, release
 from lerend_tui.common.paths import Paths
 from lerend_tui.templates import TemplateCatalogue
 from lerend_tui.meeting.record import MeetingRecord
-from lerend_tui.screens.editing import HoldsEdits
+from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.common.sanitise import clean
-from lerend_tui.common.settings import Settings
+from lerend_tui.common.settings import Settings, config_path
 from lerend_tui.common.validation import DataError
+from lerend_tui.screens.keys import (KeyedScreen, binding_ids, checked_keymap, current_bindings, help_rows,
+                                     palette_commands, screen_classes, single_key_actions)
 from lerend_tui.services import Services
 
 if TYPE_CHECKING:
@@ -168,6 +171,9 @@ class GuardedApp(App[None]):
             self._exit_renderables.clear()
 
 
+HELP = "Hulp: alle toetsen op dit scherm (? buiten een invoerveld of de notities, F1 overal)"
+
+
 class LerendApp(GuardedApp):
     TITLE = "lerend-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide"), (160, "-widest")]
@@ -186,10 +192,13 @@ class LerendApp(GuardedApp):
     }
     """
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Stop", priority=True, id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="app.palette"),
-        Binding("question_mark", "help_key", "Hulp", key_display="?", id="app.help"),
-        Binding("f1", "help", "Hulp", show=False, id="app.help_f1"),
+        Binding("ctrl+q", "quit", "Stop", priority=True,
+                tooltip="Stoppen: sluit het programma; notities en wijzigingen zijn al opgeslagen", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True,
+                tooltip="Opdrachten: elke actie van dit scherm, ook wat geen eigen toets heeft (zoals naar een fase "
+                        "gaan of op een fase filteren)", id="app.palette"),
+        Binding("question_mark", "help_key", "Hulp", key_display="?", tooltip=HELP, id="app.help"),
+        Binding("f1", "help", "Hulp", show=False, tooltip=HELP, id="app.help_f1"),
     ]
 
     def __init__(
@@ -218,6 +227,19 @@ class LerendApp(GuardedApp):
         self._open_meeting = open_meeting
         self._open_plans = open_plans
         self._problems = [*(problems or []), *services.templates.problems]
+        if services.settings.keymap:
+            self._use_keymap(services.settings.keymap)
+
+    def _use_keymap(self, keymap: Mapping[str, str]) -> None:
+        """The facilitator's own keys (`[keymap]` in the config file); an entry that names no binding or no key
+        is said, as any other problem with the settings, and left out."""
+        known = binding_ids(self.BINDINGS).union(*(binding_ids(screen.BINDINGS) for screen in screen_classes()))
+        checked, problems = checked_keymap(keymap, config_path(self.paths), known)
+        self._problems += problems
+        self.set_keymap(checked)
+        # The footer shows the palette's key under this name; this app's own, not the class's.
+        self.COMMAND_PALETTE_BINDING = next(  # type: ignore[misc]
+            binding.key for binding in current_bindings(self.BINDINGS, self._keymap) if binding.id == "app.palette")
 
     def save_deadline(self) -> SaveDeadline:
         """When a screen saves what is typed in it."""
@@ -281,7 +303,7 @@ class LerendApp(GuardedApp):
         """The learning questions, expectations, preferences and agreements a kick-off noted, into its network."""
         if not record.network or not any(phase.kind == "kickoff" for phase in record.phases):
             return
-        from lerend_tui.network.meetings import collect_from_meeting
+        from lerend_tui.network.exchange import collect_from_meeting
         from lerend_tui.network.store import NetworkError
 
         networks = self.services.networks
@@ -314,7 +336,7 @@ class LerendApp(GuardedApp):
 
     def open_new_meeting(self, record: MeetingRecord, network: Network | None = None) -> None:
         """Put the new meeting on disk (filed in its learning network, if any) and open it."""
-        from lerend_tui.network.meetings import create_in_network
+        from lerend_tui.network.exchange import create_in_network
         from lerend_tui.network.store import NetworkError
 
         meetings = self.services.meetings
@@ -387,13 +409,11 @@ class LerendApp(GuardedApp):
 
     def _content_screen(self) -> Screen:
         """The screen the facilitator works in, below any dialog or the palette."""
-        return next(screen for screen in reversed(self.screen_stack) if hasattr(screen, "help_rows"))
+        return next(screen for screen in reversed(self.screen_stack) if isinstance(screen, KeyedScreen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`?` is a character while typing; F1 opens the help from anywhere."""
-        if action == "help_key":
-            return not isinstance(self.focused, (Input, TextArea))
-        return True
+        """A key that types a character (`?`) is that character in a text field, where F1 still opens the help."""
+        return not (action in single_key_actions(self) and isinstance(self.focused, (Input, TextArea)))
 
     def action_help_key(self) -> None:
         self.action_help()
@@ -401,8 +421,7 @@ class LerendApp(GuardedApp):
     def action_help(self) -> None:
         from lerend_tui.screens.help import HelpScreen
 
-        screen = self._content_screen()
-        self.push_screen(HelpScreen("Toetsen", screen.help_rows()))
+        self.push_screen(HelpScreen("Toetsen", help_rows(self._content_screen())))
 
     def action_command_palette(self) -> None:
         """Textual's palette, asking in Dutch (its own placeholder is English)."""
@@ -418,12 +437,8 @@ class LerendApp(GuardedApp):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        content = self._content_screen()
-        for title, help_text, callback in content.palette_commands():
-            yield SystemCommand(title, help_text, callback)
-        yield SystemCommand("Hulp", "Alle toetsen op dit scherm", self.action_help)
+        yield from palette_commands(self._content_screen())
         yield SystemCommand("Thema", "Kies de kleuren van het programma", self.action_change_theme)
-        yield SystemCommand("Stoppen", "Sluit het programma; notities zijn al opgeslagen", self.action_quit)
 
 
 def make_app(paths: Paths, *, clock: Clock | None = None, rng: random.Random | None = None,

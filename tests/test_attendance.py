@@ -9,7 +9,8 @@ import tomli_w
 
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.network.store import Network, Participant
-from lerend_tui.network.meetings import attendance_per_person, network_report, trends
+from lerend_tui.network.trends import attendance_per_person, trends
+from lerend_tui.reports.network import network_report
 from lerend_tui.templates import load_templates
 from lerend_tui.meeting.record import MeetingRecord, parse_record
 from lerend_tui.common.settings import Settings

@@ -1,6 +1,8 @@
 """The command line: Dutch messages and exit codes for bad input, never a traceback."""
 
 import os
+import subprocess
+import sys
 import stat
 
 import pytest
@@ -139,3 +141,26 @@ def test_commands_survive_hostile_meeting_files_beside_a_good_one(tmp_path, cloc
         if args[0] == "notes":
             for name in hostile:
                 assert f"onleesbaar: {data / 'meetings' / name}" in result.stderr, (name, result.stderr)
+
+
+@pytest.mark.parametrize("command", [["notes", "list"], ["plan", "list"]])
+def test_a_reader_that_stops_early_stops_the_command_quietly(tmp_path, clock, command):
+    """`lerend-tui notes list | head -1`: the reader gone, the command ends with 1, without a crash log."""
+    from lerend_tui.common.paths import Paths
+    from lerend_tui.meeting.record import MeetingRecord
+    from lerend_tui.plans.plan import MeetingPlan, PlanStore
+    from lerend_tui.storage.meetings import MeetingStore
+    from lerend_tui.templates import load_templates
+
+    paths = Paths(data=tmp_path / "data", config=tmp_path / "config")
+    template = load_templates().get("bijeenkomst")
+    MeetingStore(paths.meetings).create(MeetingRecord.from_template(template, title="Avond", participants=["Anouk"],
+                                                                       planned_start=clock.now()))
+    PlanStore(paths.plans).save(MeetingPlan.from_template(template, name="volgende-keer", title="Volgende keer"))
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    reader_gone = subprocess.Popen([sys.executable, "-m", "lerend_tui.cli", "--data-dir", str(paths.data), *command],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+    reader_gone.stdout.close()
+    stderr = reader_gone.stderr.read().decode()
+    assert reader_gone.wait(timeout=60) == 1, stderr
+    assert "Traceback" not in stderr and "crash" not in stderr.casefold()

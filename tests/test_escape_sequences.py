@@ -17,7 +17,7 @@ from lerend_tui.app import FollowerApp, make_app
 from lerend_tui.storage.live import write_live
 from lerend_tui.plans.plan import markdown_agenda, parse_plan, text_agenda
 from lerend_tui.network.store import NetworkStore
-from lerend_tui.network.meetings import network_report
+from lerend_tui.reports.network import network_report
 from lerend_tui.meeting.record import parse_record
 from lerend_tui.reports.meeting import markdown_report
 from lerend_tui.screens.export import ExportScreen

@@ -116,7 +116,7 @@ def test_resume_picks_up_a_running_timer_from_the_record(clock):
 
 # -- steps, speaking rounds, signals and re-budgeting ----------------------------------------------
 
-from lerend_tui.templates import MeetingTemplate, PhasePlan, StepPlan  # noqa: E402
+from lerend_tui.templates import MeetingTemplate, PhaseStep, TemplatePhase  # noqa: E402
 from lerend_tui.meeting.record import parse_record  # noqa: E402
 from lerend_tui.common.settings import Settings  # noqa: E402
 from lerend_tui.storage.meetings import atomic_write_text  # noqa: E402
@@ -124,13 +124,13 @@ from lerend_tui.storage.meetings import atomic_write_text  # noqa: E402
 STEPPED = MeetingTemplate(
     name="intervisie", title="Intervisie", description="",
     phases=(
-        PhasePlan("checkin", "Check-in", 5),
-        PhasePlan("coaching", "Incidentmethode", 12, steps=(
-            StepPlan("Inbreng", 5, "Vertel de casus."),
-            StepPlan("Vragenronde", 4, "Ieder stelt één vraag.", round=True),
-            StepPlan("Advies", 3, "Geef advies."),
+        TemplatePhase("checkin", "Check-in", 5),
+        TemplatePhase("coaching", "Incidentmethode", 12, steps=(
+            PhaseStep("Inbreng", 5, "Vertel de casus."),
+            PhaseStep("Vragenronde", 4, "Ieder stelt één vraag.", round=True),
+            PhaseStep("Advies", 3, "Geef advies."),
         )),
-        PhasePlan("afsluiting", "Afsluiting", 5),
+        TemplatePhase("afsluiting", "Afsluiting", 5),
     ),
 )
 

@@ -315,7 +315,7 @@ async def test_a_phase_the_plan_renamed_keeps_its_guidance_in_the_meeting(paths,
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting.current.title == "Welkom en koffie"
         assert guidance.split()[0] in str(app.screen.query_one("#guidance").render())
-        assert app.screen.meeting.plan_for(app.screen.meeting.current).guidance == guidance
+        assert app.screen.meeting.template_phase(app.screen.meeting.current).guidance == guidance
 
 
 async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
@@ -349,7 +349,7 @@ async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
 
 async def test_a_networks_plan_says_whose_turn_it_is_and_starts_in_the_network(paths, clock):
     from lerend_tui.network.store import NetworkStore
-    from lerend_tui.network.meetings import create_in_network
+    from lerend_tui.network.exchange import create_in_network
 
     networks = NetworkStore(paths.networks)
     network = networks.create("Zorgnetwerk Zuid", participants=["Anouk", "Bram"])

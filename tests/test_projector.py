@@ -120,6 +120,6 @@ async def test_a_read_only_twin_never_publishes_nor_hands_over(paths, clock):
             await pilot.pause()
             assert twin.screen.read_only and not paths.live.exists()
             assert twin.screen.check_action("to_beamer", ()) is False
-            assert "Naar de beamer" not in [title for title, _, _ in twin.screen.palette_commands()]
+            assert "Naar de beamer" not in [command.title for command in twin.get_system_commands(twin.screen)]
             await pilot.press("escape", "ctrl+b")
             assert not paths.live.exists()

@@ -10,7 +10,9 @@ from lerend_tui import cli
 from lerend_tui.meeting.items import Item
 from lerend_tui.network.store import NetworkStore
 from lerend_tui.commands.network import network_text
-from lerend_tui.network.meetings import carry_over, role_counts, trends
+from lerend_tui.network.carry_over import carry_over
+from lerend_tui.network.roles import role_counts
+from lerend_tui.network.trends import trends
 from lerend_tui.templates import load_templates
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.screens.confirm import ConfirmScreen

@@ -15,7 +15,7 @@ from lerend_tui.catalogue.picker import Filters
 from lerend_tui.templates import load_templates
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.storage.meetings import MeetingStore
-from lerend_tui.commands.workforms import draw_one, recent_workforms
+from lerend_tui.commands.pick import draw_one, recent_workforms
 from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
 
 TROIKA = next(path for path in builtin_workform_files() if path.stem == "troika-consulting")

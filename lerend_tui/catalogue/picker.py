@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from lerend_tui.catalogue.workforms import Catalogue, Workform
+from lerend_tui.common.text import count_text
 
 RECENT_FLOOR = 0.2
 """Weight of a work format used in the most recent meeting."""
@@ -56,10 +57,6 @@ def candidates(workforms: Catalogue | Iterable[Workform], filters: Filters) -> l
     return [w for w in _as_list(workforms) if fits(w, filters)]
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def explain_empty(workforms: Catalogue | Iterable[Workform], filters: Filters) -> str:
     """A Dutch sentence naming the filter (or combination) that rules every work format out.
 
@@ -87,20 +84,20 @@ def _sentence(items: list[Workform], failing: Filters) -> str:
     if minutes is not None:
         # The other filters of this combination leave some formats (smaller combinations were checked first).
         base = candidates(items, Filters(phase, people))
-        who = f" voor {_plural(people, 'deelnemer', 'deelnemers')}" if people is not None else ""
+        who = f" voor {count_text(people, 'deelnemer', 'deelnemers')}" if people is not None else ""
         shortest = min(w.minutes for w in base)
-        return (f"{subject}{who} past in {_plural(minutes, 'minuut', 'minuten')}; "
-                f"de kortste duurt {_plural(shortest, 'minuut', 'minuten')}.")
+        return (f"{subject}{who} past in {count_text(minutes, 'minuut', 'minuten')}; "
+                f"de kortste duurt {count_text(shortest, 'minuut', 'minuten')}.")
     if people is not None:
         base = candidates(items, Filters(phase))
         low, high = min(map(_lowest_group, base)), max(w.group_max for w in base)
         if people < low:
-            limit = f"de kleinste groep is {_plural(low, 'deelnemer', 'deelnemers')}"
+            limit = f"de kleinste groep is {count_text(low, 'deelnemer', 'deelnemers')}"
         elif people > high:
-            limit = f"de grootste groep is {_plural(high, 'deelnemer', 'deelnemers')}"
+            limit = f"de grootste groep is {count_text(high, 'deelnemer', 'deelnemers')}"
         else:
             limit = f"er zijn er wel voor {low} tot {high} deelnemers, maar niet voor precies dit aantal"
-        return f"{subject} past bij {_plural(people, 'deelnemer', 'deelnemers')}; {limit}."
+        return f"{subject} past bij {count_text(people, 'deelnemer', 'deelnemers')}; {limit}."
     return f"Er is geen werkvorm voor fase '{phase}'."
 
 

@@ -7,33 +7,28 @@ data dir; `new` creates `<data>/networks/` when needed.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from lerend_tui.meeting.running import parse_participants
-from lerend_tui.network.store import Network, NetworkError, NetworkStore
+from lerend_tui.commands.shared import deliver, print_json, quiet_broken_pipe, stored_meetings, warn_each
 from lerend_tui.common.paths import Paths
-from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
+from lerend_tui.common.text import count_text, decimal
+from lerend_tui.meeting.running import parse_participants
+from lerend_tui.network.carry_over import carry_over
+from lerend_tui.network.meetings import Records, missing_meetings
+from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
+from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant
+from lerend_tui.network.trends import attendance_per_person, sparkline, trends
 
-if TYPE_CHECKING:
-    from lerend_tui.network.meetings import Records
 
-
-def run_network_command(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths) -> int:
     """Errors are raised as `NetworkError`, `SetupError` or `DataError`: Dutch, printed by `cli.main`."""
     try:
         return _run(args, paths)
-    except BrokenPipeError:  # `| head` stopped reading: stop quietly (the recipe in Python's signal docs)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    except OSError as error:  # a folder or file that cannot be written
+    except OSError as error:  # a folder or file that cannot be written (a reader that stops is not one)
         where = f" {error.filename}" if error.filename else ""
         raise NetworkError(f"Kan niet schrijven naar{where}: {error.strerror or error}.") from error
 
 
+@quiet_broken_pipe
 def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.network_command == "new":
         participants = parse_participants(args.participants)
@@ -45,41 +40,33 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     store = NetworkStore(paths.networks_folder)
     if args.network_command == "list":
         networks, problems = store.scan()
-        for problem in problems:
-            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+        warn_each("onleesbaar", problems)
         if args.json:
-            print(json.dumps([network_json(network) for network in networks], ensure_ascii=False, indent=2))
+            print_json([network_json(network) for network in networks])
         else:
             for network in networks:
                 theme = f"  ·  {network.theme}" if network.theme else ""
-                print(f"{network.id:<30} {network.name}  ·  {_count(len(network.participants), 'deelnemer')}, "
-                      f"{_count(len(network.meetings), 'bijeenkomst', 'bijeenkomsten')}{theme}")
+                people = count_text(len(network.participants), "deelnemer", "deelnemers")
+                print(f"{network.id:<30} {network.name}  ·  {people}, "
+                      f"{count_text(len(network.meetings), 'bijeenkomst', 'bijeenkomsten')}{theme}")
             if not networks and not problems:
                 print("Nog geen netwerken. Maak er een met: lerend-tui network new NAAM")
         return 0
-    from lerend_tui.network.meetings import network_report  # with the picker: loaded only when a network is read
+    from lerend_tui.reports.network import network_report  # with the picker: loaded only when a network is read
 
     network = store.find(args.name)
     records = meeting_records(paths, network)
     if args.network_command == "show":
         print(network_text(network, records))
         return 0
-    report = network_report(network, records)
-    if args.output:
-        atomic_write_text(Path(args.output), report)
-        print(f"Verslag geschreven naar {args.output}")
-    else:
-        print(report)
+    deliver(network_report(network, records), args.output, "Verslag")
     return 0
 
 
 def meeting_records(paths: Paths, network: Network) -> Records:
     """Every readable meeting by id; unreadable files of this network are named on stderr."""
-    store = MeetingStore(paths.meetings_folder)
-    meetings, problems = store.scan() if store.folder.is_dir() else ([], [])
-    for problem in problems:
-        if problem.path.stem in network.meetings:
-            print(f"lerend-tui: onleesbaar: {problem}", file=sys.stderr)
+    meetings, problems = stored_meetings(paths)
+    warn_each("onleesbaar", [problem for problem in problems if problem.path.stem in network.meetings])
     return {stored.id: stored.record for stored in meetings}
 
 
@@ -94,72 +81,80 @@ def network_json(network: Network) -> dict:
     }
 
 
-def _count(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def network_text(network: Network, records: Records) -> str:
-    """`network show`: the network as readable Dutch text."""
-    from lerend_tui.network.meetings import (
-        NO_OWNER_LABEL, attendance_per_person, by_owner, carry_over, decimal, missing_meetings, sparkline, trends,
-    )
+    """`network show`: the network as readable Dutch text, a section at a time."""
+    title = [network.name, "=" * len(network.name), f"Thema: {network.theme}" if network.theme else "Thema: (nog geen)"]
+    sections = (_participants_text(network), _agreements_text(network), _meetings_text(network, records),
+                _trends_text(network, records), _upcoming_text(network, records))
+    return "\n".join(title + [line for section in sections for line in section])
 
-    lines = [network.name, "=" * len(network.name)]
-    lines.append(f"Thema: {network.theme}" if network.theme else "Thema: (nog geen)")
-    lines += ["", f"Deelnemers ({len(network.participants)})"]
+
+def _participants_text(network: Network) -> list[str]:
+    lines = ["", f"Deelnemers ({len(network.participants)})"]
     for participant in network.participants:
-        lines.append(f"  {participant.name}")
-        for question in participant.learning_questions:
-            lines.append(f"    Leervraag: {question}")
-        if not participant.learning_questions:
-            lines.append("    (nog geen leervragen)")
-        if participant.experience.strip():
-            lines.append(f"    Ervaring: {' '.join(participant.experience.split())}")
-        if participant.preferences:
-            lines.append(f"    Leervoorkeuren: {', '.join(participant.preferences)}")
-        for expectation in participant.expectations:
-            lines.append(f"    Verwachting: {expectation}")
-        if participant.intake is not None:
-            date = f" ({participant.intake.date:%d-%m-%Y})" if participant.intake.date else ""
-            lines.append(f"    Intake{date}: {participant.intake.advice or 'nog geen advies'}")
-    if not network.participants:
-        lines.append("  (nog geen deelnemers)")
+        lines += [f"  {participant.name}", *_participant_text(participant)]
+    return lines if network.participants else [*lines, "  (nog geen deelnemers)"]
+
+
+def _participant_text(participant: Participant) -> list[str]:
+    lines = [f"    Leervraag: {question}" for question in participant.learning_questions]
+    if not participant.learning_questions:
+        lines.append("    (nog geen leervragen)")
+    if participant.experience.strip():
+        lines.append(f"    Ervaring: {' '.join(participant.experience.split())}")
+    if participant.preferences:
+        lines.append(f"    Leervoorkeuren: {', '.join(participant.preferences)}")
+    lines += [f"    Verwachting: {expectation}" for expectation in participant.expectations]
+    if participant.intake is not None:
+        date = f" ({participant.intake.date:%d-%m-%Y})" if participant.intake.date else ""
+        lines.append(f"    Intake{date}: {participant.intake.advice or 'nog geen advies'}")
+    return lines
+
+
+def _agreements_text(network: Network) -> list[str]:
     agreements = network.agreements
-    lines += ["", "Afspraken"]
+    lines = ["", "Afspraken"]
     lines += [f"  Randvoorwaarde: {text}" for text in agreements.randvoorwaarden]
     lines += [f"  Afspraak: {text}" for text in agreements.afspraken]
-    if not agreements.randvoorwaarden and not agreements.afspraken:
-        lines.append("  (nog geen)")
+    return lines if agreements.randvoorwaarden or agreements.afspraken else [*lines, "  (nog geen)"]
+
+
+def _meetings_text(network: Network, records: Records) -> list[str]:
     points = trends(network, records)
-    lines += ["", f"Bijeenkomsten ({len(points)})"]
+    lines = ["", f"Bijeenkomsten ({len(points)})"]
     for point in points:
         roti = f"ROTI {decimal(point.roti)}" if point.roti is not None else "geen ROTI"
         state = "" if point.finished else "  (niet afgerond)"
         lines.append(f"  {point.date:%d-%m-%Y}  {point.title}  ·  {point.attendance} aanwezig  ·  {roti}{state}"
                      f"  [{point.meeting_id}]")
-    for id_ in missing_meetings(network, records):
-        lines.append(f"  {id_}  (niet gevonden of onleesbaar)")
+    lines += [f"  {id_}  (niet gevonden of onleesbaar)" for id_ in missing_meetings(network, records)]
     if not points and not network.meetings:
         lines.append("  (nog geen; start er een met: lerend-tui start --network " + network.id + ")")
-    if points:
-        attendance = [point.attendance for point in points]
-        rotis = [point.roti for point in points]
-        lines += ["", "Trends"]
-        lines.append(f"  Aanwezig  {sparkline(attendance, 0)}  " + " ".join(str(value) for value in attendance))
-        lines.append(f"  ROTI      {sparkline(rotis, 1, 5)}  "
-                     + " ".join("—" if value is None else decimal(value) for value in rotis))
-        people = [person for person in attendance_per_person(network, records) if person.held]
-        if people:
-            lines += ["", "Aanwezigheid"] + [f"  {person.words}" for person in people]
+    return lines
+
+
+def _trends_text(network: Network, records: Records) -> list[str]:
+    points = trends(network, records)
+    if not points:
+        return []
+    attendance = [point.attendance for point in points]
+    rotis = [point.roti for point in points]
+    lines = ["", "Trends",
+             f"  Aanwezig  {sparkline(attendance, 0)}  " + " ".join(str(value) for value in attendance),
+             f"  ROTI      {sparkline(rotis, 1, 5)}  "
+             + " ".join("—" if value is None else decimal(value) for value in rotis)]
+    people = [person for person in attendance_per_person(network, records) if person.held]
+    return [*lines, "", "Aanwezigheid", *(f"  {person.words}" for person in people)] if people else lines
+
+
+def _upcoming_text(network: Network, records: Records) -> list[str]:
     upcoming = carry_over(network, records)
-    if upcoming:
-        lines += ["", "Komt terug bij de volgende check-in"]
-        for owner, entries in by_owner(upcoming, network.names).items():
-            lines.append(f"  {owner or NO_OWNER_LABEL}")
-            for entry in entries:
-                kind = "Stok achter de deur" if entry.kind == "stok" else "Actie"
-                lines.append(f"    {kind}: {entry.text}")
-    return "\n".join(lines)
+    if not upcoming:
+        return []
+    lines = ["", "Komt terug bij de volgende check-in"]
+    for owner, entries in by_owner(upcoming, network.names).items():
+        lines += [f"  {owner or NO_OWNER_LABEL}", *(f"    {entry.label}: {entry.text}" for entry in entries)]
+    return lines
 
 
-__all__ = ["meeting_records", "network_json", "network_text", "run_network_command"]
+__all__ = ["meeting_records", "network_json", "network_text", "run"]

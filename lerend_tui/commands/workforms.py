@@ -1,4 +1,5 @@
-"""The `workforms` and `pick` commands: list, show and check work formats, and draw one from the shell.
+"""The `workforms` command: list, show and check work formats from the shell; and their text, which `pick`
+shows too.
 
 Plain Python (no Textual), so the commands start fast and can be tested without a terminal. These
 commands only read: they never create the data dir or its folders, so they also work on a read-only one.
@@ -6,48 +7,30 @@ commands only read: they never create the data dir or its folders, so they also 
 
 from __future__ import annotations
 
-import json
-import random
+import argparse
 import shutil
-import sys
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
-from lerend_tui.common.paths import Paths
-from lerend_tui.catalogue.picker import Draw, Filters, History, candidates, explain_empty, recency_weights, recent_use
-from lerend_tui.storage.meetings import MeetingStore
 from lerend_tui.catalogue.workforms import Catalogue, Workform, check_files, load_catalogue
+from lerend_tui.commands.shared import CliError, print_json, quiet_broken_pipe, warn, warn_each
+from lerend_tui.common.paths import Paths
+from lerend_tui.common.text import count_text
 
 
 def load(paths: Paths) -> Catalogue:
     """The catalogue; each user file that is skipped is named on stderr, the rest still loads."""
     catalogue = load_catalogue(paths.workforms_folder)
-    for problem in catalogue.problems:
-        print(f"lerend-tui: overgeslagen: {problem}", file=sys.stderr)
+    warn_each("overgeslagen", catalogue.problems)
     return catalogue
-
-
-def recent_workforms(store: MeetingStore) -> list[list[str]]:
-    """The work-format ids each stored meeting ran, newest meeting first (the input of `recency_weights`).
-
-    A meeting without work formats still counts as a meeting: it makes earlier use less recent.
-    Unreadable meeting files are left out; they say nothing reliable about what the group did.
-    """
-    meetings, _problems = store.scan()
-    return History.of(stored.record for stored in meetings).used
 
 
 # --- text ------------------------------------------------------------------------------------------
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def group_text(workform: Workform) -> str:
     if workform.group_min == workform.group_max:
-        text = _plural(workform.group_min, "deelnemer", "deelnemers")
+        text = count_text(workform.group_min, "deelnemer", "deelnemers")
     else:
         text = f"{workform.group_min}–{workform.group_max} deelnemers"
     return f"{text}, in groepjes van {workform.subgroups}" if workform.subgroups else text
@@ -89,7 +72,7 @@ def describe(workform: Workform) -> str:
     origin = "ingebouwd" if workform.builtin else f"eigen bestand {workform.path}"
     lines = [title, f"id: {workform.id} · {origin}", "", _wrap(workform.summary), ""]
     facts = [("Fasen", ", ".join(workform.phases)), ("Groep", group_text(workform)),
-             ("Duur", _plural(workform.minutes, "minuut", "minuten")), ("Rollen", ", ".join(workform.roles)),
+             ("Duur", count_text(workform.minutes, "minuut", "minuten")), ("Rollen", ", ".join(workform.roles)),
              ("Materiaal", ", ".join(workform.materials)), ("Labels", ", ".join(workform.tags))]
     lines += [f"{label + ':':<11}{value}" for label, value in facts if value]
     lines += ["", "Stappen:"]
@@ -106,17 +89,14 @@ def brief(workform: Workform, *, out_of: int, age: int | None) -> str:
     """The drawn work format in a few lines, with why it came up and where to read more."""
     lines = [f"{workform.name} ({workform.id})", _wrap(workform.summary),
              f"{', '.join(workform.phases)} · {group_text(workform)} · "
-             f"{_plural(workform.minutes, 'minuut', 'minuten')} · {_plural(len(workform.steps), 'stap', 'stappen')}",
-             f"Geloot uit {_plural(out_of, 'passende werkvorm', 'passende werkvormen')}."]
+             f"{count_text(workform.minutes, 'minuut', 'minuten')} · "
+             f"{count_text(len(workform.steps), 'stap', 'stappen')}",
+             f"Geloot uit {count_text(out_of, 'passende werkvorm', 'passende werkvormen')}."]
     if age is not None:
         ago = "bij de vorige bijeenkomst" if age == 0 else f"{age + 1} bijeenkomsten geleden"
         lines.append(f"Deze werkvorm is {ago} nog gebruikt; daarom was de kans kleiner.")
     lines.append(f"Alle stappen: lerend-tui workforms show {workform.id}")
     return "\n".join(lines)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 # --- the commands ----------------------------------------------------------------------------------
@@ -125,18 +105,21 @@ def list_command(paths: Paths, *, phase: str | None, as_json: bool) -> int:
     catalogue = load(paths)
     workforms = catalogue.for_phase(phase) if phase else list(catalogue)
     if as_json:
-        print(_json([w.to_json() for w in workforms]))
+        print_json([w.to_json() for w in workforms])
     elif workforms:
         print("\n".join(list_lines(workforms)))
     else:
-        print(f"lerend-tui: er is geen werkvorm voor fase '{phase}'.", file=sys.stderr)
+        warn(f"er is geen werkvorm voor fase '{phase}'.")
     return 0
 
 
 def show_command(paths: Paths, id_: str, *, as_json: bool) -> int:
     """One work format in full; an unknown id raises the catalogue's Dutch `KeyError`."""
     workform = load(paths).get(id_)
-    print(_json(workform.to_json()) if as_json else describe(workform))
+    if as_json:
+        print_json(workform.to_json())
+    else:
+        print(describe(workform))
     return 0
 
 
@@ -157,31 +140,19 @@ def check_command(paths: Paths, targets: Sequence[Path]) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{_plural(len(problems), 'fout', 'fouten')} gevonden.")
+        print(f"{count_text(len(problems), 'fout', 'fouten')} gevonden.")
         return 1
-    print(f"In orde: {_plural(_count_files(targets), 'werkvormbestand', 'werkvormbestanden')}.")
+    print(f"In orde: {count_text(_count_files(targets), 'werkvormbestand', 'werkvormbestanden')}.")
     return 0
 
 
-def draw_one(catalogue: Catalogue | Iterable[Workform], filters: Filters, used: Sequence[Sequence[str]],
-             rng: random.Random) -> tuple[Workform | None, int]:
-    """One fitting work format, weighed down by recent use (`used`: ids per meeting, newest first),
-    and how many fitted; `None` when nothing fits."""
-    fitting = candidates(catalogue, filters)
-    if not fitting:
-        return None, 0
-    return Draw(fitting, rng, recency_weights(used)).next(), len(fitting)
-
-
-def pick_command(paths: Paths, filters: Filters, *, seed: int | None, as_json: bool) -> int:
-    catalogue = load(paths)
-    used = recent_workforms(MeetingStore(paths.meetings_folder))
-    chosen, out_of = draw_one(catalogue, filters, used, random.Random(seed))
-    if chosen is None:
-        print(f"lerend-tui: {explain_empty(catalogue, filters)}", file=sys.stderr)
-        return 1
-    if as_json:
-        print(_json(chosen.to_json()))
-    else:
-        print(brief(chosen, out_of=out_of, age=recent_use(used).get(chosen.id)))
-    return 0
+@quiet_broken_pipe
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    if args.workforms_command == "list":
+        return list_command(paths, phase=args.phase, as_json=args.json)
+    if args.workforms_command == "show":
+        try:
+            return show_command(paths, args.id, as_json=args.json)
+        except KeyError as error:  # an unknown id; the catalogue's message is Dutch
+            raise CliError(error.args[0]) from None
+    return check_command(paths, args.paths)

@@ -73,7 +73,7 @@ class Paths:
 
     @property
     def plans(self) -> Path:
-        """One TOML file per meeting plan (see `meeting_plan`)."""
+        """One TOML file per meeting plan (see `plans.plan`)."""
         return self._sub("plans")
 
     @property

@@ -1,4 +1,5 @@
-"""Dutch words the program writes in more than one place: dates without the machine's locale."""
+"""Dutch words the program writes in more than one place: dates without the machine's locale, counts with
+the word that fits them, and numbers with a decimal comma."""
 
 from __future__ import annotations
 
@@ -12,3 +13,13 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 def dutch_date(moment: date) -> str:
     """"dinsdag 20 oktober 2026", without depending on the machine's locale."""
     return f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """"1 deelnemer", "3 deelnemers": the count with the word that fits it."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def decimal(value: float) -> str:
+    """One decimal, with a comma, as a ROTI average reads: 4,5."""
+    return f"{value:.1f}".replace(".", ",")

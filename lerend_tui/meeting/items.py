@@ -16,7 +16,7 @@ LABELS = {
     "leervraag": "Leervraag",
     "inzicht": "Inzicht",
     "stok": "Stok achter de deur",
-    # What a kick-off collects for the network (see `network_meetings.collect_from_meeting`).
+    # What a kick-off collects for the network (see `network.exchange.collect_from_meeting`).
     "verwachting": "Verwachting",
     "voorkeur": "Leervoorkeur",
     "randvoorwaarde": "Randvoorwaarde",

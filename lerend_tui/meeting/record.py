@@ -69,7 +69,7 @@ CARRY_STATUSES = ("open", "gedaan", "loopt door", "vervalt")
 @dataclass(frozen=True)
 class Carried:
     """A commitment ("stok") or action of an earlier meeting of the network, brought back at this one's
-    check-in (see `network_meetings.carry_over`), with what became of it."""
+    check-in (see `network.carry_over`), with what became of it."""
 
     kind: str
     """"stok" or "actie" (a key of `items.LABELS`)."""
@@ -82,6 +82,11 @@ class Carried:
     """One of `CARRY_STATUSES`."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys a person added by hand to this table in the file: written back as they were."""
+
+    @property
+    def label(self) -> str:
+        """"Stok achter de deur" or "Actie", as the notes label it."""
+        return LABELS[self.kind]
 
 
 def roti_average(checkout: list[Checkout]) -> float | None:
@@ -147,7 +152,10 @@ class PhaseRecord:
 
 @dataclass(frozen=True)
 class PlannedSnapshot:
-    """One phase of a plan as it stood when the meeting started: what the meeting is later compared with."""
+    """One phase of a plan as it stood when the meeting started: what the meeting is later compared with.
+
+    Only the part of a plan's `PlannedPhase` that the report compares (minutes, work format, who brings
+    what), frozen, in the record's file; the meeting's own phases hold the steps, the template the guidance."""
 
     kind: str
     title: str
@@ -161,7 +169,7 @@ class PlannedSnapshot:
 
 @dataclass(frozen=True)
 class PlanOrigin:
-    """The plan a meeting was run from (see `meeting_plan.plan_to_record`), kept as it was at the start:
+    """The plan a meeting was run from (see `plans.plan.plan_to_record`), kept as it was at the start:
     the plan file may change afterwards, the record does not."""
 
     name: str
@@ -170,7 +178,7 @@ class PlanOrigin:
     phases: tuple[PlannedSnapshot, ...] = ()
     start: datetime | None = None
     """When the meeting was planned to start as it was made; the record's `planned_start` differs when it
-    was made far from that time and runs its schedule from then (`meeting_plan.plan_to_record`)."""
+    was made far from that time and runs its schedule from then (`plans.plan.plan_to_record`)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys a person added by hand to this table in the file: written back as they were."""
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from lerend_tui.common.clock import Clock
 from lerend_tui.meeting.items import Item, NotesItems
-from lerend_tui.templates import MeetingTemplate, PhasePlan
+from lerend_tui.templates import MeetingTemplate, TemplatePhase
 from lerend_tui.meeting.rebudget import Rebudget, propose
 from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
 from lerend_tui.meeting.rounds import SpeakingRound, round_order
@@ -131,7 +131,7 @@ class Meeting:
         phase = self.current
         return phase.steps[phase.current_step] if phase.steps else None
 
-    def plan_for(self, phase: PhaseRecord) -> PhasePlan | None:
+    def template_phase(self, phase: PhaseRecord) -> TemplatePhase | None:
         """The template's guidance and questions for a phase, where the template still has it."""
         return self.template.guidance_for(phase.kind, phase.title) if self.template else None
 

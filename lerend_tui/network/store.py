@@ -8,8 +8,8 @@ inverse; `parse_network` validates every field and names it when something is of
 (`participants[2].name`). Keys a person added by hand (`notities = "…"`, at the top or in any of its
 tables) are kept in that table's `extra` and written back after the program's own.
 
-What the meetings add up to (carry-over, learning questions, fairness, trends, the report) is in
-`network_meetings`; the intake checklist and its advice in `intake`.
+What the meetings add up to (carry-over, learning questions, fairness, trends, the summary) is in the
+modules beside this one, starting from `network.meetings`; the intake checklist and its advice in `intake`.
 """
 
 from __future__ import annotations

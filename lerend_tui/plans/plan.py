@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import tomli_w
 
 from lerend_tui.meeting.running import START_WINDOW
-from lerend_tui.templates import PHASE_KINDS, MeetingTemplate, PhasePlan, StepPlan, parse_template
+from lerend_tui.templates import PHASE_KINDS, MeetingTemplate, PhaseStep, TemplatePhase, parse_template
 from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
 from lerend_tui.common.text import dutch_date
 from lerend_tui.common.sanitise import clean, escape_markdown
@@ -85,12 +85,16 @@ def clock_text(minutes: int) -> str:
 
 @dataclass
 class PlannedPhase:
+    """A phase of a plan: a template's phase (`TemplatePhase`) the facilitator shapes, so mutable, with the
+    work format and who brings the content or a case. A meeting run from the plan keeps only what it is
+    compared with, as `meeting.record.PlannedSnapshot`."""
+
     kind: str
     title: str
     minutes: int
     guidance: str = ""
     questions: list[str] = field(default_factory=list)
-    steps: list[StepPlan] = field(default_factory=list)
+    steps: list[PhaseStep] = field(default_factory=list)
     """When there are steps, their minutes add up to the phase's."""
     workform: str = ""
     """The id of the chosen (or drawn) work format; "" when none."""
@@ -213,7 +217,7 @@ class MeetingPlan:
             if rest < 1:
                 raise PlanError(f"'{phase.title}' heeft stappen van samen {phase.minutes - last.minutes + 1} "
                                 f"minuten of meer; {minutes} minuten is te kort.")
-            phase.steps[-1] = StepPlan(last.title, rest, last.instruction, last.round)
+            phase.steps[-1] = PhaseStep(last.title, rest, last.instruction, last.round)
         phase.minutes = minutes
 
     def set_step_minutes(self, index: int, step: int, minutes: int) -> None:
@@ -223,7 +227,7 @@ class MeetingPlan:
         if not 0 <= step < len(phase.steps):
             raise PlanError(f"'{phase.title}' heeft geen stap {step + 1}.")
         old = phase.steps[step]
-        phase.steps[step] = StepPlan(old.title, _minutes(minutes), old.instruction, old.round)
+        phase.steps[step] = PhaseStep(old.title, _minutes(minutes), old.instruction, old.round)
         phase.minutes = sum(s.minutes for s in phase.steps)
 
     def set_workform(self, index: int, workform: Workform | None) -> None:
@@ -235,7 +239,7 @@ class MeetingPlan:
             phase.workform, phase.steps = "", []
             return
         phase.workform = workform.id
-        phase.steps = [StepPlan(s.title, s.minutes, s.instruction, s.round) for s in workform.steps]
+        phase.steps = [PhaseStep(s.title, s.minutes, s.instruction, s.round) for s in workform.steps]
         phase.minutes = workform.minutes
 
     def _check(self, index: int) -> None:
@@ -292,7 +296,7 @@ class MeetingPlan:
         plan finds the guidance of a phase the plan renamed or added."""
         return MeetingTemplate(
             name=self.template, title=self.title, description=self.theme,
-            phases=tuple(PhasePlan(p.kind, p.title, p.minutes, p.guidance, tuple(p.questions), tuple(p.steps))
+            phases=tuple(TemplatePhase(p.kind, p.title, p.minutes, p.guidance, tuple(p.questions), tuple(p.steps))
                          for p in self.phases),
             source=self.path,
         )
@@ -319,10 +323,10 @@ def _minutes(minutes: int) -> int:
     return minutes
 
 
-def _record_steps(phase: PhaseRecord) -> tuple[int, list[StepPlan]]:
+def _record_steps(phase: PhaseRecord) -> tuple[int, list[PhaseStep]]:
     """A recorded phase's planned minutes and steps; steps stretched during the meeting (no longer adding
     up to the plan) are left out, unless they add up to the minutes the phase ended up with."""
-    steps = [StepPlan(s.title, s.minutes, s.instruction, s.round) for s in phase.steps]
+    steps = [PhaseStep(s.title, s.minutes, s.instruction, s.round) for s in phase.steps]
     total = sum(s.minutes for s in steps)
     if not steps or total == phase.planned_minutes:
         return phase.planned_minutes, steps
@@ -331,7 +335,7 @@ def _record_steps(phase: PhaseRecord) -> tuple[int, list[StepPlan]]:
     return phase.planned_minutes, []
 
 
-def _steps_table(steps: list[StepPlan]) -> list[dict[str, Any]]:
+def _steps_table(steps: list[PhaseStep]) -> list[dict[str, Any]]:
     return [{"title": s.title, "minutes": s.minutes, "instruction": s.instruction or None,
              "round": s.round or None} for s in steps]
 
@@ -415,7 +419,7 @@ def _parse_phase(phase: Fields) -> PlannedPhase:
     steps = []
     for step in phase.tables("steps", []):
         _reject_unknown(step, STEP_KEYS)
-        steps.append(StepPlan(step.text("title", allow_empty=False).strip(), step.minutes("minutes"),
+        steps.append(PhaseStep(step.text("title", allow_empty=False).strip(), step.minutes("minutes"),
                               step.text("instruction", "").strip(), step.flag("round", False)))
     total = sum(step.minutes for step in steps)
     if steps and total != minutes:
@@ -518,7 +522,7 @@ def by_day(plans: list[MeetingPlan], today: date) -> list[MeetingPlan]:
 
 
 def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None) -> Path:
-    """Write the plan as a reusable template (`<folder>/<name>.toml`, which `plan.load_templates` reads).
+    """Write the plan as a reusable template (`<folder>/<name>.toml`, which `templates.load_templates` reads).
     A file there that does not parse is never overwritten."""
     template_name = slugify(name or plan.name)
     path = folder / f"{template_name}.toml"

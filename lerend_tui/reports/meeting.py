@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from lerend_tui.meeting.items import LABELS, Item, without_mentions
-from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, PlanOrigin, PlannedSnapshot, roti_average
-from lerend_tui.common.text import dutch_date
 from lerend_tui.common.sanitise import clean, escape_markdown
+from lerend_tui.common.text import decimal, dutch_date
+from lerend_tui.meeting.items import LABELS, Item, without_mentions
+from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, roti_average
 
 ITEM_HEADINGS = {
     "afspraak": "Afspraken",
@@ -36,9 +36,14 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = (),
     """`without`: the titles or kinds of the phases to leave out. `workform_name` gives a work format's name
     for its id (a catalogue's `name_of`); without it, the report names work formats by their ids."""
     left_out = {name.casefold() for name in without}
-    phases = [p for p in record.phases if p.kind.casefold() not in left_out and p.title.casefold() not in left_out]
-    shown = {phase.title for phase in phases}
-    items = [item for item in record.items if item.phase in shown]
+    shown = [p for p in record.phases if p.kind.casefold() not in left_out and p.title.casefold() not in left_out]
+    sections = (_heading(record), _items(record, shown), _checkout(record), _course(record),
+                _plan(record, shown, workform_name), _notes(shown), _left_out(record, shown))
+    return clean("\n".join(line for section in sections for line in section))
+
+
+def _heading(record: MeetingRecord) -> list[str]:
+    """The title, when the meeting was, who were there, and its theme and goal."""
     start = record.started or record.planned_start
     when = f"{dutch_date(start)}, {start:%H:%M}" + (f"–{record.ended:%H:%M}" if record.ended else "")
     lines = [f"# {escape_markdown(record.title)}", "", f"Verslag van de bijeenkomst van {when}."]
@@ -47,40 +52,68 @@ def markdown_report(record: MeetingRecord, without: Iterable[str] = (),
     lines.append("")
     about = [f"**{label}:** {escape_markdown(text)}" for label, text in (("Thema", record.theme), ("Doel", record.goal))
              if text]
-    if about:
-        lines += ["  \n".join(about), ""]
+    return [*lines, "  \n".join(about), ""] if about else lines
+
+
+def _items(record: MeetingRecord, shown: list[PhaseRecord]) -> list[str]:
+    """A section per item kind (`ITEM_HEADINGS`), with the items of the phases in the report."""
+    titles = {phase.title for phase in shown}
+    items = [item for item in record.items if item.phase in titles]
+    lines = []
     for kind, heading in ITEM_HEADINGS.items():
         of_kind = [item for item in items if item.kind == kind]
         if of_kind:
             lines += [f"## {heading}", "", *(_per_person(of_kind) if kind in PER_PERSON else _list(of_kind))]
-    if record.checkout:
-        lines += ["## Check-out", ""]
-        lines += [f"- {escape_markdown(entry.name)}: {entry.word or '—'}" + (f" (ROTI {entry.score})" if entry.score else "")
-                  for entry in record.checkout]
-        average = roti_average(record.checkout)
-        if average is not None:
-            lines += ["", f"Gemiddelde ROTI: {average:.1f}".replace(".", ",")]
-        lines.append("")
-    lines += ["## Verloop", "", "| Fase | Gepland | Werkelijk |", "| --- | ---: | ---: |"]
+    return lines
+
+
+def _checkout(record: MeetingRecord) -> list[str]:
+    """Everyone's check-out word and ROTI score, and the average."""
+    if not record.checkout:
+        return []
+    lines = ["## Check-out", ""]
+    lines += [f"- {escape_markdown(entry.name)}: {entry.word or '—'}"
+              + (f" (ROTI {entry.score})" if entry.score else "") for entry in record.checkout]
+    average = roti_average(record.checkout)
+    if average is not None:
+        lines += ["", f"Gemiddelde ROTI: {decimal(average)}"]
+    return [*lines, ""]
+
+
+def _course(record: MeetingRecord) -> list[str]:
+    """Planned and actual minutes of every phase (also the confidential ones: times are not confidential)."""
+    lines = ["## Verloop", "", "| Fase | Gepland | Werkelijk |", "| --- | ---: | ---: |"]
     for phase in record.phases:
         actual = _actual_minutes(phase)
         actual_text = "—" if actual is None else f"{actual} min"
         lines.append(f"| {escape_markdown(phase.title)} | {phase.planned_minutes} min | {actual_text} |")
     actual_total = round(sum(phase.elapsed_seconds for phase in record.phases) / 60)
-    lines += [f"| **Totaal** | **{record.planned_minutes} min** | **{actual_total} min** |", ""]
-    if record.plan is not None:
-        lines += ["## Planning en verloop", "", *_plan_differences(record, record.plan, phases, workform_name), ""]
-    with_notes = [phase for phase in phases if phase.notes.strip() or _bringers(phase)]
-    if with_notes:
-        lines += ["## Notities per fase", ""]
-        for phase in with_notes:
-            bringers = _bringers(phase)
-            lines += [f"### {escape_markdown(phase.title)}", "", *([f"_{bringers}_", ""] if bringers else [])]
-            if phase.notes.strip():
-                lines += [_below_level_three(phase.notes.strip()), ""]
-    if len(phases) < len(record.phases):
-        lines += ["_Niet alle fasen staan in dit verslag: sommige zijn vertrouwelijk._", ""]
-    return clean("\n".join(lines))
+    return [*lines, f"| **Totaal** | **{record.planned_minutes} min** | **{actual_total} min** |", ""]
+
+
+def _plan(record: MeetingRecord, shown: list[PhaseRecord], workform_name: Callable[[str], str] | None) -> list[str]:
+    if record.plan is None:
+        return []
+    return ["## Planning en verloop", "", *_plan_differences(record, record.plan, shown, workform_name), ""]
+
+
+def _notes(shown: list[PhaseRecord]) -> list[str]:
+    """The notes of the phases in the report, each under its title with who brought what."""
+    lines = []
+    for phase in shown:
+        bringers = _bringers(phase)
+        if not phase.notes.strip() and not bringers:
+            continue
+        lines += [f"### {escape_markdown(phase.title)}", "", *([f"_{bringers}_", ""] if bringers else [])]
+        if phase.notes.strip():
+            lines += [_below_level_three(phase.notes.strip()), ""]
+    return ["## Notities per fase", "", *lines] if lines else []
+
+
+def _left_out(record: MeetingRecord, shown: list[PhaseRecord]) -> list[str]:
+    if len(shown) < len(record.phases):
+        return ["_Niet alle fasen staan in dit verslag: sommige zijn vertrouwelijk._", ""]
+    return []
 
 
 def _actual_minutes(phase: PhaseRecord) -> int | None:
@@ -101,12 +134,15 @@ def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[Phase
     lines = []
     for planned, phase in plan.pairs(record.phases):
         if phase is None:
-            lines.append(f"- {escape_markdown(planned.title)}: stond gepland ({planned.minutes} min), maar is weggelaten.")
+            assert planned is not None  # `pairs` never gives a pair without both
+            lines.append(f"- {escape_markdown(planned.title)}: stond gepland ({planned.minutes} min), "
+                         "maar is weggelaten.")
         elif planned is None:
             lines.append(f"- {escape_markdown(phase.title)}: toegevoegd, niet gepland.")
         else:
-            lines += [f"- {escape_markdown(phase.title)}: {change}." for change in _phase_changes(planned, phase, record.finished, workform_name or str,
-                                                                               show_people=id(phase) in shown_ids)]
+            changes = _phase_changes(planned, phase, record.finished, workform_name or str,
+                                     show_people=id(phase) in shown_ids)
+            lines += [f"- {escape_markdown(phase.title)}: {change}." for change in changes]
     heading = f"Volgens de planning ‘{escape_markdown(plan.name)}’." if plan.name else "Volgens een planning."
     as_planned = "Alles ging volgens plan." if record.finished else "Tot nu toe gaat alles volgens plan."
     return [heading, "", *(lines or [as_planned])]
@@ -114,36 +150,47 @@ def _plan_differences(record: MeetingRecord, plan: PlanOrigin, shown: list[Phase
 
 def _phase_changes(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool, workform_name: Callable[[str], str],
                    *, show_people: bool) -> list[str]:
-    actual = _actual_minutes(phase)
-    workform, planned_workform = (escape_markdown(workform_name(id_)) if id_ else ""
-                                  for id_ in (phase.workform, planned.workform))
-    changes = []
-    if actual is None and finished:
-        changes.append("overgeslagen")
-    elif actual is not None and actual != planned.minutes:
-        difference = actual - planned.minutes
-        changes.append(f"{actual} min in plaats van {planned.minutes} "
-                       f"({abs(difference)} min {'langer' if difference > 0 else 'korter'})")
-    if phase.workform != planned.workform:
-        if not planned.workform:
-            changes.append(f"werkvorm ‘{workform}’, niet gepland")
-        elif not phase.workform:
-            changes.append(f"werkvorm ‘{planned_workform}’ gepland, maar niet gebruikt")
-        else:
-            changes.append(f"werkvorm ‘{workform}’ in plaats van ‘{planned_workform}’")
+    """What went otherwise than planned in one phase: its time, its work format, who brought what."""
+    changes = [*_time_change(planned, phase, finished), *_workform_change(planned, phase, workform_name)]
     if show_people:
         for label, now, before in (("inhoud", phase.content_by, planned.content_by),
                                    ("casus", phase.case_by, planned.case_by)):
-            if now == before:
-                continue
-            now, before = escape_markdown(now), escape_markdown(before)
-            if not before:
-                changes.append(f"{label} van {now}, niet gepland")
-            elif not now:
-                changes.append(f"{label} van {before} gepland, maar niet gebracht")
-            else:
-                changes.append(f"{label} van {now} in plaats van {before}")
+            changes += _person_change(label, escape_markdown(now), escape_markdown(before))
     return changes
+
+
+def _time_change(planned: PlannedSnapshot, phase: PhaseRecord, finished: bool) -> list[str]:
+    actual = _actual_minutes(phase)
+    if actual is None:
+        return ["overgeslagen"] if finished else []
+    if actual == planned.minutes:
+        return []
+    difference = actual - planned.minutes
+    return [f"{actual} min in plaats van {planned.minutes} "
+            f"({abs(difference)} min {'langer' if difference > 0 else 'korter'})"]
+
+
+def _workform_change(planned: PlannedSnapshot, phase: PhaseRecord, workform_name: Callable[[str], str]) -> list[str]:
+    if phase.workform == planned.workform:
+        return []
+    workform, planned_workform = (escape_markdown(workform_name(id_)) if id_ else ""
+                                  for id_ in (phase.workform, planned.workform))
+    if not planned.workform:
+        return [f"werkvorm ‘{workform}’, niet gepland"]
+    if not phase.workform:
+        return [f"werkvorm ‘{planned_workform}’ gepland, maar niet gebruikt"]
+    return [f"werkvorm ‘{workform}’ in plaats van ‘{planned_workform}’"]
+
+
+def _person_change(label: str, now: str, before: str) -> list[str]:
+    """Who brought the content or the case (`label`) now and in the plan, both escaped."""
+    if now == before:
+        return []
+    if not before:
+        return [f"{label} van {now}, niet gepland"]
+    if not now:
+        return [f"{label} van {before} gepland, maar niet gebracht"]
+    return [f"{label} van {now} in plaats van {before}"]
 
 
 def _list(items: list[Item]) -> list[str]:

@@ -13,8 +13,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from lerend_tui.meeting.items import LABELS
-from lerend_tui.network.meetings import NO_OWNER_LABEL, by_owner
+from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.meeting.record import CARRY_STATUSES, Carried
 from lerend_tui.screens.base import LerendModal
 
@@ -102,6 +101,5 @@ class _Indexed:
 
 
 def _line(entry: Carried) -> Content:
-    label = LABELS.get(entry.kind, entry.kind)
     return Content.assemble(f"  {MARKS[entry.status]} ", (f"{entry.status:<10}", "italic"),
-                            f" {label}: {entry.text}")
+                            f" {entry.label}: {entry.text}")

@@ -4,24 +4,27 @@ screen), Enter gives the highlighted work format back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from lerend_tui.common.text import count_text
 from lerend_tui.templates import PHASE_KINDS
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
 from lerend_tui.catalogue.workforms import Catalogue, Workform
 from lerend_tui.screens.base import LerendScreen
+from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 
 ALL_PHASES = "alle"
 NOTHING_MATCHES = "Geen werkvorm past bij dit filter."
@@ -48,16 +51,20 @@ def list_prompt(workform: Workform) -> Table:
     return table
 
 
-def count_text(count: int) -> str:
-    return f"{count} werkvorm" if count == 1 else f"{count} werkvormen"
-
-
-class CatalogueScreen(LerendScreen[Workform | None]):
+class CatalogueScreen(KeyedScreen, LerendScreen[Workform | None]):
     CSS_PATH = [Path(__file__).with_suffix(".tcss"), CARD_CSS]
     BINDINGS = [
-        Binding("escape", "back", "Terug", key_display="esc", id="catalogue.back"),
-        Binding("slash", "focus_search", "Zoeken", key_display="/", id="catalogue.search"),
-        Binding("enter", "choose", "Kiezen", key_display="enter", id="catalogue.choose"),
+        Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug: naar het vorige scherm",
+                id="catalogue.back"),
+        Binding("slash", "focus_search", "Zoeken", key_display="/",
+                tooltip="Zoeken in de werkvormen: naar het zoekveld (buiten een invoerveld); Enter daar gaat terug "
+                        "naar de lijst", id="catalogue.search"),
+        Binding("enter", "choose", "Kiezen", key_display="enter",
+                tooltip="Kiezen: de gemarkeerde werkvorm, als je er een voor een fase kiest", id="catalogue.choose"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓  ·  PgUp PgDn", "Door de lijst met werkvormen; de kaart toont de gemarkeerde"),
+        ("Tab  ·  Shift+Tab", "Naar fasefilter, zoekveld, lijst of kaart (op de kaart scrollen met ↑ ↓)"),
     ]
 
     def __init__(self, phase: str = ALL_PHASES, *, choosing: bool = False) -> None:
@@ -104,7 +111,7 @@ class CatalogueScreen(LerendScreen[Workform | None]):
         words = self.query_one("#search", Input).value.casefold().split()
         phase = phase if isinstance(phase, str) else ALL_PHASES
         self.listed = sorted((w for w in self.catalogue if matches(w, phase, words)), key=lambda w: w.name.casefold())
-        self.query_one("#count", Static).update(count_text(len(self.listed)))
+        self.query_one("#count", Static).update(count_text(len(self.listed), "werkvorm", "werkvormen"))
         option_list.clear_options()
         if not self.listed:
             option_list.add_option(Option(Content(NOTHING_MATCHES), disabled=True))
@@ -140,8 +147,9 @@ class CatalogueScreen(LerendScreen[Workform | None]):
             self.dismiss(self.highlighted)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` is a character while typing in the search field; Enter chooses only when choosing."""
-        if action == "focus_search" and isinstance(self.focused, Input):
+        """A key that types a character (`/`) is that character in the search field; Enter chooses only when
+        choosing."""
+        if action in single_key_actions(self) and isinstance(self.focused, Input):
             return False
         if action == "choose":
             return self.choosing
@@ -153,22 +161,10 @@ class CatalogueScreen(LerendScreen[Workform | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def palette_commands(self):
-        yield "Zoeken in de werkvormen", "/: naar het zoekveld", self.action_focus_search
-        yield "Filter op fase: Alle fasen", "Toon alle werkvormen", partial(self.set_phase, ALL_PHASES)
+    def palette_extras(self) -> Iterator[SystemCommand]:
+        """A filter on each phase."""
+        yield SystemCommand("Filter op fase: Alle fasen", "Toon alle werkvormen", partial(self.set_phase, ALL_PHASES))
         for kind in PHASE_KINDS:
             label = PHASE_LABELS[kind]
-            yield f"Filter op fase: {label}", f"Alleen werkvormen voor {label.lower()}", partial(self.set_phase, kind)
-        yield "Terug", "Esc: terug naar het beginscherm", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓  ·  PgUp PgDn", "Door de lijst met werkvormen; de kaart toont de gemarkeerde"),
-            ("Tab  ·  Shift+Tab", "Naar fasefilter, zoekveld, lijst of kaart (op de kaart scrollen met ↑ ↓)"),
-            ("/", "Naar het zoekveld (buiten een invoerveld); Enter daar gaat terug naar de lijst"),
-            *([("Enter", "Kies de gemarkeerde werkvorm")] if self.choosing else []),
-            ("Esc", "Terug" if self.choosing else "Terug naar het beginscherm"),
-            ("Ctrl+P", "Opdrachten, zoals filteren op een fase"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]
+            yield SystemCommand(f"Filter op fase: {label}", f"Alleen werkvormen voor {label.lower()}",
+                                partial(self.set_phase, kind))

@@ -14,8 +14,8 @@ from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Static
 
 from lerend_tui.meeting.record import Checkout
-from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendModal
+from lerend_tui.widgets.form_field import FormField
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, 
 from lerend_tui.common.paths import documents_folder
 from lerend_tui.common.sanitise import clean
 from lerend_tui.reports.meeting import markdown_report
+from lerend_tui.screens.base import LerendModal
 from lerend_tui.storage.meetings import StoredMeeting, atomic_write_text
 from lerend_tui.widgets.form_field import FormField
-from lerend_tui.screens.base import LerendModal
 
 GOES_ALONG = "gaat mee"
 STAYS_OUT = "blijft eruit (vertrouwelijk)"

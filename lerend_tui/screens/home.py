@@ -23,6 +23,7 @@ from lerend_tui.common.validation import DataError
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.catalogue import CatalogueScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 UITGANGSPUNTEN = (
     "De mensen die komen zijn de juiste mensen",
@@ -33,22 +34,42 @@ UITGANGSPUNTEN = (
 )
 
 
-class HomeScreen(LerendScreen[None]):
+class HomeScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         # Priority: in a field of the form, F5 starts too (Enter there only goes on to the next field).
-        Binding("f5", "start_meeting", "Start", priority=True, id="home.start"),
-        Binding("ctrl+n", "focus_new", "Nieuw", id="home.new"),
-        Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
-        Binding("ctrl+t", "review", "Terugblik", id="home.review"),
+        Binding("f5", "start_meeting", "Start", priority=True,
+                tooltip="Start bijeenkomst: met wat in het formulier staat (ook de knop Start bijeenkomst)",
+                id="home.start"),
+        Binding("ctrl+n", "focus_new", "Nieuw",
+                tooltip="Nieuwe bijeenkomst: naar het formulier voor een nieuwe bijeenkomst", id="home.new"),
+        Binding("ctrl+r", "resume_latest", "Verder",
+                tooltip="Verder met de laatste onderbroken bijeenkomst: die waarin het laatst gewerkt is",
+                id="home.resume"),
+        Binding("ctrl+t", "review", "Terugblik",
+                tooltip="Terugblik: eerdere bijeenkomsten zoeken, hun notities lezen en als verslag opslaan",
+                id="home.review"),
         # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
-        Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True, id="home.catalogue"),
-        Binding("ctrl+l", "open_networks", "Netwerken", id="home.networks"),
-        Binding("ctrl+o", "plan", "Plannen", id="home.plan"),
+        Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True,
+                tooltip="Werkvormen: blader, filter op fase en lees de stappen", id="home.catalogue"),
+        Binding("ctrl+l", "open_networks", "Netwerken",
+                tooltip="Netwerken: lerende netwerken, hun deelnemers, leervragen, intake, afspraken en trends over "
+                        "de bijeenkomsten", id="home.networks"),
+        Binding("ctrl+o", "plan", "Plannen",
+                tooltip="Plannen: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst",
+                id="home.plan"),
         # On the list of unfinished meetings only (see `check_action`).
         # Named in the unfinished list's own border (the footer has no room left for them).
-        Binding("f", "finish_unfinished", "Afronden", show=False, id="home.finish"),
-        Binding("delete", "throw_away", "Weggooien", key_display="Del", show=False, id="home.throw_away"),
+        Binding("f", "finish_unfinished", "Afronden", show=False,
+                tooltip="Afronden: de gemarkeerde onderbroken bijeenkomst, zoals ze is (vraagt eerst)",
+                id="home.finish"),
+        Binding("delete", "throw_away", "Weggooien", key_display="Del", show=False,
+                tooltip="Weggooien: de gemarkeerde onderbroken bijeenkomst; bewaard als <naam>.toml.bak (vraagt "
+                        "eerst)", id="home.throw_away"),
+    ]
+    OTHER_KEYS = [
+        ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+        ("Enter", "In een veld: naar het volgende veld · in een lijst: kies de gemarkeerde bijeenkomst"),
     ]
 
     def __init__(self) -> None:
@@ -321,32 +342,3 @@ class HomeScreen(LerendScreen[None]):
         from lerend_tui.screens.networks import NetworksScreen  # most starts never need the network screens
 
         self.app.push_screen(NetworksScreen())
-
-    def palette_commands(self):
-        yield "Nieuwe bijeenkomst", "Naar het formulier voor een nieuwe bijeenkomst", self.action_focus_new
-        yield "Start bijeenkomst", "F5: start met wat in het formulier staat", self.action_start_meeting
-        yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R: die waarin het laatst gewerkt is", \
-            self.action_resume_latest
-        yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
-        yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
-        yield "Netwerken", "Ctrl+L: lerende netwerken, hun deelnemers, leervragen en trends", self.action_open_networks
-        yield ("Plannen", "Ctrl+O: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst",
-               self.action_plan)
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("F5", "Start de bijeenkomst met wat in het formulier staat (ook de knop Start bijeenkomst)"),
-            ("Enter", "In een veld: naar het volgende veld · in een lijst: kies de gemarkeerde bijeenkomst"),
-            ("f", "Op een onderbroken bijeenkomst: afronden zoals ze is (vraagt eerst)"),
-            ("Del", "Op een onderbroken bijeenkomst: weggooien; bewaard als <naam>.toml.bak (vraagt eerst)"),
-            ("Ctrl+N", "Naar het formulier voor een nieuwe bijeenkomst"),
-            ("Ctrl+R", "Verder met de onderbroken bijeenkomst waarin het laatst gewerkt is"),
-            ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
-            ("Ctrl+T", "Terugblik: eerdere bijeenkomsten zoeken, lezen en als verslag opslaan"),
-            ("Ctrl+L", "Netwerken: deelnemers, leervragen, intake, afspraken en trends over de bijeenkomsten"),
-            ("Ctrl+O", "Plannen: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst"),
-            ("Ctrl+P", "Opdrachten"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

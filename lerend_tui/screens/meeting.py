@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
-from textual.worker import Worker, WorkerState
 
-from lerend_tui.common.autosave import SaveDeadline
 from lerend_tui.meeting.items import LABELS, with_commitments
 from lerend_tui.storage.lock import release
 from lerend_tui.storage.live import LiveState, beamer_holder, write_live
 from lerend_tui.meeting.running import Meeting, Schedule
 from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, MeetingRecord, roti_average
 from lerend_tui.common.sanitise import clean
+from lerend_tui.common.text import decimal
 from lerend_tui.storage.meetings import MeetingStore, Version
 from lerend_tui.widgets.agenda import Agenda
 from lerend_tui.widgets.guidance import Guidance
@@ -32,49 +31,67 @@ from lerend_tui.widgets.workform_card import PHASE_LABELS
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import PhaseClock
 from lerend_tui.screens.base import LerendScreen
-from lerend_tui.screens.editing import HoldsEdits, UnsavedCopy
+from lerend_tui.screens.keys import KeyedScreen, single_key_actions
+from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
 
 if TYPE_CHECKING:
     from lerend_tui.screens.beamer import BeamerScreen
     from lerend_tui.screens.checkout import Closing
     from lerend_tui.screens.draw import DrawResult
 
-RETRY_SECONDS = 5.0
+RETRY_SECONDS = 5.0  # how often a failed save is tried again
 BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again
-STEP_GAP = 0.03  # seconds between the steps of a background save: room for a keystroke's own work
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
-# Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
 CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over",
                     "attendance"}
-SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
-                      "draw", "checkout", "carry_over", "comparison", "attendance"}
+# One entry in the palette and one line in the help for the key and the clicker's key.
+NEXT = "Volgende: de volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"
+PREVIOUS = "Vorige: de vorige spreker, stap of fase (PageUp ook tijdens het typen)"
+MINUTE = Binding.Group("Een minuut erbij of eraf voor deze fase (en stap)")
 
 
-class MeetingScreen(HoldsEdits, LerendScreen[None]):
+class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     # Back from a dialog, the facilitator is in the mode they left: Textual would otherwise focus the first
     # focusable widget, the notes, and the next `n` would be typed into them.
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
-        Binding("n", "next_phase", "Volgende", key_display="n/p", id="meeting.next"),
-        Binding("p", "previous_phase", "Vorige", show=False, id="meeting.previous"),
+        Binding("space", "toggle_timer", "Timer", key_display="spatie", tooltip="Timer starten of pauzeren",
+                id="meeting.timer"),
+        Binding("n", "next_phase", "Volgende", key_display="n/p", tooltip=NEXT, id="meeting.next"),
+        Binding("p", "previous_phase", "Vorige", show=False, tooltip=PREVIOUS, id="meeting.previous"),
         # Clickers send PageDown/PageUp; they act even while typing, so they get actions of their own.
-        Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, id="meeting.clicker_next"),
-        Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, id="meeting.clicker_previous"),
-        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", id="meeting.more"),
-        Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
-        Binding("b", "beamer", "Beamer", id="meeting.beamer"),
-        Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False, id="meeting.to_beamer"),
-        Binding("r", "draw", "Loten", id="meeting.draw"),
-        Binding("c", "checkout", "Check-out", id="meeting.checkout"),
-        Binding("v", "carry_over", "Afvinken", id="meeting.carry_over"),
-        Binding("o", "comparison", "Vergelijk", id="meeting.comparison"),
-        Binding("a", "rebudget", "Op tijd", id="meeting.rebudget"),
-        Binding("w", "attendance", "Wie is er", show=False, id="meeting.attendance"),
-        Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
-        Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
+        Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, tooltip=NEXT,
+                id="meeting.clicker_next"),
+        Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, tooltip=PREVIOUS,
+                id="meeting.clicker_previous"),
+        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", tooltip="Minuut erbij", group=MINUTE,
+                id="meeting.more"),
+        Binding("minus", "adjust(-1)", "Minuut eraf", show=False, tooltip="Minuut eraf", group=MINUTE,
+                id="meeting.less"),
+        Binding("b", "beamer", "Beamer", tooltip="Beamer: de weergave voor de zaal (Esc of b: terug)",
+                id="meeting.beamer"),
+        Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False,
+                tooltip="Naar de beamer: de projector toont deze bijeenkomst, ook als een ander venster hem had "
+                        "(dat houdt hem anders)", id="meeting.to_beamer"),
+        Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij deze fase, de groep en de "
+                                              "tijd; geaccepteerd lopen haar stappen in de fase", id="meeting.draw"),
+        Binding("c", "checkout", "Check-out", tooltip="Check-out: in de afsluiting per deelnemer een woord, een ROTI "
+                                                      "van 1 tot 5 en een stok achter de deur", id="meeting.checkout"),
+        Binding("v", "carry_over", "Afvinken", tooltip="Vorige keer: bij de check-in van een netwerk de stok achter "
+                                                       "de deur en de acties van de vorige keer afvinken",
+                id="meeting.carry_over"),
+        Binding("o", "comparison", "Vergelijk", tooltip="Opleiding of lerend netwerk: de tabel uit de kick-off, bij "
+                                                        "'Wat is een lerend netwerk?'", id="meeting.comparison"),
+        Binding("a", "rebudget", "Op tijd", tooltip="Herverdeel de resterende tijd: zodat de bijeenkomst op tijd "
+                                                    "eindigt", id="meeting.rebudget"),
+        Binding("w", "attendance", "Wie is er", show=False,
+                tooltip="Aanwezigheid: wie is er, wie is afgemeld, wie komt later (rondjes, rollen en check-out "
+                        "nemen wie er is)", id="meeting.attendance"),
+        Binding("enter", "edit_notes", "Notities", show=False, tooltip="Notities typen", id="meeting.notes"),
+        Binding("escape", "leave_notes", "Klaar met typen", key_display="esc",
+                tooltip="Klaar met typen: daarna werken de losse toetsen", id="meeting.leave_notes"),
     ]
 
     @dataclass
@@ -92,13 +109,9 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
         self.path = path
         self.held_by = held_by
         self.read_only = bool(held_by)
-        self._save_timer: Timer | None = None
-        self._deadline = SaveDeadline()
-        self._retry_timer: Timer | None = None
-        self._save_failed = False
-        self._saving = False
-        self._save_again = False
-        self._settled = 0
+        self.saving: Autosave[Version, OSError] = Autosave(
+            self, take=self._take_version, write=self._write, show=self._show_saved,
+            background=attrgetter("text"), retry_seconds=RETRY_SECONDS)
         self._can_rebudget = False
         self._strays_named: set[Path] = set()
         self._told_beamer_elsewhere = False
@@ -142,10 +155,10 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
         """The current phase's title (with the work format it runs), and its guidance with the questions to
         put to the group."""
         phase = self.meeting.current
-        plan = self.meeting.plan_for(phase)
-        guidance = plan.guidance if plan else ""
-        if plan and plan.questions:
-            guidance += "\n" + "\n".join(f"• {question}" for question in plan.questions)
+        template = self.meeting.template_phase(phase)
+        guidance = template.guidance if template else ""
+        if template and template.questions:
+            guidance += "\n" + "\n".join(f"• {question}" for question in template.questions)
         shown = Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
         if phase.kind == "checkin" and self.meeting.record.carried:
             shown = self._carried_text() + "\n\n" + shown
@@ -196,7 +209,7 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
         meeting = self.meeting
         clock = self.services.clock
         now = clock.local(clock.now()).strftime("%H:%M")
-        status = " · [b reverse]niet opgeslagen[/]" if self._save_failed else ""
+        status = " · [b reverse]niet opgeslagen[/]" if self.saving.failed else ""
         if self.read_only:
             status += " · [b reverse] alleen lezen — $held_by [/]"
         return Content.from_markup(
@@ -232,7 +245,8 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
         if self.meeting.current.kind != "evaluatie" or not self.meeting.record.network:
             return
         from lerend_tui.common.validation import DataError
-        from lerend_tui.network.meetings import network_summary, summary_lines
+        from lerend_tui.network.summary import network_summary
+        from lerend_tui.reports.network import summary_lines
 
         network_id, networks, meetings = self.meeting.record.network, self.services.networks, self.store
 
@@ -253,7 +267,7 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
 
     def _carried_text(self) -> Content:
         """At the check-in: last time's commitments and actions per person, to go through with the group."""
-        from lerend_tui.network.meetings import NO_OWNER_LABEL, by_owner
+        from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
         from lerend_tui.screens.carry_over import MARKS
 
         record = self.meeting.record
@@ -361,13 +375,16 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
     # -- actions -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key that types a character acts only outside the notes, which would otherwise take it."""
+        if action in single_key_actions(self) and isinstance(self.focused, TextArea):
+            return False
+        return self.offers(action, parameters)
+
+    def offers(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in CHANGING_ACTIONS:
             return False
-        typing = isinstance(self.focused, TextArea)
-        if action in SINGLE_KEY_ACTIONS and typing:
-            return False
-        if action == "leave_notes" and not typing:
-            return False
+        if action == "leave_notes":
+            return isinstance(self.focused, TextArea)
         if action == "rebudget":
             return self._can_rebudget
         if action == "checkout":  # the closing capture belongs to the closing, and needs a group
@@ -385,11 +402,7 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
         if event.text_area.text == self.meeting.current.notes:
             return
         self.meeting.set_notes(event.text_area.text)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if not self._deadline.pending:  # a new run of unsaved typing, on the app's current rule
-            self._deadline = self.app.save_deadline()
-        self._save_timer = self.set_timer(self._deadline.changed(time.monotonic()), self.save_soon)
+        self.saving.changed()
 
     def action_toggle_timer(self) -> None:
         self.meeting.toggle_timer()
@@ -507,7 +520,7 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
             notes.load_text(with_commitments(notes.text, closing.commitments))
             self.meeting.current.notes = notes.text
         average = roti_average(closing.checkout)
-        words = "" if average is None else f" Gemiddelde ROTI: {average:.1f}".replace(".", ",")
+        words = "" if average is None else f" Gemiddelde ROTI: {decimal(average)}"
         self.notify(f"Check-out opgeslagen.{words}", title="Check-out")
         self.after_change()
 
@@ -567,157 +580,61 @@ class MeetingScreen(HoldsEdits, LerendScreen[None]):
 
     # -- saving --------------------------------------------------------------------------------
     #
-    # A pause in typing, or typing that goes on past the ceiling (see `autosave`), saves in steps, so that
-    # a key typed meanwhile waits for one short step at most (`save_soon`): first the record as it is now,
-    # with the items its notes hold (`Meeting.snapshot`, which reads again only the lines typed in since the
-    # last save, see `items.NotesItems`), then, `STEP_GAP` later, its text (`record.table_to_toml`, which
-    # formats the notes and the `[[items]]` in C), both on the main thread; then the writing and fsync in a
-    # background thread. With 1 MiB of notes and 1,400 items the first step takes some 5 ms of CPU and the
-    # second some 11 ms (`make bench ARGS=notes` times them). The actions, finishing and quitting save at
-    # once and wait for it (`save_now`). The store writes one version at a time and never an older one over
-    # a newer one; at most one background save runs, and what changed meanwhile is saved right after it.
+    # Typing is saved in the background (`saving.Autosave`): the record as it is now, with the items its
+    # notes hold (`Meeting.snapshot`, which reads again only the lines typed in since the last save, see
+    # `items.NotesItems`), then its text (`record.table_to_toml`, which formats the notes and the `[[items]]`
+    # in C), then the writing. The actions, finishing and quitting save at once and wait for it (`save_now`).
+    # The store writes one version at a time and never an older one over a newer one.
 
     def save_now(self) -> bool:
         """Write the record now, after a save in progress; on failure keep everything in memory and try
         again shortly. True when it is on disk."""
-        if self.read_only:
-            self._stop_save_timer()
-            return True
-        number, error = self._write(self._take_version())
-        return self._settle(number, error)
+        return self.saving.save_now()
 
     def save_for_leaving(self) -> bool:
         self.sync_notes()
         return self.save_now()
 
     def unsaved_copy(self) -> UnsavedCopy | None:
-        if self.read_only or not self._save_failed:
+        if self.read_only or not self.saving.failed:
             return None
         return UnsavedCopy(self.path.name, self.store.version(self.meeting.snapshot()).text)
 
-    def save_soon(self) -> None:
-        """Save in the background; its outcome shows when it is done."""
+    def _take_version(self) -> Version | None:
+        """The record as it is now, to write, and what its notes now hold shown below them; None for a
+        meeting another program writes."""
         if self.read_only:
-            self._stop_save_timer()
-            return
-        if self._saving:
-            self._stop_save_timer()
-            self._save_again = True
-            return
-        self._saving = True
-        version = self._take_version()
-        self.set_timer(STEP_GAP, partial(self._write_in_background, version))
-
-    def _write_in_background(self, version: Version) -> None:
-        version.text  # noqa: B018 (made now, on the main thread: see above)
-        self.run_worker(partial(self._write, version), name="opslaan", group="save", thread=True,
-                        description=f"versie {version.number} van {self.path}")  # not the repr of the notes
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "save" or not event.worker.is_finished:
-            return
-        self._saving = False
-        if event.state == WorkerState.SUCCESS:
-            self._settle(*event.worker.result)
-        if self._save_again:
-            self._save_again = False
-            self.save_soon()
-
-    def _take_version(self) -> Version:
-        """The record as it is now, to write, and what its notes now hold shown below them."""
-        self._stop_save_timer()
-        self._deadline.taken()
-        self._save_again = False  # this version is newer than any change a save was asked for
+            return None
         version = self.store.version(self.meeting.snapshot())
         self._show_items()
         return version
 
-    def _write(self, version: Version) -> tuple[int, OSError | None]:
+    def _write(self, version: Version) -> OSError | None:
         """Write a version (from any thread: this touches no widget)."""
         try:
             self.store.write(version, self.path)
         except OSError as error:
-            return version.number, error
-        return version.number, None
+            return error
+        return None
 
-    def _settle(self, number: int, error: OSError | None) -> bool:
-        """Show how the save of version `number` ended, unless a newer save has ended already."""
-        if number < self._settled:
-            return error is None
-        self._settled = number
-        if error is not None:
-            if not self._save_failed:
-                self.notify(
-                    f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
-                    "Je notities blijven bewaard; ik probeer het zo opnieuw.",
-                    title="Niet opgeslagen", severity="error", timeout=10, markup=False,
-                )
-            self._save_failed = True
-            if self._retry_timer is None:
-                self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_soon)
-            return False
-        if self._save_failed:
+    def _show_saved(self, error: OSError | None, before: OSError | None) -> None:
+        """Say when saving starts to fail, and when it works again; meanwhile the top line says so."""
+        if error is not None and before is None:
+            self.notify(
+                f"Opslaan in {self.path} lukt niet ({error.strerror or error}). "
+                "Je notities blijven bewaard; ik probeer het zo opnieuw.",
+                title="Niet opgeslagen", severity="error", timeout=10, markup=False,
+            )
+        elif error is None and before is not None:
             self.notify("Alles is weer opgeslagen.", title="Opgeslagen")
-        self._save_failed = False
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
-        return True
 
-    def _stop_save_timer(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+    # -- palette -------------------------------------------------------------------------------
 
-    # -- help and palette ----------------------------------------------------------------------
-
-    def palette_commands(self):
-        """(title, help, callback) for the command palette: every action and every phase."""
-        yield "Volgende", "n of PageDown: volgende spreker, stap of fase", self.action_next_phase
-        yield "Vorige", "p of PageUp: vorige spreker, stap of fase", self.action_previous_phase
-        yield "Beamer", "b: de weergave voor de zaal", self.action_beamer
-        if not self.read_only:
-            yield "Naar de beamer", "Ctrl+B: de beamer toont deze bijeenkomst, ook als een ander venster hem had", \
-                self.action_to_beamer
-            yield "Timer starten of pauzeren", "Spatie", self.action_toggle_timer
-            yield "Minuut erbij", "+", lambda: self.action_adjust(1)
-            yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
-            yield "Werkvorm loten", "r: een werkvorm die past bij deze fase, de groep en de tijd", self.action_draw
-            if self._can_rebudget:
-                yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
-            if self.check_action("checkout", ()):
-                yield ("Check-out", "c: per deelnemer een woord, een ROTI van 1 tot 5 en een stok achter de deur",
-                       self.action_checkout)
-            if self.meeting.record.participants:
-                yield "Aanwezigheid", "w: wie is er, wie is afgemeld, wie komt later", self.action_attendance
-            if self.check_action("comparison", ()):
-                yield "Opleiding of lerend netwerk", "o: de tabel uit de kick-off", self.action_comparison
-            if self.check_action("carry_over", ()):
-                yield "Vorige keer", "v: stok achter de deur en acties van de vorige keer afvinken", self.action_carry_over
-            yield "Notities typen", "Enter", self.action_edit_notes
-            yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
+    def palette_extras(self) -> Iterator[SystemCommand]:
+        """Finishing the meeting, and every phase to go to."""
+        if self.offers("finish", ()):
+            yield SystemCommand("Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish)
         for index, phase in enumerate(self.meeting.phases):
-            yield (f"Ga naar fase {index + 1}: {phase.title}",
-                   f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
-                   lambda index=index: self.go_to(index))
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("spatie", "Timer starten of pauzeren"),
-            ("n  ·  PageDown", "Volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"),
-            ("p  ·  PageUp", "Vorige spreker, stap of fase (PageUp ook tijdens het typen)"),
-            ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
-            ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
-            ("Ctrl+B", "Naar de beamer: de projector toont deze bijeenkomst (een ander venster houdt hem anders)"),
-            ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
-            ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
-            ("v", "Bij de check-in van een netwerk: de stok achter de deur en acties van de vorige keer afvinken"),
-            ("o", "In de kick-off bij 'Wat is een lerend netwerk?': de tabel opleiding of lerend netwerk"),
-            ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
-            ("w", "Aanwezigheid: wie is er, afgemeld of komt later (rondjes, rollen en check-out nemen wie er is)"),
-            ("Enter", "Notities typen"),
-            ("Esc", "Klaar met typen: daarna werken de losse toetsen"),
-            ("Ctrl+P", "Opdrachten: elke actie en elke fase"),
-            ("?  ·  F1", "Deze hulp (? buiten de notities, F1 overal)"),
-            ("Ctrl+Q", "Stoppen (notities zijn al opgeslagen)"),
-        ]
+            yield SystemCommand(f"Ga naar fase {index + 1}: {phase.title}",
+                                f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
+                                partial(self.go_to, index))

@@ -22,10 +22,15 @@ from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedCont
 from textual.widgets.option_list import Option
 
 from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant, check_name
-from lerend_tui.network.meetings import (
-    FAIRNESS_ROLES, NO_OWNER_LABEL, Records, attendance_per_person, by_owner, carry_over, decimal, learning_questions,
-    missing_meetings, network_meetings, network_report, network_summary, role_counts, sparkline, trends, whose_turn,
-)
+from lerend_tui.common.text import count_text, decimal
+from lerend_tui.network.carry_over import carry_over
+from lerend_tui.network.learning_questions import learning_questions
+from lerend_tui.network.meetings import Records, missing_meetings, network_meetings
+from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
+from lerend_tui.network.roles import FAIRNESS_ROLES, role_counts, whose_turn
+from lerend_tui.network.summary import network_summary
+from lerend_tui.network.trends import attendance_per_person, sparkline, trends
+from lerend_tui.reports.network import network_report
 from lerend_tui.common.validation import DataError
 from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
@@ -33,7 +38,7 @@ from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.export import ExportScreen
-from lerend_tui.screens.networks import count_text
+from lerend_tui.screens.keys import KeyedScreen
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
 """Short column headings for the fairness table."""
@@ -42,6 +47,7 @@ TURN_LABELS = {"inbrenger": "een casus inbrengen", "inhoud": "de inhoud brengen"
 """How "wie is er aan de beurt?" names each role."""
 TAB_FOCUS = {"overzicht": "#overview-left", "deelnemers": "#people", "afspraken": "#theme"}
 """Where the focus goes when a tab is opened with its key."""
+TABS = Binding.Group("Overzicht · Deelnemers · Afspraken")  # one line in the help
 VERDICT_MARKS = {"past": "✓ past", "twijfel": "? twijfel", "past niet": "✗ past niet"}
 """The intake's verdict in the participant list."""
 
@@ -166,26 +172,39 @@ def carry_text(network: Network, records: Records) -> Text:
             text.append("\n")
         text.append(owner or NO_OWNER_LABEL, style="bold")
         for entry in entries:
-            kind = "Stok achter de deur" if entry.kind == "stok" else "Actie"
-            text.append(f"\n  {kind}: ", style="dim")
+            text.append(f"\n  {entry.label}: ", style="dim")
             text.append(entry.text)
     return text
 
 
-class NetworkScreen(SavesWhileEditing, LerendScreen[None]):
+class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     file_kind = "netwerkbestand"
     user_error = NetworkError
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", key_display="esc", id="network.back"),
-        Binding("f2", "show_tab('overzicht')", "Overzicht", show=False, id="network.overview"),
-        Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, id="network.participants"),
-        Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, id="network.agreements"),
-        Binding("ctrl+n", "new_participant", "Nieuwe deelnemer", id="network.new_participant"),
-        Binding("ctrl+o", "intake", "Intake", id="network.intake"),
-        Binding("ctrl+s", "export", "Verslag", id="network.export"),
-        Binding("delete", "remove_participant", "Verwijder deelnemer", show=False, id="network.remove"),
+        Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug naar de netwerken", id="network.back"),
+        Binding("f2", "show_tab('overzicht')", "Overzicht", show=False, group=TABS,
+                tooltip="Overzicht: trends, bijeenkomsten, rollen en leervragen", id="network.overview"),
+        Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, group=TABS,
+                tooltip="Deelnemers: deelnemers, hun leervragen, ervaring en voorkeuren", id="network.participants"),
+        Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, group=TABS,
+                tooltip="Afspraken: thema, randvoorwaarden en afspraken", id="network.agreements"),
+        Binding("ctrl+n", "new_participant", "Nieuwe deelnemer",
+                tooltip="Nieuwe deelnemer: typ de naam en Enter", id="network.new_participant"),
+        Binding("ctrl+o", "intake", "Intake",
+                tooltip="Intake: de intake van de gekozen deelnemer, past een lerend netwerk?", id="network.intake"),
+        Binding("ctrl+s", "export", "Verslag",
+                tooltip="Verslag van het netwerk opslaan of kopiëren: het hele netwerk als Markdown",
+                id="network.export"),
+        Binding("delete", "remove_participant", "Verwijder deelnemer", show=False,
+                tooltip="Verwijder deelnemer: de gekozen deelnemer, in de lijst (er wordt eerst gevraagd)",
+                id="network.remove"),
+    ]
+    OTHER_KEYS = [
+        ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+        ("↑ ↓", "Kies een deelnemer; rechts staan de leervragen, ervaring en voorkeuren"),
+        ("", "Wijzigingen worden vanzelf opgeslagen, binnen een seconde na het typen"),
     ]
 
     def __init__(self, network: Network, store: NetworkStore) -> None:
@@ -569,30 +588,3 @@ class NetworkScreen(SavesWhileEditing, LerendScreen[None]):
         if action == "remove_participant":
             return self.people.has_focus
         return True
-
-    def palette_commands(self):
-        yield "Overzicht", "F2: trends, bijeenkomsten, rollen en leervragen", lambda: self.action_show_tab("overzicht")
-        yield "Deelnemers", "F3: deelnemers, hun leervragen, ervaring en voorkeuren", \
-            lambda: self.action_show_tab("deelnemers")
-        yield "Afspraken", "F4: thema, randvoorwaarden en afspraken", lambda: self.action_show_tab("afspraken")
-        yield "Nieuwe deelnemer", "Ctrl+N: voeg een deelnemer toe", self.action_new_participant
-        yield "Intake", "Ctrl+O: de intake van de gekozen deelnemer", self.action_intake
-        yield "Verslag van het netwerk opslaan of kopiëren", "Ctrl+S: het hele netwerk in Markdown", \
-            self.action_export
-        yield "Terug naar de netwerken", "Esc", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("F2  ·  F3  ·  F4", "Overzicht · Deelnemers · Afspraken"),
-            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("↑ ↓", "Kies een deelnemer; rechts staan de leervragen, ervaring en voorkeuren"),
-            ("Ctrl+N", "Nieuwe deelnemer: typ de naam en Enter"),
-            ("Del", "Verwijder de gekozen deelnemer (in de lijst; er wordt eerst gevraagd)"),
-            ("Ctrl+O", "Intake van de gekozen deelnemer: past een lerend netwerk?"),
-            ("Ctrl+S", "Sla het verslag van het hele netwerk op als Markdown of kopieer het"),
-            ("", "Wijzigingen worden vanzelf opgeslagen, binnen een seconde na het typen"),
-            ("Esc", "Terug naar de netwerken"),
-            ("Ctrl+P", "Opdrachten"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

@@ -3,27 +3,26 @@ small form to start a new network, and Enter to open one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from lerend_tui.common.text import count_text
 from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.running import SetupError, parse_participants
 from lerend_tui.network.store import Network, NetworkError
-from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendScreen
-
-
-def count_text(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.widgets.form_field import FormField
 
 
 def network_prompt(network: Network) -> Table:
@@ -40,11 +39,17 @@ def network_prompt(network: Network) -> Table:
     return table
 
 
-class NetworksScreen(LerendScreen[None]):
+class NetworksScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", key_display="esc", id="networks.back"),
-        Binding("ctrl+n", "focus_new", "Nieuw netwerk", id="networks.new"),
+        Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug naar het beginscherm", id="networks.back"),
+        Binding("ctrl+n", "focus_new", "Nieuw netwerk",
+                tooltip="Nieuw netwerk: naar het formulier voor een nieuw netwerk", id="networks.new"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓", "Kies een netwerk"),
+        ("Enter", "Open het gekozen netwerk (in het formulier: maak het nieuwe netwerk)"),
+        ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
     ]
 
     def __init__(self) -> None:
@@ -154,19 +159,5 @@ class NetworksScreen(LerendScreen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def palette_commands(self):
-        yield "Nieuw netwerk", "Ctrl+N: naar het formulier voor een nieuw netwerk", self.action_focus_new
-        yield "Open het gekozen netwerk", "Enter in de lijst", self.action_open
-        yield "Terug naar het begin", "Esc", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓", "Kies een netwerk"),
-            ("Enter", "Open het gekozen netwerk (in het formulier: maak het nieuwe netwerk)"),
-            ("Ctrl+N", "Naar het formulier voor een nieuw netwerk"),
-            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("Esc", "Terug naar het beginscherm"),
-            ("Ctrl+P", "Opdrachten"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]
+    def palette_extras(self) -> Iterator[SystemCommand]:
+        yield SystemCommand("Open het gekozen netwerk", "Enter in de lijst", self.action_open)

@@ -30,6 +30,7 @@ from lerend_tui.widgets.workform_card import PHASE_LABELS
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
+from lerend_tui.screens.keys import KeyedScreen
 
 if TYPE_CHECKING:
     from lerend_tui.catalogue.picker import History
@@ -39,31 +40,53 @@ if TYPE_CHECKING:
     from lerend_tui.network.store import Network
 
 NEW_PHASE_MINUTES = 10
+# One line in the help for each pair of keys.
+MOVE = Binding.Group("Verplaats de fase een plaats eerder of later")
+MINUTE = Binding.Group("Een minuut langer of korter; in de stappen: die stap. De eindtijd schuift mee")
 
 
-class PlanScreen(SavesWhileEditing, LerendScreen[None]):
+class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     file_kind = "planningsbestand"
     user_error = PlanError
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="plan.back"),
+        Binding("escape", "back", "Terug", tooltip="Terug: naar de lijst, of naar het vorige scherm", id="plan.back"),
         # One footer entry for each pair, so the footer fits in 120 columns.
-        Binding("ctrl+up,alt+up", "move(-1)", "Schuiven", key_display="^↑↓", id="plan.up"),
-        Binding("ctrl+down,alt+down", "move(1)", "Neer", show=False, id="plan.down"),
-        Binding("plus,equals_sign", "minutes(1)", "Tijd", key_display="+/-", id="plan.longer"),
-        Binding("minus", "minutes(-1)", "Korter", show=False, id="plan.shorter"),
-        Binding("w", "choose", "Werkvorm", id="plan.choose"),
-        Binding("r", "draw", "Loten", id="plan.draw"),
+        Binding("ctrl+up,alt+up", "move(-1)", "Schuiven", key_display="^↑↓", group=MOVE,
+                tooltip="Fase omhoog: de gemarkeerde fase een plaats eerder", id="plan.up"),
+        Binding("ctrl+down,alt+down", "move(1)", "Neer", show=False, group=MOVE,
+                tooltip="Fase omlaag: de gemarkeerde fase een plaats later", id="plan.down"),
+        Binding("plus,equals_sign", "minutes(1)", "Tijd", key_display="+/-", group=MINUTE,
+                tooltip="Fase langer: een minuut erbij", id="plan.longer"),
+        Binding("minus", "minutes(-1)", "Korter", show=False, group=MINUTE, tooltip="Fase korter: een minuut eraf",
+                id="plan.shorter"),
+        Binding("w", "choose", "Werkvorm", tooltip="Werkvorm kiezen: uit de catalogus, gefilterd op de soort van de "
+                                                   "fase (Enter daar: kiezen)", id="plan.choose"),
+        Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij de soort en de minuten van "
+                                              "de fase", id="plan.draw"),
         # Priority: in a field, an Input would take Ctrl+E as "to the end".
-        Binding("ctrl+e", "export", "Agenda", priority=True, id="plan.export"),
-        Binding("f5", "start", "Starten", id="plan.start"),
+        Binding("ctrl+e", "export", "Agenda", priority=True,
+                tooltip="Agenda opslaan of kopiëren: om naar de deelnemers te mailen, in Markdown of als platte "
+                        "tekst", id="plan.export"),
+        Binding("f5", "start", "Starten", tooltip="Bijeenkomst starten: de bijeenkomst volgens deze planning, nu",
+                id="plan.start"),
         # Out of the footer, which must fit in 120 columns; in the list's border, the help and the palette.
-        Binding("ctrl+n", "add", "Erbij", show=False, id="plan.add"),
-        Binding("delete", "remove", "Weg", key_display="del", show=False, id="plan.remove"),
-        Binding("x", "no_workform", "Geen werkvorm", show=False, id="plan.no_workform"),
-        Binding("ctrl+s", "save", "Opslaan", show=False, id="plan.save"),
-        Binding("ctrl+t", "save_template", "Sjabloon", show=False, id="plan.template"),
+        Binding("ctrl+n", "add", "Erbij", show=False, tooltip="Fase toevoegen: een nieuwe fase na de gemarkeerde",
+                id="plan.add"),
+        Binding("delete", "remove", "Weg", key_display="del", show=False,
+                tooltip="Fase weghalen: de gemarkeerde fase, na een vraag", id="plan.remove"),
+        Binding("x", "no_workform", "Geen werkvorm", show=False,
+                tooltip="Geen werkvorm: de werkvorm (en haar stappen) uit de fase halen", id="plan.no_workform"),
+        Binding("ctrl+s", "save", "Opslaan", show=False,
+                tooltip="Planning opslaan: elke wijziging wordt ook vanzelf opgeslagen", id="plan.save"),
+        Binding("ctrl+t", "save_template", "Sjabloon", show=False,
+                tooltip="Opslaan als sjabloon: deze fasen als sjabloon", id="plan.template"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓", "Kies een fase; rechts staan haar velden en die van de bijeenkomst"),
+        ("Enter  ·  Tab", "Bewerk titel, soort, wie de inhoud of een casus inbrengt, de stappen, en thema, doel, "
+                          "datum, starttijd, beschikbare minuten en deelnemers (Esc: terug)"),
     ]
 
     def __init__(self, plan: MeetingPlan, store: PlanStore) -> None:
@@ -153,7 +176,7 @@ class PlanScreen(SavesWhileEditing, LerendScreen[None]):
         self.read_then_show(read, self._show_network, group="network")
 
     def _show_network(self, read: tuple[Network, Records] | Exception) -> None:
-        from lerend_tui.network.meetings import whose_turn
+        from lerend_tui.network.roles import whose_turn
 
         if isinstance(read, Exception):
             self.notify(f"Het netwerk van deze planning is niet te lezen: {read}", title="Netwerk",
@@ -502,40 +525,3 @@ class PlanScreen(SavesWhileEditing, LerendScreen[None]):
             return
         self.services.reload_templates()
         self.notify(f"Sjabloon opgeslagen in {path}", title="Sjabloon", markup=False)
-
-    def palette_commands(self):
-        yield "Fase omhoog", "Ctrl+↑: de gemarkeerde fase een plaats eerder", lambda: self.action_move(-1)
-        yield "Fase omlaag", "Ctrl+↓: de gemarkeerde fase een plaats later", lambda: self.action_move(1)
-        yield "Fase langer", "+: een minuut erbij", lambda: self.action_minutes(1)
-        yield "Fase korter", "-: een minuut eraf", lambda: self.action_minutes(-1)
-        yield "Fase toevoegen", "Ctrl+N: een nieuwe fase na de gemarkeerde", self.action_add
-        yield "Fase weghalen", "Del: de gemarkeerde fase, na een vraag", self.action_remove
-        yield "Werkvorm kiezen", "w: uit de catalogus, gefilterd op de soort van de fase", self.action_choose
-        yield "Werkvorm loten", "r: een werkvorm die past bij de soort en de minuten van de fase", self.action_draw
-        yield "Geen werkvorm", "x: de werkvorm (en haar stappen) uit de fase halen", self.action_no_workform
-        yield "Bijeenkomst starten", "F5: de bijeenkomst volgens deze planning, nu", self.action_start
-        yield "Planning opslaan", "Ctrl+S", self.action_save
-        yield "Agenda opslaan of kopiëren", "Ctrl+E: de agenda om naar de deelnemers te sturen", self.action_export
-        yield "Opslaan als sjabloon", "Ctrl+T: deze fasen als sjabloon", self.action_save_template
-        yield "Terug", "Esc", self.dismiss
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓", "Kies een fase; rechts staan haar velden en die van de bijeenkomst"),
-            ("Enter  ·  Tab", "Bewerk titel, soort, wie de inhoud of een casus inbrengt, de stappen, en thema, "
-                              "doel, datum, starttijd, beschikbare minuten en deelnemers (Esc: terug)"),
-            ("Ctrl+↑  ·  Ctrl+↓", "Verplaats de fase (ook Alt+↑ en Alt+↓)"),
-            ("+  ·  -", "Een minuut langer of korter; in de stappen: die stap. De eindtijd schuift mee"),
-            ("Ctrl+N", "Een nieuwe fase na de gemarkeerde"),
-            ("Del", "Haal de fase weg (na een vraag)"),
-            ("w", "Kies een werkvorm uit de catalogus (Enter daar: kiezen)"),
-            ("r", "Loot een werkvorm die past bij de soort en de minuten van de fase"),
-            ("x", "Haal de werkvorm uit de fase"),
-            ("F5", "Start de bijeenkomst volgens deze planning"),
-            ("Ctrl+E", "Sla de agenda op of kopieer hem om te mailen: in Markdown of als platte tekst"),
-            ("Ctrl+T", "Sla de fasen op als sjabloon"),
-            ("Ctrl+S", "Sla de planning op (elke wijziging wordt ook vanzelf opgeslagen)"),
-            ("Esc", "Terug naar de lijst, of naar het vorige scherm"),
-            ("Ctrl+P", "Opdrachten"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

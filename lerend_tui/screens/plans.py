@@ -21,6 +21,7 @@ from lerend_tui.common.text import dutch_date
 from lerend_tui.common.validation import DataError
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 if TYPE_CHECKING:
     from lerend_tui.network.store import Network
@@ -30,12 +31,20 @@ FROM_TEMPLATE = "sjabloon:"
 FROM_MEETING = "bijeenkomst:"
 
 
-class PlansScreen(LerendScreen[None]):
+class PlansScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="plans.back"),
-        Binding("ctrl+n", "new", "Nieuwe planning", id="plans.new"),
-        Binding("delete", "discard", "Weggooien", key_display="del", id="plans.discard"),
+        Binding("escape", "back", "Terug", tooltip="Terug: naar het vorige scherm", id="plans.back"),
+        Binding("ctrl+n", "new", "Nieuwe planning",
+                tooltip="Nieuwe planning: naar het formulier, van een sjabloon of een eerdere bijeenkomst, voor een "
+                        "lerend netwerk of niet; Enter of Maken opent haar", id="plans.new"),
+        Binding("delete", "discard", "Weggooien", key_display="del",
+                tooltip="Planning weggooien: de gemarkeerde planning, na een vraag (het bestand blijft als .bak)",
+                id="plans.discard"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓  ·  Enter", "Kies een planning en open haar"),
+        ("Tab", "Naar het formulier voor een nieuwe planning"),
     ]
 
     def __init__(self, *, template: str = "", network: str = "", title: str = "", make: bool = False,
@@ -221,19 +230,3 @@ class PlansScreen(LerendScreen[None]):
 
     def action_back(self) -> None:
         self.app.back_home()
-
-    def palette_commands(self):
-        yield "Nieuwe planning", "Ctrl+N: van een sjabloon of een eerdere bijeenkomst", self.action_new
-        yield "Planning weggooien", "Del: de gemarkeerde planning, na een vraag", self.action_discard
-        yield "Terug", "Esc", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓  ·  Enter", "Kies een planning en open haar"),
-            ("Del", "Gooi de gemarkeerde planning weg (na een vraag; het bestand blijft als .bak)"),
-            ("Ctrl+N  ·  Tab", "Naar de nieuwe planning: vanuit een sjabloon of een eerdere bijeenkomst, voor "
-                               "een lerend netwerk of niet; Enter of Maken opent haar"),
-            ("Esc", "Terug"),
-            ("Ctrl+P", "Opdrachten"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

@@ -21,14 +21,22 @@ from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 
-class ReviewScreen(LerendScreen[None]):
+class ReviewScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="review.back"),
-        Binding("ctrl+f", "search", "Zoeken", id="review.search"),
-        Binding("ctrl+s", "export", "Verslag opslaan", id="review.export"),
+        Binding("escape", "back", "Terug", tooltip="Terug: naar de lijst, of naar het beginscherm", id="review.back"),
+        Binding("ctrl+f", "search", "Zoeken", tooltip="Zoeken: in titels, deelnemers, notities en punten",
+                id="review.search"),
+        Binding("ctrl+s", "export", "Verslag opslaan",
+                tooltip="Verslag opslaan of kopiëren: het verslag van de gekozen bijeenkomst als Markdown, met "
+                        "vertrouwelijke fasen weggelaten", id="review.export"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓", "Kies een bijeenkomst; het verslag staat rechts"),
+        ("Enter", "Lees het verslag (pijltjes en PageDown scrollen)"),
     ]
 
     def __init__(self, chosen: Path | None = None) -> None:
@@ -129,19 +137,3 @@ class ReviewScreen(LerendScreen[None]):
             self.notify("Kies eerst een bijeenkomst.")
             return
         self.app.push_screen(ExportScreen.for_meeting(stored, workform_name=self.services.catalogue.name_of))
-
-    def palette_commands(self):
-        yield "Zoeken", "Ctrl+F: zoek in titels, deelnemers, notities en punten", self.action_search
-        yield "Verslag opslaan of kopiëren", "Ctrl+S: het verslag van de gekozen bijeenkomst", self.action_export
-        yield "Terug naar het begin", "Esc", self.dismiss
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓", "Kies een bijeenkomst; het verslag staat rechts"),
-            ("Enter", "Lees het verslag (pijltjes en PageDown scrollen)"),
-            ("Ctrl+F", "Zoek in titels, deelnemers, notities en punten"),
-            ("Ctrl+S", "Sla het verslag op als Markdown of kopieer het, met vertrouwelijke fasen weggelaten"),
-            ("Esc", "Terug naar de lijst, of naar het beginscherm"),
-            ("Ctrl+P", "Opdrachten"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

@@ -16,7 +16,10 @@ DEFAULT_TEMPLATE = "bijeenkomst"
 
 
 @dataclass(frozen=True)
-class StepPlan:
+class PhaseStep:
+    """A step of a phase before it runs, as a template and a plan hold it (frozen: a plan changes a step by
+    replacing it). A work format's `Step` also names its roles; the record's `StepRecord` its time taken."""
+
     title: str
     minutes: int
     instruction: str = ""
@@ -24,13 +27,16 @@ class StepPlan:
 
 
 @dataclass(frozen=True)
-class PhasePlan:
+class TemplatePhase:
+    """A phase as a template file describes it, never changed once read. A plan copies it into a
+    `plans.plan.PlannedPhase`, which the facilitator edits and which adds the work format and who brings what."""
+
     kind: str
     title: str
     minutes: int
     guidance: str = ""
     questions: tuple[str, ...] = ()
-    steps: tuple[StepPlan, ...] = ()
+    steps: tuple[PhaseStep, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,14 +44,14 @@ class MeetingTemplate:
     name: str
     title: str
     description: str
-    phases: tuple[PhasePlan, ...]
+    phases: tuple[TemplatePhase, ...]
     source: Path | None = field(default=None, compare=False)
 
     @property
     def total_minutes(self) -> int:
         return sum(phase.minutes for phase in self.phases)
 
-    def guidance_for(self, kind: str, title: str) -> PhasePlan | None:
+    def guidance_for(self, kind: str, title: str) -> TemplatePhase | None:
         """The template's phase that a recorded phase came from, if it still exists."""
         return next((p for p in self.phases if p.kind == kind and p.title == title), None)
 
@@ -66,10 +72,10 @@ def parse_template(path: Path) -> MeetingTemplate:
     return MeetingTemplate(name=name, title=title, description=description.strip(), phases=phases, source=path)
 
 
-def _parse_phase(phase: Fields) -> PhasePlan:
+def _parse_phase(phase: Fields) -> TemplatePhase:
     minutes = phase.minutes("minutes")
     steps = tuple(
-        StepPlan(
+        PhaseStep(
             title=step.text("title", allow_empty=False),
             minutes=step.minutes("minutes"),
             instruction=step.text("instruction", "").strip(),
@@ -80,7 +86,7 @@ def _parse_phase(phase: Fields) -> PhasePlan:
     if steps and sum(step.minutes for step in steps) != minutes:
         total = sum(step.minutes for step in steps)
         raise phase.error("steps", f"de stappen duren samen {total} minuten, maar de fase {minutes}")
-    return PhasePlan(
+    return TemplatePhase(
         kind=phase.choice("kind", PHASE_KINDS),
         title=phase.text("title", allow_empty=False),
         minutes=minutes,

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from lerend_tui.catalogue.workforms import Step, Workform
+from lerend_tui.common.text import count_text
 
 PHASE_LABELS: dict[str, str] = {
     "checkin": "Check-in",
@@ -29,14 +30,14 @@ PHASE_LABELS: dict[str, str] = {
     "kickoff": "Kick-off",
     "evaluatie": "Evaluatie",
 }
-"""Dutch names of the phase kinds in `plan.PHASE_KINDS`."""
+"""Dutch names of the phase kinds in `templates.PHASE_KINDS`."""
 
 
 def group_size(workform: Workform) -> str:
     """'3–30 personen, in groepjes van 3'."""
     low, high = workform.group_min, workform.group_max
     if low == high:
-        size = "1 persoon" if low == 1 else f"{low} personen"
+        size = count_text(low, "persoon", "personen")
     else:
         size = f"{low}–{high} personen"
     return f"{size}, in groepjes van {workform.subgroups}" if workform.subgroups else size

@@ -1,0 +1,76 @@
+"""The `plan` command: `list` and `export` here; `plan [--template] [--network]` and `plan edit` open the
+plan screens, on what `opening` checked first.
+
+The plan screens load the plans themselves, so `opening` loads only what a name it checks needs, and the
+rest loads only for `list` and `export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from lerend_tui.commands.shared import CliError, deliver, print_json, quiet_broken_pipe, warn, warn_each
+from lerend_tui.common.clock import SystemClock
+from lerend_tui.common.paths import Paths
+
+if TYPE_CHECKING:
+    from lerend_tui.templates import TemplateCatalogue
+
+
+@quiet_broken_pipe
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    """`list` and `export` only read the plans (export writes only the file it is asked to)."""
+    from lerend_tui.catalogue.workforms import load_catalogue
+    from lerend_tui.plans.plan import PlanStore, by_day, markdown_agenda, text_agenda
+
+    store = PlanStore(paths.plans_folder)
+    if args.plan_command == "list":
+        plans, problems = store.scan()
+        clock = SystemClock()
+        plans = by_day(plans, clock.local(clock.now()).date())
+        warn_each("onleesbaar", problems)
+        if args.json:
+            print_json([
+                {"id": plan.path.stem if plan.path else "", "name": plan.name, "title": plan.title,
+                 "template": plan.template, "start": plan.start, "end": plan.end,
+                 "date": plan.date.isoformat() if plan.date else None, "phases": len(plan.phases),
+                 "minutes": plan.total_minutes, "available_minutes": plan.available_minutes,
+                 "overrun_minutes": plan.overrun_minutes, "theme": plan.theme, "goal": plan.goal,
+                 "participants": plan.participants, "network": plan.network or None,
+                 "path": str(plan.path) if plan.path else None}
+                for plan in plans])
+        else:
+            for plan in plans:
+                stem = plan.path.stem if plan.path else ""
+                over = f"  ·  loopt {plan.overrun_minutes} min uit" if plan.overrun_minutes else ""
+                print(f"{stem:<30} {plan.name}  ·  {len(plan.phases)} fasen  ·  {plan.start}–{plan.end}{over}")
+        return 0
+    plan = store.find(args.name)
+    catalogue = load_catalogue(paths.workforms_folder)
+    agenda = text_agenda(plan, catalogue) if args.tekst else markdown_agenda(plan, catalogue)
+    missing = [p.workform for p in plan.phases if p.workform and p.workform not in catalogue.workforms]
+    for workform in dict.fromkeys(missing):
+        warn(f"let op: werkvorm '{workform}' staat niet in de catalogus")
+    deliver(agenda, args.output, "Agenda", end="" if agenda.endswith("\n") else "\n")
+    return 0
+
+
+def opening(args: argparse.Namespace, paths: Paths, templates: TemplateCatalogue) -> dict[str, object]:
+    """What `plan [--template] [--network]` or `plan edit NAME` opens on (the `PlansScreen`'s arguments),
+    checked before the screen opens so a wrong name gets a Dutch message and exit code 2."""
+    if args.plan_command == "edit":
+        from lerend_tui.plans.plan import PlanStore
+
+        return {"plan": PlanStore(paths.plans).find(args.name)}
+    if args.template:
+        try:
+            templates.get(args.template)
+        except KeyError as error:
+            raise CliError(error.args[0]) from None
+    network = ""
+    if args.network:
+        from lerend_tui.network.store import NetworkStore
+
+        network = NetworkStore(paths.networks_folder).find(args.network).id
+    return {"template": args.template, "network": network, "make": bool(args.template or network)}
