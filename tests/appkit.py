@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from datetime import timedelta
 from pathlib import Path
 
 from textual import events
+from textual.worker import WorkerState
 
-from lerend_tui.app import LerendApp
+from lerend_tui.app import LerendApp, make_app
 from lerend_tui.common.clock import FakeClock
 from lerend_tui.meeting.running import new_meeting_record
 from lerend_tui.common.paths import Paths
@@ -27,13 +29,23 @@ def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zui
     if carried:
         record.network, record.carried = "zorgnetwerk", list(carried)
     path = MeetingStore(paths.meetings).create(record)
-    app = LerendApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=save_delay,
-                    **options)
+    app = make_app(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=save_delay,
+                   **options)
     return app, path
 
 
 def home_app(paths: Paths, clock: FakeClock) -> LerendApp:
-    return LerendApp(paths, clock=clock, rng=random.Random(1))
+    return make_app(paths, clock=clock, rng=random.Random(1))
+
+
+async def finish_reading(pilot) -> None:
+    """Wait until the screens have read their files and shown what they read: a screen reads a folder in a
+    worker (`LerendScreen.read_then_show`), which Pilot's own pauses do not wait for, and what it shows may
+    start the next read (the plans screen reads its plans once it knows the networks)."""
+    await pilot.pause()  # a key's handler may be about to start a read
+    while running := [worker for worker in pilot.app.workers if worker.state == WorkerState.RUNNING]:
+        await asyncio.gather(*(worker.wait() for worker in running), return_exceptions=True)  # or cancelled
+        await pilot.pause()  # what showing it posted
 
 
 async def paste(pilot, text: str) -> None:

@@ -8,7 +8,7 @@ from lerend_tui.screens.draw import DrawScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.common.settings import Settings
 
-from .appkit import meeting_app
+from .appkit import finish_reading, meeting_app
 
 PEOPLE = ("Anouk", "Bram", "Chris", "Dewi", "Eva", "Fatima")
 
@@ -16,14 +16,14 @@ PEOPLE = ("Anouk", "Bram", "Chris", "Dewi", "Eva", "Fatima")
 async def open_draw(app, pilot, phase=3):
     app.screen.go_to(phase)
     await pilot.press("escape", "r")
-    await pilot.pause()
+    await finish_reading(pilot)  # the earlier meetings, for the draw's history
     assert isinstance(app.screen, DrawScreen)
     return app.screen
 
 
 async def test_filters_come_from_the_phase_group_and_time(paths, clock):
     app, _ = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
         assert draw.query_one("#phase", Select).value == "coaching"
@@ -39,11 +39,11 @@ async def test_filters_come_from_the_phase_group_and_time(paths, clock):
 
 async def test_accept_puts_the_steps_in_the_phase_and_records_it(paths, clock):
     app, path = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
         draw.query_one("#candidates", OptionList).display = True
-        workform = app.catalogue.get("troika-consulting")
+        workform = app.services.catalogue.get("troika-consulting")
         draw._show(workform)
         await pilot.pause()
         roles = draw.roles()
@@ -61,7 +61,7 @@ async def test_accept_puts_the_steps_in_the_phase_and_records_it(paths, clock):
 
 async def test_draw_again_shows_another_and_escape_cancels(paths, clock):
     app, _ = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
         first = draw.chosen
@@ -82,10 +82,10 @@ async def test_the_animation_is_short_and_any_key_skips_it(paths, clock):
 
 async def test_roles_are_proposed_and_can_be_swapped(paths, clock):
     app, _ = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
-        draw._show(app.catalogue.get("troika-consulting"))
+        draw._show(app.services.catalogue.get("troika-consulting"))
         await pilot.pause()
         before = draw.roles()
         roles = draw.query_one("#roles", OptionList)
@@ -99,14 +99,14 @@ async def test_roles_are_proposed_and_can_be_swapped(paths, clock):
 
 def test_draw_card_snapshot(snap_compare, paths, clock):
     app, _ = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
 
     async def run_before(pilot):
         await pilot.pause()
         app.screen.go_to(3)
         await pilot.press("escape", "r")
-        await pilot.pause()
-        app.screen._show(app.catalogue.get("roddelmethode"))
+        await finish_reading(pilot)
+        app.screen._show(app.services.catalogue.get("roddelmethode"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)

@@ -4,7 +4,7 @@ follower says goodbye, or waits calmly, when the meeting it followed ends or its
 A second program is a child process (`lockkit`): it holds its own writer lock, as a second window would.
 """
 
-from lerend_tui.app import FollowerApp, LerendApp
+from lerend_tui.app import FollowerApp, make_app
 from lerend_tui.storage.live import WRITER, LiveState, beamer_holder, between_meetings, clear_live, read_live, write_live
 
 from .appkit import meeting_app
@@ -115,7 +115,7 @@ async def test_finishing_the_meeting_says_goodbye_on_the_beamer_and_frees_it(pat
 async def test_a_read_only_twin_never_publishes_nor_hands_over(paths, clock):
     _, path = meeting_app(paths, clock)
     with held_elsewhere(path):
-        twin = LerendApp(paths, clock=clock, open_meeting=(MeetingStore(paths.meetings).load(path), path))
+        twin = make_app(paths, clock=clock, open_meeting=(MeetingStore(paths.meetings).load(path), path))
         async with twin.run_test() as pilot:
             await pilot.pause()
             assert twin.screen.read_only and not paths.live.exists()

@@ -11,7 +11,7 @@ from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
 from lerend_tui.catalogue.workforms import load_catalogue
 
-from .appkit import home_app, meeting_app
+from .appkit import finish_reading, home_app, meeting_app
 from .test_network_screens import make_network, two_meetings
 from .test_review_screen import store_meetings
 
@@ -28,7 +28,7 @@ async def meeting_in_progress(pilot):
     await pilot.pause()  # the notes field takes the focus once the screen is up; a key before that is lost
     await pilot.press(*"Iedereen is er.")
     await pilot.press("escape", "space")
-    pilot.app.clock.advance(minutes=12, seconds=4)
+    pilot.app.services.clock.advance(minutes=12, seconds=4)
     pilot.app.screen.refresh_time()
     await pilot.pause()
 
@@ -52,7 +52,7 @@ def test_meeting_screen_200x50(snap_compare, paths, clock):
 def test_home_screen_120x36(snap_compare, paths, clock):
     async def settled(pilot):
         no_blink(pilot)
-        await pilot.pause()  # the form's first field takes the focus (and its mark) once the screen is up
+        await finish_reading(pilot)  # the form's first field takes the focus (and its mark) once the screen is up
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=settled)
 
@@ -62,7 +62,7 @@ def test_review_screen_120x36(snap_compare, paths, clock):
 
     async def open_review(pilot):
         pilot.app.push_screen(ReviewScreen(chosen))
-        await pilot.pause()
+        await finish_reading(pilot)
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_review)
 
@@ -74,7 +74,7 @@ def test_network_screen_120x36(snap_compare, paths, clock):
     async def open_network(pilot):
         store = NetworkStore(paths.networks_folder)
         pilot.app.push_screen(NetworkScreen(store.load("zorgnetwerk-zuid"), store))
-        await pilot.pause()
+        await finish_reading(pilot)
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_network)
 
@@ -109,6 +109,6 @@ def test_plans_screen_120x36(snap_compare, paths, clock):
 
     async def open_plans(pilot):
         pilot.app.push_screen(PlansScreen())
-        await pilot.pause()
+        await finish_reading(pilot)
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_plans)

@@ -15,7 +15,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +23,7 @@ from lerend_tui.templates import PHASE_KINDS
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
 from lerend_tui.catalogue.workforms import Catalogue, Workform
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 
 ALL_PHASES = "alle"
@@ -51,7 +51,7 @@ def list_prompt(workform: Workform) -> Table:
     return table
 
 
-class CatalogueScreen(KeyedScreen, Screen[Workform | None]):
+class CatalogueScreen(KeyedScreen, LerendScreen[Workform | None]):
     CSS_PATH = [Path(__file__).with_suffix(".tcss"), CARD_CSS]
     BINDINGS = [
         Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug: naar het vorige scherm",
@@ -78,7 +78,7 @@ class CatalogueScreen(KeyedScreen, Screen[Workform | None]):
         """The work formats in the list, in order, after filtering."""
 
     def compose(self) -> ComposeResult:
-        self.catalogue = self.app.reload_catalogue()  # fresh: a file just added shows up
+        self.catalogue = self.services.reload_catalogue()  # fresh: a file just added shows up
         yield Static("[b]Werkvorm kiezen[/b] · Enter zet de gemarkeerde werkvorm in de fase" if self.choosing
                      else "[b]Werkvormen[/b] · blader, filter en lees hoe een werkvorm gaat", id="topbar")
         with Horizontal(id="filters"):

@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 from lerend_tui.network.intake import HEADINGS, ITEMS, WHEN_NOT, WHEN_YES, Advice, Intake, IntakeItem, advise
 from lerend_tui.network.store import Network, Participant
 from lerend_tui.widgets.checklist import Checklist
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.keys import KeyedScreen
 
@@ -34,7 +34,7 @@ def advice_text(advice: Advice) -> Text:
     return text
 
 
-class IntakeScreen(KeyedScreen, Screen[bool]):
+class IntakeScreen(KeyedScreen, LerendScreen[bool]):
     """Dismissed with True once the intake is saved, False when left without saving."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -121,7 +121,7 @@ class IntakeScreen(KeyedScreen, Screen[bool]):
     def action_save(self) -> None:
         person = self.participant
         before = (person.intake, person.learning_questions, person.experience)
-        held = Intake.held(self.answers, self.app.clock.now().replace(microsecond=0),
+        held = Intake.held(self.answers, self.services.clock.now().replace(microsecond=0),
                            self.query_one("#intake-note", TextArea).text.strip())
         person.intake = held if before[0] is None else replace(held, extra=before[0].extra)
         person.learning_questions = [" ".join(line.split()) for line in

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
@@ -33,7 +32,9 @@ from lerend_tui.network.summary import network_summary
 from lerend_tui.network.trends import attendance_per_person, sparkline, trends
 from lerend_tui.reports.network import network_report
 from lerend_tui.common.validation import DataError
+from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.export import ExportScreen
@@ -129,8 +130,8 @@ def fairness_table(network: Network, records: Records) -> Group:
     turns.add_column(no_wrap=True, style="dim")
     turns.add_column()
     for role in FAIRNESS_ROLES:
-        name = whose_turn(role, network, records)
-        turns.add_row(f"{TURN_LABELS[role]}:", Text(name or "—", style="bold"))
+        turn = whose_turn(role, network, records)
+        turns.add_row(f"{TURN_LABELS[role]}:", Text(turn or "—", style="bold"))
     if not network.participants:
         return Group(Text("Nog geen deelnemers.", style="dim"))
     return Group(table, Text(""), Text("Wie is er aan de beurt?", style="bold"), turns)
@@ -176,7 +177,7 @@ def carry_text(network: Network, records: Records) -> Text:
     return text
 
 
-class NetworkScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
+class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     file_kind = "netwerkbestand"
     user_error = NetworkError
 
@@ -279,19 +280,24 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
         return area
 
     def on_mount(self) -> None:
-        self.load_records()
         self.fill_people()
-        self.refresh_overview()
+        self.load_records()
 
     def on_screen_resume(self) -> None:
         self.load_records()
-        self.refresh_overview()
 
     def load_records(self) -> None:
-        """Every readable meeting (the core picks the network's own); unreadable ones of this network."""
-        stored, problems = self.app.store.scan()
+        """Every readable meeting (the core picks the network's own), read in the background (see
+        `read_then_show`); then the overview, and where the chosen participant's questions came up."""
+        self.read_then_show(self.services.meetings.scan, self._show_records, group="records")
+
+    def _show_records(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
+        """The meetings read, and the unreadable ones of this network."""
+        stored, problems = scanned
         self.records = {meeting.id: meeting.record for meeting in stored}
         self.record_problems = [problem for problem in problems if problem.path.stem in self.network.meetings]
+        self.refresh_overview()
+        self.show_trail()
 
     def refresh_overview(self) -> None:
         network, records = self.network, self.records
@@ -384,7 +390,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
             return
         text = Text()
         if intake.date is not None:
-            text.append(f"{self.app.clock.local(intake.date):%d-%m-%Y}: ", style="dim")
+            text.append(f"{self.services.clock.local(intake.date):%d-%m-%Y}: ", style="dim")
         advice = intake.advised
         text.append(advice.sentence if intake.advice == advice.verdict else (intake.advice or "geen advies"),
                     style="bold")

@@ -6,6 +6,7 @@ file (`PlanStore.save`)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -28,11 +28,16 @@ from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE
 from lerend_tui.common.validation import MAX_MINUTES, DataError
 from lerend_tui.widgets.workform_card import PHASE_LABELS
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.keys import KeyedScreen
 
 if TYPE_CHECKING:
+    from lerend_tui.catalogue.picker import History
+    from lerend_tui.screens.draw import DrawResult
     from lerend_tui.catalogue.workforms import Workform
+    from lerend_tui.network.meetings import Records
+    from lerend_tui.network.store import Network
 
 NEW_PHASE_MINUTES = 10
 # One line in the help for each pair of keys.
@@ -40,7 +45,7 @@ MOVE = Binding.Group("Verplaats de fase een plaats eerder of later")
 MINUTE = Binding.Group("Een minuut langer of korter; in de stappen: die stap. De eindtijd schuift mee")
 
 
-class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
+class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     file_kind = "planningsbestand"
     user_error = PlanError
 
@@ -153,24 +158,35 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
 
     def show_network(self) -> None:
         """For a network's plan: everyone in it as the participants unless named, and whose turn it is to
-        bring the content or a case (the network's own meetings, as its fairness overview counts them)."""
+        bring the content or a case (the network's own meetings, as its fairness overview counts them); read
+        in the background (see `read_then_show`)."""
         if not self.plan.network:
             return
-        from lerend_tui.network.store import NetworkError, NetworkStore
+        from lerend_tui.network.store import NetworkError
+
+        network_id, networks, meetings = self.plan.network, self.services.networks, self.services.meetings
+
+        def read() -> tuple[Network, Records] | Exception:
+            try:
+                network = networks.load(network_id)
+            except (OSError, DataError, NetworkError) as error:
+                return error
+            return network, {meeting.id: meeting.record for meeting in meetings.scan()[0]}
+
+        self.read_then_show(read, self._show_network, group="network")
+
+    def _show_network(self, read: tuple[Network, Records] | Exception) -> None:
         from lerend_tui.network.roles import whose_turn
 
-        try:
-            network = NetworkStore(self.app.paths.networks_folder).load(self.plan.network)
-        except (OSError, DataError, NetworkError) as error:
-            self.notify(f"Het netwerk van deze planning is niet te lezen: {error}", title="Netwerk",
+        if isinstance(read, Exception):
+            self.notify(f"Het netwerk van deze planning is niet te lezen: {read}", title="Netwerk",
                         severity="warning", timeout=15, markup=False)
             return
+        network, records = read
         self.query_one("#plan-name", Static).update(Content.from_markup(
             "[b]Planning[/b] · $name · netwerk $network", name=self.plan.name, network=network.name))
         self.network_names = list(network.names)
         self.query_one("#plan-participants", Input).placeholder = ", ".join(network.names) or "Anouk, Bram, Chris"
-        stored, _ = self.app.store.scan()
-        records = {meeting.id: meeting.record for meeting in stored}
         for selector, role in (("#content-by", CONTENT_ROLE), ("#case-by", CASE_ROLE)):
             name = whose_turn(role, network, records)
             if name:
@@ -185,7 +201,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
         """A phase in the list: clock time and minutes in their own columns, so a long title or work format
         wraps beside them on a narrow terminal."""
         phase = row.phase
-        details = [self.app.catalogue.name_of(phase.workform) or "geen werkvorm"]
+        details = [self.services.catalogue.name_of(phase.workform) or "geen werkvorm"]
         if phase.content_by:
             details.append(f"inhoud: {phase.content_by}")
         if phase.case_by:
@@ -220,7 +236,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
     def show_phase_info(self) -> None:
         """The highlighted phase's work format, its steps (with minutes) and the template's guidance."""
         phase = self.plan.phases[self.index]
-        chosen = self.app.catalogue.name_of(phase.workform)
+        chosen = self.services.catalogue.name_of(phase.workform)
         self.query_one("#phase-info", Static).update(
             Content(f"Werkvorm: {chosen}" if chosen else "Werkvorm: geen (w: kiezen · r: loten)"))
         steps = self.query_one("#steps", OptionList)
@@ -409,8 +425,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
 
         if self._apply(change):
             self.fill_form()
-            self.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=workform.name, phase=phase.title),
-                        title="Werkvorm")
+            self.app.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=workform.name, phase=phase.title),
+                            title="Werkvorm")
 
     def action_draw(self) -> None:
         """Draw a work format that fits the phase's kind and minutes and the group (the plan's participants,
@@ -418,23 +434,36 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
         from lerend_tui.catalogue.picker import Filters, History
         from lerend_tui.screens.draw import DrawScreen
 
-        app, plan = self.app, self.plan
+        plan, meetings = self.plan, self.services.meetings
         index = self.index
-        phase = plan.phases[index]
-        people = plan.participants or self.network_names
-        earlier = [stored.record for stored in app.store.scan()[0]
-                   if not plan.network or stored.record.network == plan.network]
-        screen = DrawScreen(app.catalogue, Filters(phase.kind, len(people) or None, phase.minutes), people,
-                            History.of(earlier), app.rng, reduced_motion=app.settings.reduced_motion)
-        app.push_screen(screen, lambda result: result and self._use_workform(index, result.workform, result.roles))
+
+        def read() -> History:
+            return History.of([stored.record for stored in meetings.scan()[0]
+                               if not plan.network or stored.record.network == plan.network])
+
+        def show(history: History) -> None:
+            services, phase = self.services, plan.phases[index]
+            people = plan.participants or self.network_names
+            screen = DrawScreen(services.catalogue, Filters(phase.kind, len(people) or None, phase.minutes), people,
+                                history, services.rng, reduced_motion=services.settings.reduced_motion)
+            self.app.push_screen(screen, partial(self._drawn, index))
+
+        self.read_then_show(read, show, group="draw")
+
+    def _drawn(self, index: int, result: DrawResult | None) -> None:
+        if result is not None:
+            self._use_workform(index, result.workform, result.roles)
 
     def action_choose(self) -> None:
         """The catalogue, filtered on the phase's kind; Enter there puts the work format in the phase."""
         from lerend_tui.screens.catalogue import CatalogueScreen
 
         index = self.index
-        self.app.push_screen(CatalogueScreen(self.plan.phases[index].kind, choosing=True),
-                             lambda workform: workform and self._use_workform(index, workform))
+        self.app.push_screen(CatalogueScreen(self.plan.phases[index].kind, choosing=True), partial(self._chosen, index))
+
+    def _chosen(self, index: int, workform: Workform | None) -> None:
+        if workform is not None:
+            self._use_workform(index, workform)
 
     def action_no_workform(self) -> None:
         index = self.index
@@ -446,22 +475,24 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
         network when it has one."""
         from lerend_tui.plans.plan import plan_to_record
 
-        app, plan = self.app, self.plan
+        plan, services = self.plan, self.services
         if not self.save_now():
             return
         network = None
         if plan.network:
-            from lerend_tui.network.store import NetworkError, NetworkStore
+            from lerend_tui.network.store import NetworkError
 
             try:
-                network = NetworkStore(app.paths.networks).load(plan.network)
+                network = services.networks.load(plan.network)
             except (OSError, DataError, NetworkError) as error:
                 self.notify(f"Het netwerk '{plan.network}' van deze planning is niet te lezen: {error}",
                             title="Niet gestart", severity="error", timeout=15, markup=False)
                 return
         # In a network, no participants means all of them (`join_network`).
-        record = plan_to_record(plan, planned_start=plan.planned_start(app.clock), participants=plan.participants,
-                                now=app.clock.local(app.clock.now()))
+        clock = services.clock
+        record = plan_to_record(plan, planned_start=plan.planned_start(clock), participants=plan.participants,
+                                now=clock.local(clock.now()))
+        app = self.app
         self.dismiss()
         app.open_new_meeting(record, network)
 
@@ -474,18 +505,16 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
         from lerend_tui.screens.export import ExportScreen
 
         self.save_now()
-        plan, catalogue = self.plan, self.app.catalogue
+        plan, catalogue = self.plan, self.services.catalogue
         self.app.push_screen(ExportScreen(f"Agenda van {plan.title}", f"agenda-{plan_id(plan.name)}.md",
                                           lambda _confidential: markdown_agenda(plan, catalogue),
                                           plain=lambda _confidential: text_agenda(plan, catalogue)))
 
     def action_save_template(self) -> None:
         from lerend_tui.plans.plan import save_as_template
-        from lerend_tui.templates import load_templates
 
-        app = self.app
         try:
-            path = save_as_template(self.plan, app.paths.templates)
+            path = save_as_template(self.plan, self.services.paths.templates)
         except DataError as error:
             self.notify(f"Het sjabloon op schijf is onleesbaar en wordt niet overschreven: {error}",
                         title="Niet opgeslagen", severity="error", timeout=15, markup=False)
@@ -494,5 +523,5 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, Screen[None]):
             self.notify(f"Sjabloon opslaan lukt niet ({error.strerror or error}).", title="Niet opgeslagen",
                         severity="error", timeout=15, markup=False)
             return
-        app.templates = load_templates(app.paths.templates)
+        self.services.reload_templates()
         self.notify(f"Sjabloon opgeslagen in {path}", title="Sjabloon", markup=False)

@@ -10,20 +10,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.reports.meeting import markdown_report
 from lerend_tui.reports.review import matches, summarize
 from lerend_tui.common.sanitise import clean
+from lerend_tui.common.validation import DataError
 from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
 
 
-class ReviewScreen(KeyedScreen, Screen[None]):
+class ReviewScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("escape", "back", "Terug", tooltip="Terug: naar de lijst, of naar het beginscherm", id="review.back"),
@@ -42,6 +43,7 @@ class ReviewScreen(KeyedScreen, Screen[None]):
         super().__init__()
         self.chosen = chosen
         self.meetings: dict[str, StoredMeeting] = {}
+        self.problems: list[DataError] = []
 
     def compose(self) -> ComposeResult:
         yield Static("[b]Terugblik[/b] · eerdere bijeenkomsten, hun notities en verslag", id="topbar")
@@ -57,10 +59,13 @@ class ReviewScreen(KeyedScreen, Screen[None]):
                 yield Markdown(id="report")
         yield Footer(compact=True)
 
-    async def on_mount(self) -> None:
-        stored, self.problems = self.app.store.scan()
+    def on_mount(self) -> None:
+        self.read_then_show(self.services.meetings.scan, self._show_meetings, group="meetings")
+
+    def _show_meetings(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
+        stored, self.problems = scanned
         self.meetings = {str(meeting.path): meeting for meeting in stored}
-        self.show_list("")
+        self.show_list(self.query_one("#search", Input).value)
         meetings = self.query_one("#meetings", OptionList)
         if self.chosen is not None and str(self.chosen) in self.meetings:
             meetings.highlighted = meetings.get_option_index(str(self.chosen))
@@ -110,7 +115,7 @@ class ReviewScreen(KeyedScreen, Screen[None]):
             await report.update("")
             return
         scroll.border_title = Content(f"Verslag · {clean(stored.id)}")  # a file name: neither markup nor escapes
-        await report.update(markdown_report(stored.record, workform_name=self.app.catalogue.name_of))
+        await report.update(markdown_report(stored.record, workform_name=self.services.catalogue.name_of))
         scroll.scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#meetings")
@@ -131,4 +136,4 @@ class ReviewScreen(KeyedScreen, Screen[None]):
         if stored is None:
             self.notify("Kies eerst een bijeenkomst.")
             return
-        self.app.push_screen(ExportScreen.for_meeting(stored, workform_name=self.app.catalogue.name_of))
+        self.app.push_screen(ExportScreen.for_meeting(stored, workform_name=self.services.catalogue.name_of))
