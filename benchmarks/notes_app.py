@@ -18,7 +18,7 @@ import random
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from lerend_tui.common.paths import Paths
 from lerend_tui.templates import load_templates
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.common.settings import Settings
+from lerend_tui.services import Services
 from lerend_tui.storage.meetings import MeetingStore, Version
 
 NOTES_BYTES = 1 << 20
@@ -130,19 +131,27 @@ class SwitchedDeadline(SaveDeadline):
         return NEVER
 
 
-class NotesApp(LerendApp):
-    def __init__(self, *args: Any, autosave: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.autosave = autosave
-        self.store = TimedStore(self.paths.meetings)
+@dataclass
+class TimedServices(Services):
+    """The product's services, with a `TimedStore` whose snapshots of a meeting are timed too."""
 
-    def save_deadline(self) -> SaveDeadline:
-        return SwitchedDeadline(self)
+    meetings: TimedStore
 
     def make_meeting(self, record: MeetingRecord) -> Meeting:
         meeting = super().make_meeting(record)
-        meeting.snapshot = partial(self.store.timed_snapshot, meeting)  # type: ignore[method-assign]
+        meeting.snapshot = partial(self.meetings.timed_snapshot, meeting)  # type: ignore[method-assign]
         return meeting
+
+
+class NotesApp(LerendApp):
+    services: TimedServices
+
+    def __init__(self, services: TimedServices, *, autosave: bool, **kwargs: Any) -> None:
+        super().__init__(services, **kwargs)
+        self.autosave = autosave
+
+    def save_deadline(self) -> SaveDeadline:
+        return SwitchedDeadline(self)
 
 
 def build(data: Path, autosave: bool) -> NotesApp:
@@ -152,7 +161,8 @@ def build(data: Path, autosave: bool) -> NotesApp:
                                 participants=PEOPLE, planned_start=clock.now())
     record.phases[0].notes = realistic_notes()
     path = MeetingStore(paths.meetings).create(record)
-    return NotesApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), settings=Settings(),
+    services = TimedServices.for_paths(paths, clock=clock, rng=random.Random(1), settings=Settings())
+    return NotesApp(replace(services, meetings=TimedStore(paths.meetings)), open_meeting=(record, path),
                     autosave=autosave)
 
 
@@ -161,7 +171,7 @@ def main(folder: str, mode: str) -> None:
     signal.signal(signal.SIGUSR1, lambda *_: setattr(app, "autosave", True))
     signal.signal(signal.SIGUSR2, lambda *_: setattr(app, "autosave", False))
     app.run()
-    saves = [{"number": number, **steps} for number, steps in sorted(app.store.saves.items())]
+    saves = [{"number": number, **steps} for number, steps in sorted(app.services.meetings.saves.items())]
     (Path(folder) / SAVES_FILE).write_text(json.dumps(saves), encoding="utf-8")
 
 

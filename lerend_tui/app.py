@@ -1,4 +1,5 @@
-"""The Textual application: built with its data dir, clock and random source handed in."""
+"""The Textual application: built with its services (stores, templates, settings, clock, random source) handed
+in; `make_app` builds them for a data dir."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import random
 import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Iterable
 
 from rich.console import RenderableType
 from textual import events
@@ -27,17 +29,19 @@ from lerend_tui.meeting.running import Meeting
 from lerend_tui.storage.live import Doorbell, LiveState, clear_live, read_live, writer_running
 from lerend_tui.storage.lock import LockError, acquire, holder, release
 from lerend_tui.common.paths import Paths
-from lerend_tui.templates import TemplateCatalogue, load_templates
+from lerend_tui.templates import TemplateCatalogue
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.common.sanitise import clean
-from lerend_tui.common.settings import Settings
-from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.common.settings import Settings, config_path
 from lerend_tui.common.validation import DataError
+from lerend_tui.screens.keys import (KeyedScreen, binding_ids, checked_keymap, current_bindings, help_rows,
+                                     palette_commands, screen_classes, single_key_actions)
+from lerend_tui.services import Services
 
 if TYPE_CHECKING:
     from lerend_tui.network.store import Network
-    from lerend_tui.catalogue.workforms import Catalogue
+    from lerend_tui.screens.meeting import MeetingScreen
 
 HERE = Path(__file__).parent
 
@@ -88,7 +92,8 @@ class GuardedApp(App[None]):
         can never freeze the program (`ToastSafeNotification`)."""
         text = clean(message) if isinstance(message, str) else message
         timeout = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
-        notification = ToastSafeNotification(text, clean(title), severity, timeout, markup=markup)
+        # A Content message is shown as it is: the toast reads it with `Content.from_markup`, which takes one.
+        notification = ToastSafeNotification(text, clean(title), severity, timeout, markup=markup)  # type: ignore[arg-type]
         self.post_message(Notify(notification))
 
     def save_everything(self) -> bool:
@@ -166,6 +171,9 @@ class GuardedApp(App[None]):
             self._exit_renderables.clear()
 
 
+HELP = "Hulp: alle toetsen op dit scherm (? buiten een invoerveld of de notities, F1 overal)"
+
+
 class LerendApp(GuardedApp):
     TITLE = "lerend-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide"), (160, "-widest")]
@@ -184,44 +192,54 @@ class LerendApp(GuardedApp):
     }
     """
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Stop", priority=True, id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="app.palette"),
-        Binding("question_mark", "help_key", "Hulp", key_display="?", id="app.help"),
-        Binding("f1", "help", "Hulp", show=False, id="app.help_f1"),
+        Binding("ctrl+q", "quit", "Stop", priority=True,
+                tooltip="Stoppen: sluit het programma; notities en wijzigingen zijn al opgeslagen", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True,
+                tooltip="Opdrachten: elke actie van dit scherm, ook wat geen eigen toets heeft (zoals naar een fase "
+                        "gaan of op een fase filteren)", id="app.palette"),
+        Binding("question_mark", "help_key", "Hulp", key_display="?", tooltip=HELP, id="app.help"),
+        Binding("f1", "help", "Hulp", show=False, tooltip=HELP, id="app.help_f1"),
     ]
 
     def __init__(
         self,
-        paths: Paths,
+        services: Services,
         *,
-        clock: Clock | None = None,
-        rng: random.Random | None = None,
         open_meeting: tuple[MeetingRecord, Path] | None = None,
-        open_plans: dict[str, object] | None = None,
+        open_plans: dict[str, Any] | None = None,
         save_delay: float = PAUSE,
         save_ceiling: float = CEILING,
-        templates: TemplateCatalogue | None = None,
-        settings: Settings | None = None,
         problems: list[DataError] | None = None,
     ) -> None:
-        """`open_meeting`: a meeting record (already on disk at that path) to open straight away.
+        """`services`: the stores, templates, work formats, settings, clock and random source the screens
+        work with (`make_app` builds them for a data dir).
+        `open_meeting`: a meeting record (already on disk at that path) to open straight away.
         `open_plans`: open on the plans instead, with these arguments for the `PlansScreen`.
         `problems`: what was wrong in the files read before the app started, to show once it runs.
         `save_delay`, `save_ceiling`: when what is typed is saved (see `autosave`)."""
         first = "meeting" if open_meeting else "plans" if open_plans is not None else "home"
         # The first screen is the app's default screen, whose own CSS_PATH Textual does not load.
-        super().__init__(paths, css_path=HERE / "screens" / f"{first}.tcss")
-        self.clock = clock or SystemClock()
-        self.rng = rng or random.Random()
+        super().__init__(services.paths, css_path=HERE / "screens" / f"{first}.tcss")
+        self.services = services
+        services.skipped_workform = self._skipped_workform
         self.save_delay = save_delay
         self.save_ceiling = save_ceiling
-        self.settings = settings or Settings()
-        self.store = MeetingStore(paths.meetings)
-        self.templates = templates or load_templates(paths.templates)
         self._open_meeting = open_meeting
         self._open_plans = open_plans
-        self._catalogue: Catalogue | None = None
-        self._problems = [*(problems or []), *self.templates.problems]
+        self._problems = [*(problems or []), *services.templates.problems]
+        if services.settings.keymap:
+            self._use_keymap(services.settings.keymap)
+
+    def _use_keymap(self, keymap: Mapping[str, str]) -> None:
+        """The facilitator's own keys (`[keymap]` in the config file); an entry that names no binding or no key
+        is said, as any other problem with the settings, and left out."""
+        known = binding_ids(self.BINDINGS).union(*(binding_ids(screen.BINDINGS) for screen in screen_classes()))
+        checked, problems = checked_keymap(keymap, config_path(self.paths), known)
+        self._problems += problems
+        self.set_keymap(checked)
+        # The footer shows the palette's key under this name; this app's own, not the class's.
+        self.COMMAND_PALETTE_BINDING = next(  # type: ignore[misc]
+            binding.key for binding in current_bindings(self.BINDINGS, self._keymap) if binding.id == "app.palette")
 
     def save_deadline(self) -> SaveDeadline:
         """When a screen saves what is typed in it."""
@@ -230,10 +248,8 @@ class LerendApp(GuardedApp):
     def get_default_screen(self) -> Screen:
         """Open straight on the first screen, so nothing is drawn before it."""
         if self._open_meeting:
-            from lerend_tui.screens.meeting import MeetingScreen
-
             record, path = self._open_meeting
-            return self._meeting_screen(self.make_meeting(record), path)
+            return self._meeting_screen(self.services.make_meeting(record), path)
         if self._open_plans is not None:
             from lerend_tui.screens.plans import PlansScreen
 
@@ -244,10 +260,11 @@ class LerendApp(GuardedApp):
 
     def on_mount(self) -> None:
         super().on_mount()
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        theme = self.services.settings.theme
+        if theme in self.available_themes:
+            self.theme = theme
         else:
-            self.notify(f"Onbekend thema '{self.settings.theme}' in de instellingen; het standaardthema blijft.",
+            self.notify(f"Onbekend thema '{theme}' in de instellingen; het standaardthema blijft.",
                         title="Instellingen", severity="warning", markup=False)
         for problem in self._problems:
             self.notify(str(problem), title="Overgeslagen", severity="warning", timeout=15, markup=False)
@@ -258,31 +275,38 @@ class LerendApp(GuardedApp):
         """Say so when a new meeting runs its schedule from now instead of its plan's time."""
         from lerend_tui.plans.plan import moved_start_words
 
-        words = moved_start_words(record, self.clock)
+        words = moved_start_words(record, self.services.clock)
         if words:
             self.notify(words, title="Schema", timeout=10, markup=False)
 
-    def close_meeting(self) -> None:
+    def _skipped_workform(self, problem: DataError) -> None:
+        """Told by the services of a work-format file the catalogue skipped."""
+        self.notify(str(problem), title="Werkvorm overgeslagen", severity="warning", timeout=15, markup=False)
+
+    def on_meeting_screen_finished(self, message: MeetingScreen.Finished) -> None:
         """Back to the home screen once a meeting is finished; a network's kick-off hands what it collected
         to the network first."""
-        from lerend_tui.screens.home import HomeScreen
-        from lerend_tui.screens.meeting import MeetingScreen
+        self.collect_into_network(message.record)
+        self.back_home()
 
-        if isinstance(self.screen, MeetingScreen):
-            self.collect_into_network(self.screen.meeting.record)
+    def back_home(self) -> None:
+        """From the screen on top to the home screen: back to it when it is below, else (the program opened
+        on this screen, which Textual cannot replace: `lerend-tui start`, `lerend-tui plan`) on top of it."""
+        from lerend_tui.screens.home import HomeScreen
+
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.pop_screen()
-        else:  # the meeting is the first screen (`lerend-tui start`), which Textual cannot replace
+        else:
             self.push_screen(HomeScreen())
 
     def collect_into_network(self, record: MeetingRecord) -> None:
         """The learning questions, expectations, preferences and agreements a kick-off noted, into its network."""
         if not record.network or not any(phase.kind == "kickoff" for phase in record.phases):
             return
-        from lerend_tui.network.store import NetworkError, NetworkStore
         from lerend_tui.network.exchange import collect_from_meeting
+        from lerend_tui.network.store import NetworkError
 
-        networks = NetworkStore(self.paths.networks)
+        networks = self.services.networks
         try:
             network = networks.load(record.network)
             added = collect_from_meeting(network, record)
@@ -310,55 +334,32 @@ class LerendApp(GuardedApp):
 
     # -- meetings ------------------------------------------------------------------------------
 
-    @property
-    def catalogue(self) -> Catalogue:
-        """The work formats: built in, plus the facilitator's own (read when first needed)."""
-        return self._catalogue or self.reload_catalogue()
-
-    def reload_catalogue(self) -> Catalogue:
-        """Read the work formats anew, naming every file that had to be skipped."""
-        from lerend_tui.catalogue.workforms import load_catalogue
-
-        self._catalogue = load_catalogue(self.paths.workforms)
-        for problem in self._catalogue.problems:
-            self.notify(str(problem), title="Werkvorm overgeslagen", severity="warning", timeout=15, markup=False)
-        return self._catalogue
-
-    def make_meeting(self, record: MeetingRecord) -> Meeting:
-        """A meeting in progress, with this app's clock, random source, settings and its template (with its
-        plan's guidance when it was run from one)."""
-        template = self.templates.templates.get(record.template)
-        if record.plan is not None and record.plan.id:
-            from lerend_tui.plans.plan import PlanStore, with_plan_guidance
-
-            template = with_plan_guidance(template, PlanStore(self.paths.plans_folder), record.plan.id)
-        return Meeting(record, self.clock, template, settings=self.settings, rng=self.rng)
-
     def open_new_meeting(self, record: MeetingRecord, network: Network | None = None) -> None:
         """Put the new meeting on disk (filed in its learning network, if any) and open it."""
-        from lerend_tui.network.store import NetworkError, NetworkStore
         from lerend_tui.network.exchange import create_in_network
+        from lerend_tui.network.store import NetworkError
 
+        meetings = self.services.meetings
         try:
             if network is None:
-                path = self.store.create(record)
+                path = meetings.create(record)
             else:
-                path = create_in_network(record, network, self.store, NetworkStore(self.paths.networks))
+                path = create_in_network(record, network, meetings, self.services.networks)
         except (OSError, DataError, NetworkError) as error:
             problem = error.strerror if isinstance(error, OSError) and error.strerror else error
-            self.notify(f"Kan de bijeenkomst niet opslaan in {self.store.folder}: {problem}",
+            self.notify(f"Kan de bijeenkomst niet opslaan in {meetings.folder}: {problem}",
                         title="Niet gestart", severity="error", markup=False)
             return
-        self.show_meeting(self.make_meeting(record), path)
+        self.show_meeting(self.services.make_meeting(record), path)
         self._tell_moved_start(record)
 
     def resume_meeting(self, path: Path) -> None:
         try:
-            record = self.store.load(path)
+            record = self.services.meetings.load(path)
         except DataError as error:
             self.notify(str(error), title="Kan niet verder", severity="error", timeout=15, markup=False)
             return
-        self.show_meeting(self.make_meeting(record), path)
+        self.show_meeting(self.services.make_meeting(record), path)
 
     def show_meeting(self, meeting: Meeting, path: Path) -> None:
         self.push_screen(self._meeting_screen(meeting, path))
@@ -371,7 +372,7 @@ class LerendApp(GuardedApp):
             held_by = "" if acquire(path) else holder(path)
         except LockError as error:
             held_by = str(error)
-        return MeetingScreen(meeting, path, self.store, held_by=held_by)
+        return MeetingScreen(meeting, path, self.services.meetings, held_by=held_by)
 
     def _screens_with_edits(self) -> list[HoldsEdits]:
         return [screen for screen in self.screen_stack if isinstance(screen, HoldsEdits)]
@@ -408,13 +409,11 @@ class LerendApp(GuardedApp):
 
     def _content_screen(self) -> Screen:
         """The screen the facilitator works in, below any dialog or the palette."""
-        return next(screen for screen in reversed(self.screen_stack) if hasattr(screen, "help_rows"))
+        return next(screen for screen in reversed(self.screen_stack) if isinstance(screen, KeyedScreen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`?` is a character while typing; F1 opens the help from anywhere."""
-        if action == "help_key":
-            return not isinstance(self.focused, (Input, TextArea))
-        return True
+        """A key that types a character (`?`) is that character in a text field, where F1 still opens the help."""
+        return not (action in single_key_actions(self) and isinstance(self.focused, (Input, TextArea)))
 
     def action_help_key(self) -> None:
         self.action_help()
@@ -422,14 +421,13 @@ class LerendApp(GuardedApp):
     def action_help(self) -> None:
         from lerend_tui.screens.help import HelpScreen
 
-        screen = self._content_screen()
-        self.push_screen(HelpScreen("Toetsen", screen.help_rows()))
+        self.push_screen(HelpScreen("Toetsen", help_rows(self._content_screen())))
 
     def action_command_palette(self) -> None:
         """Textual's palette, asking in Dutch (its own placeholder is English)."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # typed App[object]
             self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
 
     def search_themes(self) -> None:
@@ -439,12 +437,16 @@ class LerendApp(GuardedApp):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        content = self._content_screen()
-        for title, help_text, callback in content.palette_commands():
-            yield SystemCommand(title, help_text, callback)
-        yield SystemCommand("Hulp", "Alle toetsen op dit scherm", self.action_help)
+        yield from palette_commands(self._content_screen())
         yield SystemCommand("Thema", "Kies de kleuren van het programma", self.action_change_theme)
-        yield SystemCommand("Stoppen", "Sluit het programma; notities zijn al opgeslagen", self.action_quit)
+
+
+def make_app(paths: Paths, *, clock: Clock | None = None, rng: random.Random | None = None,
+             settings: Settings | None = None, templates: TemplateCatalogue | None = None,
+             **options: Any) -> LerendApp:
+    """The facilitator's program on a data dir (see `Services.for_paths`); `options` as `LerendApp` takes them."""
+    services = Services.for_paths(paths, clock=clock, rng=rng, settings=settings, templates=templates)
+    return LerendApp(services, **options)
 
 
 class FollowerApp(GuardedApp):
@@ -470,7 +472,7 @@ class FollowerApp(GuardedApp):
     def get_default_screen(self) -> Screen:
         from lerend_tui.screens.beamer import BeamerScreen
 
-        return BeamerScreen(self.live_state, follower=True)
+        return BeamerScreen(self.live_state, self.clock)
 
     def on_mount(self) -> None:
         """Answer the doorbell the facilitator's program rings on every change (see `live.Doorbell`): the

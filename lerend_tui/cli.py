@@ -291,7 +291,7 @@ def run_app_command(args: argparse.Namespace, paths: Paths) -> int:
 def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:
     """The app for `start` (on the meeting, already on disk), for `plan` (on the plans) or for no command
     (on the home screen)."""
-    from lerend_tui.app import LerendApp
+    from lerend_tui.app import make_app
 
     settings, problems = load_settings(config_path(paths))
     templates = load_templates(paths.templates)
@@ -305,8 +305,8 @@ def build_app(args: argparse.Namespace, paths: Paths) -> LerendApp:
         from lerend_tui.commands.plan import opening
 
         open_plans = opening(args, paths, templates)
-    return LerendApp(paths, open_meeting=open_meeting, open_plans=open_plans, templates=templates,
-                     settings=settings, problems=problems)
+    return make_app(paths, open_meeting=open_meeting, open_plans=open_plans, templates=templates,
+                    settings=settings, problems=problems)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ driving it: waiting for an outcome, pasting, opening a screen."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 from datetime import timedelta
@@ -10,8 +11,9 @@ from pathlib import Path
 
 from textual import events
 from textual.widgets import Input, OptionList, TextArea
+from textual.worker import WorkerState
 
-from lerend_tui.app import FollowerApp, LerendApp
+from lerend_tui.app import FollowerApp, LerendApp, make_app
 from lerend_tui.common.clock import FakeClock
 from lerend_tui.common.paths import Paths
 from lerend_tui.meeting.running import new_meeting_record
@@ -23,21 +25,33 @@ from lerend_tui.templates import load_templates
 
 
 def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zuid", save_delay: float = 60.0,
-                participants=(), carried=()) -> tuple[LerendApp, Path]:
+                participants=(), carried=(), **options) -> tuple[LerendApp, Path]:
     """An app that opens straight on a new bijeenkomst, as `lerend-tui start` does; with `carried`, one of a
-    network that brings back those commitments and actions of its previous meeting."""
+    network that brings back those commitments and actions of its previous meeting. `options` go to the app
+    (its settings, say)."""
     template = load_templates().get("bijeenkomst")
     record = new_meeting_record(template, title=title, participants=list(participants),
                                 planned_start=clock.now() - timedelta(seconds=0))
     if carried:
         record.network, record.carried = "zorgnetwerk", list(carried)
     path = MeetingStore(paths.meetings).create(record)
-    app = LerendApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=save_delay)
+    app = make_app(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=save_delay,
+                   **options)
     return app, path
 
 
 def home_app(paths: Paths, clock: FakeClock) -> LerendApp:
-    return LerendApp(paths, clock=clock, rng=random.Random(1))
+    return make_app(paths, clock=clock, rng=random.Random(1))
+
+
+async def finish_reading(pilot) -> None:
+    """Wait until the screens have read their files and shown what they read: a screen reads a folder in a
+    worker (`LerendScreen.read_then_show`), which Pilot's own pauses do not wait for, and what it shows may
+    start the next read (the plans screen reads its plans once it knows the networks)."""
+    await pilot.pause()  # a key's handler may be about to start a read
+    while running := [worker for worker in pilot.app.workers if worker.state == WorkerState.RUNNING]:
+        await asyncio.gather(*(worker.wait() for worker in running), return_exceptions=True)  # or cancelled
+        await pilot.pause()  # what showing it posted
 
 
 def follower_app(paths: Paths, clock: FakeClock, state: LiveState | None = None) -> FollowerApp:
@@ -63,11 +77,11 @@ async def until(pilot, condition, what: str, timeout: float = 10.0):
 
 
 async def steady(pilot) -> None:
-    """For a snapshot: the screen up, its workers done and no cursor blinking. A blinking cursor is drawn or not
-    depending on the moment the snapshot is taken, which comes later on a busy machine; and a snapshot's
-    `run_before` begins as soon as the app is ready, before the screen has any fields whose blinking to stop."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """For a snapshot: the screen up, its files read and shown (`finish_reading`) and no cursor blinking. A
+    blinking cursor is drawn or not depending on the moment the snapshot is taken, which comes later on a busy
+    machine; and a snapshot's `run_before` begins as soon as the app is ready, before the screen has any fields
+    whose blinking to stop."""
+    await finish_reading(pilot)
     for field in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
         field.cursor_blink = False
 
@@ -85,10 +99,10 @@ async def paste(pilot, text: str) -> None:
 async def open_network(app, pilot) -> NetworkScreen:
     """From the home screen through the list to the first network."""
     await pilot.press("ctrl+l")
-    await pilot.pause()
+    await finish_reading(pilot)
     assert isinstance(app.screen, NetworksScreen)
     app.screen.query_one("#networks", OptionList).focus()
     await pilot.press("enter")
-    await pilot.pause()
+    await finish_reading(pilot)
     assert isinstance(app.screen, NetworkScreen)
     return app.screen

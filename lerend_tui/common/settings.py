@@ -6,8 +6,8 @@ as a `DataError` while its default applies and the valid values still count.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ class Settings:
     round_random: bool = True
     theme: str = "textual-dark"
     reduced_motion: bool = False
+    keymap: Mapping[str, str] = field(default_factory=dict)
+    """The facilitator's own keys: a binding's id -> its keys, comma-separated (see `screens.keys`)."""
 
     def warning_seconds(self, planned_seconds: float) -> float:
         """The warning starts in the last N % or the last N minutes, whichever is shorter."""
@@ -75,6 +77,34 @@ _SPEC: dict[str, dict[str, tuple[str, Reader]]] = {
 }
 
 
+def _keymap(data: dict[str, Any], path: Path, problems: list[DataError]) -> dict[str, str]:
+    """`[keymap]`: a binding's id and its keys, such as `"meeting.next" = "j,pagedown"`; which ids and keys exist,
+    the screens know (`screens.keys.checked_keymap`). Written unquoted, `meeting.next = "j"` is a TOML table
+    `meeting` holding `next`: that is read as the id `meeting.next` too."""
+    try:
+        table = Fields(data.get("keymap", {}), path, "keymap")
+    except DataError as error:
+        problems.append(error)
+        return {}
+    entries: list[tuple[Fields, str, str]] = []  # where the keys are written, under which name, for which id
+    for key, value in table.table.items():
+        if isinstance(value, dict):
+            entries += [(Fields(value, path, table.name(key)), name, f"{key}.{name}") for name in value]
+        else:
+            entries.append((table, key, key))
+    keymap: dict[str, str] = {}
+    for fields, key, binding_id in entries:
+        try:
+            keys = [part.strip() for part in fields.text(key, allow_empty=False).split(",")]
+            if not all(keys):
+                raise fields.error(key, "een lege toets; scheid toetsen met een komma, zoals \"j,pagedown\"")
+        except DataError as error:
+            problems.append(error)
+            continue
+        keymap[binding_id] = ",".join(keys)
+    return keymap
+
+
 def load_settings(path: Path) -> tuple[Settings, list[DataError]]:
     """The settings in `path` and every problem found; each bad value falls back to its default."""
     defaults = Settings()
@@ -87,8 +117,9 @@ def load_settings(path: Path) -> tuple[Settings, list[DataError]]:
     problems: list[DataError] = []
     root = Fields(data, path)
     for key in data:
-        if key not in _SPEC:
-            problems.append(root.error(key, f"onbekende instelling; bekende onderdelen zijn {', '.join(_SPEC)}"))
+        if key not in _SPEC and key != "keymap":
+            known = ", ".join([*_SPEC, "keymap"])
+            problems.append(root.error(key, f"onbekende instelling; bekende onderdelen zijn {known}"))
     values: dict[str, Any] = {}
     for section, spec in _SPEC.items():
         try:
@@ -104,7 +135,7 @@ def load_settings(path: Path) -> tuple[Settings, list[DataError]]:
                 values[attr] = reader(table, key, getattr(defaults, attr))
             except DataError as error:
                 problems.append(error)
-    return Settings(**values), problems
+    return Settings(**values, keymap=_keymap(data, path, problems)), problems
 
 
 def default_config_text() -> str:
@@ -131,6 +162,11 @@ order = "willekeurig"       # "willekeurig" of "op volgorde" (zoals de deelnemer
 [display]
 theme = "textual-dark"      # het kleurthema (de naam van een Textual-thema)
 reduced_motion = false      # geen animaties
+
+[keymap]
+# Andere toetsen voor een actie, met de naam van de actie (de README noemt ze alle), bijvoorbeeld:
+# "meeting.next" = "j,pagedown"   # volgende: j of PageDown (meer toetsen met een komma ertussen)
+# "meeting.to_beamer" = "f6"
 """
 
 __all__ = ["FILE_NAME", "Settings", "config_path", "default_config_text", "load_settings"]

@@ -9,17 +9,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.meeting.record import ATTENDANCE_STATES, PRESENT
+from lerend_tui.screens.base import LerendModal
 
 MARKS = {PRESENT: "✓", "afgemeld": "✗", "komt later": "…"}
 """A mark per state, beside the word, so the state reads without colour too."""
 
 
-class AttendanceScreen(ModalScreen[dict[str, str] | None]):
+class AttendanceScreen(LerendModal[dict[str, str] | None]):
     """Dismissed with participant → state for everyone on the list, or None when cancelled."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

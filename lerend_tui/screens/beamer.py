@@ -3,21 +3,26 @@
 Full screen and high contrast: the phase, the step or the speaker, the remaining time in digits that
 grow with the terminal, the state in words as well as colour, a progress bar and what comes next. The
 same screen serves the facilitator's `b` and the follower on the projector (`lerend-tui beamer`); it
-draws from a `LiveState` source either way.
+draws from a `LiveState` source either way. The facilitator's beamer steers the meeting with its keys, by
+telling the meeting screen (`BeamerScreen.Steer`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalGroup
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from lerend_tui.common.clock import Clock
 from lerend_tui.storage.live import LiveState, between_meetings
 from lerend_tui.meeting.timer import Reading
 from lerend_tui.widgets.big_clock import BigClock
@@ -42,10 +47,29 @@ class BeamerScreen(Screen[None]):
         Binding("minus", "meeting('adjust', -1)", "-1 min", key_display="-", id="beamer.less"),
     ]
 
-    def __init__(self, source: Callable[[], LiveState | None], *, follower: bool = False) -> None:
+    @dataclass
+    class Steer(Message):
+        """A key on the facilitator's beamer that steers the meeting: the meeting screen does `action` (one of
+        its own actions, with `arguments`) as its own key would, then has the beamer `follow`."""
+
+        beamer: BeamerScreen
+        action: str
+        arguments: tuple[int, ...] = ()
+
+        @property
+        def control(self) -> BeamerScreen:
+            return self.beamer
+
+    def __init__(self, source: Callable[[], LiveState | None], clock: Clock, *,
+                 steers: MessagePump | None = None) -> None:
+        """`source`: the live state to show, and `clock` the time to show it at. `steers`: the facilitator's
+        meeting screen, which the keys steer (see `Steer`); without it, this is the follower's beamer, which
+        only watches."""
         super().__init__()
         self.source = source
-        self.follower = follower
+        self.clock = clock
+        self.steers = steers
+        self.follower = steers is None
 
     def compose(self) -> ComposeResult:
         # The lines above and below the digits sit in groups of their own, so a tick that repaints only the
@@ -120,18 +144,19 @@ class BeamerScreen(Screen[None]):
         self._tick()
 
     def action_meeting(self, action: str, *arguments: int) -> None:
-        """Steer the meeting from the beamer: the meeting screen below does the work (its notes may
-        have the focus there, which would hold its single keys back, so call the action directly)."""
-        getattr(self.app.screen_stack[-2], f"action_{action}")(*arguments)
-        self._tick()
+        """Steer the meeting from the beamer: the meeting screen does the work (see `Steer`)."""
+        if self.steers is not None:
+            self.steers.post_message(self.Steer(self, action, arguments))
 
-    def refresh_view(self) -> Reading | None:
-        state = self.source()
-        waiting = state is None or state.ended
+    def _set_waiting(self, waiting: bool) -> None:
         if waiting != self._waiting:
             self._waiting = waiting
             self.set_class(waiting, "-waiting")
-        if waiting:  # between meetings: the words follow the meeting shown last
+
+    def refresh_view(self) -> Reading | None:
+        state = self.source()
+        self._set_waiting(state is None or state.ended)
+        if state is None or state.ended:  # between meetings: the words follow the meeting shown last
             if state is not None:
                 self._shown = state
             words = between_meetings(self._shown)
@@ -139,7 +164,7 @@ class BeamerScreen(Screen[None]):
                 self._waiting_words = words
                 self.query_one("#beamer-waiting", Static).update(words)
             return None
-        now = self.app.clock.now()
+        now = self.clock.now()
         reading = state.reading(now)
         if state is not self._shown or state.focus_label:  # a new state, or words that move with the time
             phase = f"{state.phase_title}  ·  fase {state.phase_number} van {state.phase_count}"

@@ -10,18 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.meeting.record import CARRY_STATUSES, Carried
+from lerend_tui.screens.base import LerendModal
 
 MARKS = {"open": "○", "gedaan": "✓", "loopt door": "→", "vervalt": "✗"}
 """A mark per status, beside the word, so the state reads without colour too."""
 
 
-class CarryOverScreen(ModalScreen[list[Carried]]):
+class CarryOverScreen(LerendModal[list[Carried]]):
     """Dismissed with the entries and their statuses as the facilitator left them."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

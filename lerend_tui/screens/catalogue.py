@@ -4,17 +4,17 @@ screen), Enter gives the highlighted work format back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +23,8 @@ from lerend_tui.templates import PHASE_KINDS
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
 from lerend_tui.catalogue.workforms import Catalogue, Workform
+from lerend_tui.screens.base import LerendScreen
+from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 
 ALL_PHASES = "alle"
 NOTHING_MATCHES = "Geen werkvorm past bij dit filter."
@@ -49,12 +51,20 @@ def list_prompt(workform: Workform) -> Table:
     return table
 
 
-class CatalogueScreen(Screen[Workform | None]):
+class CatalogueScreen(KeyedScreen, LerendScreen[Workform | None]):
     CSS_PATH = [Path(__file__).with_suffix(".tcss"), CARD_CSS]
     BINDINGS = [
-        Binding("escape", "back", "Terug", key_display="esc", id="catalogue.back"),
-        Binding("slash", "focus_search", "Zoeken", key_display="/", id="catalogue.search"),
-        Binding("enter", "choose", "Kiezen", key_display="enter", id="catalogue.choose"),
+        Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug: naar het vorige scherm",
+                id="catalogue.back"),
+        Binding("slash", "focus_search", "Zoeken", key_display="/",
+                tooltip="Zoeken in de werkvormen: naar het zoekveld (buiten een invoerveld); Enter daar gaat terug "
+                        "naar de lijst", id="catalogue.search"),
+        Binding("enter", "choose", "Kiezen", key_display="enter",
+                tooltip="Kiezen: de gemarkeerde werkvorm, als je er een voor een fase kiest", id="catalogue.choose"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓  ·  PgUp PgDn", "Door de lijst met werkvormen; de kaart toont de gemarkeerde"),
+        ("Tab  ·  Shift+Tab", "Naar fasefilter, zoekveld, lijst of kaart (op de kaart scrollen met ↑ ↓)"),
     ]
 
     def __init__(self, phase: str = ALL_PHASES, *, choosing: bool = False) -> None:
@@ -68,7 +78,7 @@ class CatalogueScreen(Screen[Workform | None]):
         """The work formats in the list, in order, after filtering."""
 
     def compose(self) -> ComposeResult:
-        self.catalogue = self.app.reload_catalogue()  # fresh: a file just added shows up
+        self.catalogue = self.services.reload_catalogue()  # fresh: a file just added shows up
         yield Static("[b]Werkvorm kiezen[/b] · Enter zet de gemarkeerde werkvorm in de fase" if self.choosing
                      else "[b]Werkvormen[/b] · blader, filter en lees hoe een werkvorm gaat", id="topbar")
         with Horizontal(id="filters"):
@@ -137,8 +147,9 @@ class CatalogueScreen(Screen[Workform | None]):
             self.dismiss(self.highlighted)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` is a character while typing in the search field; Enter chooses only when choosing."""
-        if action == "focus_search" and isinstance(self.focused, Input):
+        """A key that types a character (`/`) is that character in the search field; Enter chooses only when
+        choosing."""
+        if action in single_key_actions(self) and isinstance(self.focused, Input):
             return False
         if action == "choose":
             return self.choosing
@@ -150,22 +161,10 @@ class CatalogueScreen(Screen[Workform | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def palette_commands(self):
-        yield "Zoeken in de werkvormen", "/: naar het zoekveld", self.action_focus_search
-        yield "Filter op fase: Alle fasen", "Toon alle werkvormen", partial(self.set_phase, ALL_PHASES)
+    def palette_extras(self) -> Iterator[SystemCommand]:
+        """A filter on each phase."""
+        yield SystemCommand("Filter op fase: Alle fasen", "Toon alle werkvormen", partial(self.set_phase, ALL_PHASES))
         for kind in PHASE_KINDS:
             label = PHASE_LABELS[kind]
-            yield f"Filter op fase: {label}", f"Alleen werkvormen voor {label.lower()}", partial(self.set_phase, kind)
-        yield "Terug", "Esc: terug naar het beginscherm", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓  ·  PgUp PgDn", "Door de lijst met werkvormen; de kaart toont de gemarkeerde"),
-            ("Tab  ·  Shift+Tab", "Naar fasefilter, zoekveld, lijst of kaart (op de kaart scrollen met ↑ ↓)"),
-            ("/", "Naar het zoekveld (buiten een invoerveld); Enter daar gaat terug naar de lijst"),
-            *([("Enter", "Kies de gemarkeerde werkvorm")] if self.choosing else []),
-            ("Esc", "Terug" if self.choosing else "Terug naar het beginscherm"),
-            ("Ctrl+P", "Opdrachten, zoals filteren op een fase"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]
+            yield SystemCommand(f"Filter op fase: {label}", f"Alleen werkvormen voor {label.lower()}",
+                                partial(self.set_phase, kind))

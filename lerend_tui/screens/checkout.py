@@ -10,11 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Static
 
 from lerend_tui.meeting.record import Checkout
+from lerend_tui.screens.base import LerendModal
 from lerend_tui.widgets.form_field import FormField
 
 
@@ -25,7 +25,7 @@ class Closing:
     """Participant → the commitment they made; the meeting notes them as "Stok achter de deur:" lines."""
 
 
-class CheckoutScreen(ModalScreen[Closing | None]):
+class CheckoutScreen(LerendModal[Closing | None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Annuleren", id="checkout.cancel"),

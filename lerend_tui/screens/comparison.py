@@ -9,8 +9,9 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from lerend_tui.screens.base import LerendModal
 
 ROWS = (
     ("Wijze van leren", "Kennis overdragen (inhoud)", "Kennis construeren (inhoud, relationeel, leren leren)"),
@@ -44,7 +45,7 @@ def comparison_table() -> Table:
     return table
 
 
-class ComparisonScreen(ModalScreen[None]):
+class ComparisonScreen(LerendModal[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [Binding("escape,o", "dismiss", "Sluiten", id="comparison.close")]
 

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from lerend_tui.screens.base import LerendModal
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(LerendModal[bool]):
     """Every question here ends or throws away something, and may open while the facilitator is typing (a
     clicker's PageDown at the last phase): the safe answer has the focus, so a space or Enter meant for the
     notes says no, and only `j`/`y` or the yes button say yes. Other keys do nothing."""

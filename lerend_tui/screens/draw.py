@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -23,6 +22,7 @@ from lerend_tui.templates import PHASE_KINDS
 from lerend_tui.catalogue.workforms import Catalogue, Workform
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
+from lerend_tui.screens.base import LerendModal
 
 ANIMATION_FRAMES = 12
 ANIMATION_STEP = 0.08  # 12 frames of 80 ms: the draw takes about a second
@@ -34,7 +34,7 @@ class DrawResult:
     roles: dict[str, str]
 
 
-class DrawScreen(ModalScreen[DrawResult | None]):
+class DrawScreen(LerendModal[DrawResult | None]):
     CSS_PATH = [Path(__file__).with_suffix(".tcss"), CARD_CSS]
     BINDINGS = [
         Binding("escape", "cancel", "Annuleren", id="draw.cancel"),
@@ -131,7 +131,7 @@ class DrawScreen(ModalScreen[DrawResult | None]):
 
     def _spin(self) -> None:
         self._frames += 1
-        if self._frames >= ANIMATION_FRAMES:
+        if self._frames >= ANIMATION_FRAMES or self._draw is None:
             self.finish_animation()
             return
         name = self.rng.choice(self._draw.workforms).name
@@ -174,6 +174,8 @@ class DrawScreen(ModalScreen[DrawResult | None]):
     @on(OptionList.OptionSelected, "#roles")
     def swap_role(self, event: OptionList.OptionSelected) -> None:
         role = event.option.id
+        if role is None:
+            return
         people = self.participants
         self._roles[role] = people[(people.index(self._roles[role]) + 1) % len(people)]
         self._show_roles()
@@ -193,7 +195,8 @@ class DrawScreen(ModalScreen[DrawResult | None]):
     def browse_to(self, event: OptionList.OptionHighlighted) -> None:
         self._stop_animation()
         self._animation = None
-        self._show(self.catalogue.get(event.option.id))
+        if event.option.id is not None:
+            self._show(self.catalogue.get(event.option.id))
 
     def action_accept(self) -> None:
         self.finish_animation()
@@ -206,7 +209,7 @@ class DrawScreen(ModalScreen[DrawResult | None]):
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
         {"accept": self.action_accept, "again": self.action_draw, "browse": self.action_browse,
-         "cancel": self.action_cancel}[event.button.id]()
+         "cancel": self.action_cancel}[str(event.button.id)]()
 
 
 def _number(text: str) -> int | None:

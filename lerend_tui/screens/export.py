@@ -12,12 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 
 from lerend_tui.common.paths import documents_folder
 from lerend_tui.common.sanitise import clean
 from lerend_tui.reports.meeting import markdown_report
+from lerend_tui.screens.base import LerendModal
 from lerend_tui.storage.meetings import StoredMeeting, atomic_write_text
 from lerend_tui.widgets.form_field import FormField
 
@@ -38,7 +38,7 @@ class PhaseChoice(OptionList):
     BINDINGS = [Binding("space", "select", "Mee of eruit", show=False)]
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(LerendModal[Path | None]):
     """Dismissed with the file written, or None when cancelled or only copied."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

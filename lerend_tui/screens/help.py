@@ -9,11 +9,12 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from lerend_tui.screens.base import LerendModal
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(LerendModal[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Sluiten", id="help.close"),

@@ -11,17 +11,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.meeting.running import SetupError, new_meeting_record, parse_participants, parse_start
+from lerend_tui.network.store import Network
 from lerend_tui.templates import DEFAULT_TEMPLATE
 from lerend_tui.reports.review import summarize
 from lerend_tui.storage.meetings import StoredMeeting, unfinished_of
 from lerend_tui.common.validation import DataError
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.catalogue import CatalogueScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 UITGANGSPUNTEN = (
     "De mensen die komen zijn de juiste mensen",
@@ -32,23 +34,48 @@ UITGANGSPUNTEN = (
 )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         # Priority: in a field of the form, F5 starts too (Enter there only goes on to the next field).
-        Binding("f5", "start_meeting", "Start", priority=True, id="home.start"),
-        Binding("ctrl+n", "focus_new", "Nieuw", id="home.new"),
-        Binding("ctrl+r", "resume_latest", "Verder", id="home.resume"),
-        Binding("ctrl+t", "review", "Terugblik", id="home.review"),
+        Binding("f5", "start_meeting", "Start", priority=True,
+                tooltip="Start bijeenkomst: met wat in het formulier staat (ook de knop Start bijeenkomst)",
+                id="home.start"),
+        Binding("ctrl+n", "focus_new", "Nieuw",
+                tooltip="Nieuwe bijeenkomst: naar het formulier voor een nieuwe bijeenkomst", id="home.new"),
+        Binding("ctrl+r", "resume_latest", "Verder",
+                tooltip="Verder met de laatste onderbroken bijeenkomst: die waarin het laatst gewerkt is",
+                id="home.resume"),
+        Binding("ctrl+t", "review", "Terugblik",
+                tooltip="Terugblik: eerdere bijeenkomsten zoeken, hun notities lezen en als verslag opslaan",
+                id="home.review"),
         # Priority: the form's fields have focus, and an Input would take Ctrl+W as "delete a word".
-        Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True, id="home.catalogue"),
-        Binding("ctrl+l", "open_networks", "Netwerken", id="home.networks"),
-        Binding("ctrl+o", "plan", "Plannen", id="home.plan"),
+        Binding("ctrl+w", "open_catalogue", "Werkvormen", priority=True,
+                tooltip="Werkvormen: blader, filter op fase en lees de stappen", id="home.catalogue"),
+        Binding("ctrl+l", "open_networks", "Netwerken",
+                tooltip="Netwerken: lerende netwerken, hun deelnemers, leervragen, intake, afspraken en trends over "
+                        "de bijeenkomsten", id="home.networks"),
+        Binding("ctrl+o", "plan", "Plannen",
+                tooltip="Plannen: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst",
+                id="home.plan"),
         # On the list of unfinished meetings only (see `check_action`).
         # Named in the unfinished list's own border (the footer has no room left for them).
-        Binding("f", "finish_unfinished", "Afronden", show=False, id="home.finish"),
-        Binding("delete", "throw_away", "Weggooien", key_display="Del", show=False, id="home.throw_away"),
+        Binding("f", "finish_unfinished", "Afronden", show=False,
+                tooltip="Afronden: de gemarkeerde onderbroken bijeenkomst, zoals ze is (vraagt eerst)",
+                id="home.finish"),
+        Binding("delete", "throw_away", "Weggooien", key_display="Del", show=False,
+                tooltip="Weggooien: de gemarkeerde onderbroken bijeenkomst; bewaard als <naam>.toml.bak (vraagt "
+                        "eerst)", id="home.throw_away"),
     ]
+    OTHER_KEYS = [
+        ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+        ("Enter", "In een veld: naar het volgende veld · in een lijst: kies de gemarkeerde bijeenkomst"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.known_networks: dict[str, Network] = {}
+        """The learning networks by id (read on mount), to choose from in the form."""
 
     def compose(self) -> ComposeResult:
         yield Static("[b]lerend-tui[/b] · procesbegeleiding voor lerende netwerken", id="topbar")
@@ -56,7 +83,7 @@ class HomeScreen(Screen[None]):
             with VerticalScroll(id="new-meeting") as new:
                 new.border_title = "Nieuwe bijeenkomst"
                 yield Label("Sjabloon")
-                templates = self.app.templates.templates
+                templates = self.services.templates.templates
                 yield Select(
                     [(f"{t.title} ({t.total_minutes} min)", name) for name, t in sorted(templates.items())],
                     value=DEFAULT_TEMPLATE if DEFAULT_TEMPLATE in templates else Select.NULL,
@@ -90,7 +117,7 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        for problem in self.app.templates.problems:
+        for problem in self.services.templates.problems:
             self.notify(str(problem), title="Sjabloon overgeslagen", severity="warning", timeout=15, markup=False)
         self.load_meetings()
         self.query_one("#title", Input).focus()
@@ -98,24 +125,29 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.load_meetings()
 
-    def load_networks(self) -> None:
-        from lerend_tui.network.store import NetworkStore
+    def load_meetings(self) -> None:
+        """The networks and the meetings, read in the background (see `read_then_show`)."""
+        self.read_then_show(self.services.networks.scan, self._show_networks, group="networks")
+        self.read_then_show(self.services.meetings.scan, self._show_meetings, group="meetings")
 
-        networks = NetworkStore(self.app.paths.networks_folder)
-        found, _ = networks.scan() if networks.folder.is_dir() else ([], [])
-        self.known_networks = {network.id: network for network in found}
-        self.query_one("#network", Select).set_options((network.name, network.id) for network in found)
+    def _show_networks(self, scanned: tuple[list[Network], list[DataError]]) -> None:
+        networks, _ = scanned
+        self.known_networks = {network.id: network for network in networks}
+        self.query_one("#network", Select).set_options((network.name, network.id) for network in networks)
+
+    def _chosen_network(self) -> Network | None:
+        value = self.query_one("#network", Select).value
+        return self.known_networks.get(value) if isinstance(value, str) else None
 
     @on(Select.Changed, "#network")
-    def show_network(self, event: Select.Changed) -> None:
+    def show_network(self) -> None:
         """The network's participants as the default, so an empty field means "everyone in the network"."""
-        network = self.known_networks.get(event.value)
+        network = self._chosen_network()
         names = ", ".join(network.names) if network is not None else ""
         self.query_one("#participants", Input).placeholder = names or "Anouk, Bram, Chris"
 
-    def load_meetings(self) -> None:
-        self.load_networks()
-        meetings, problems = self.app.store.scan()
+    def _show_meetings(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
+        meetings, problems = scanned
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
         unfinished.add_options(
@@ -138,12 +170,15 @@ class HomeScreen(Screen[None]):
 
     def _unfinished_line(self, stored: StoredMeeting) -> str:
         """The meeting's summary line and when it was last used: "… · laatst bezig 01-12 19:40"."""
-        last = self.app.clock.local(stored.last_activity)
+        last = self.services.clock.local(stored.last_activity)
         return f"{summarize(stored).line()}  ·  laatst bezig {last:%d-%m %H:%M}"
 
+    def _chosen_template(self) -> str:
+        return str(self.query_one("#template", Select).value)  # a template's name, or "Select.NULL"
+
     @on(Select.Changed, "#template")
-    def show_template(self, event: Select.Changed) -> None:
-        template = self.app.templates.templates.get(event.value)
+    def show_template(self) -> None:
+        template = self.services.templates.templates.get(self._chosen_template())
         if template is None:
             return
         lines = [f"{phase.minutes:>3}'  {phase.title}" for phase in template.phases]
@@ -156,22 +191,22 @@ class HomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#start")
     def action_start_meeting(self) -> None:
-        app = self.app
+        services = self.services
         error = self.query_one("#setup-error", Static)
         try:
-            template = app.templates.get(self.query_one("#template", Select).value)
+            template = services.templates.get(self._chosen_template())
             record = new_meeting_record(
                 template,
                 title=self.query_one("#title", Input).value,
                 participants=parse_participants(self.query_one("#participants", Input).value),
-                planned_start=parse_start(self.query_one("#start-at", Input).value, app.clock),
+                planned_start=parse_start(self.query_one("#start-at", Input).value, services.clock),
             )
         except (SetupError, KeyError) as problem:
             error.update(Content(problem.args[0]))
             return
         error.update("")
         self.query_one("#title", Input).value = ""
-        app.open_new_meeting(record, self.known_networks.get(self.query_one("#network", Select).value))
+        self.app.open_new_meeting(record, self._chosen_network())
 
     @on(OptionList.OptionSelected, "#past")
     def review_meeting(self, event: OptionList.OptionSelected) -> None:
@@ -191,7 +226,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#title", Input).focus()
 
     def action_resume_latest(self) -> None:
-        latest = self.app.store.latest_unfinished()
+        latest = self.services.meetings.latest_unfinished()
         if latest is None:
             self.notify("Er is geen onderbroken bijeenkomst.")
         else:
@@ -236,10 +271,10 @@ class HomeScreen(Screen[None]):
     def _named(self, path: Path) -> str:
         """The meeting as the facilitator knows it: its title and day (the file's name if it cannot be read)."""
         try:
-            record = self.app.store.load(path)
+            record = self.services.meetings.load(path)
         except DataError:
             return path.name
-        return f"De bijeenkomst '{record.title}' van {self.app.clock.local(record.planned_start):%d-%m-%Y}"
+        return f"De bijeenkomst '{record.title}' van {self.services.clock.local(record.planned_start):%d-%m-%Y}"
 
     def _finish(self, path: Path, confirmed: bool | None) -> None:
         if confirmed and self._with_lock(path, partial(self._finish_now, path)):
@@ -247,11 +282,11 @@ class HomeScreen(Screen[None]):
         self.load_meetings()
 
     def _finish_now(self, path: Path) -> None:
-        app = self.app
-        record = app.store.load(path)
-        app.make_meeting(record).finish()
-        app.store.save(record, path)
-        app.collect_into_network(record)
+        meetings = self.services.meetings
+        record = meetings.load(path)
+        self.services.make_meeting(record).finish()
+        meetings.save(record, path)
+        self.app.collect_into_network(record)
 
     def _throw_away(self, path: Path, confirmed: bool | None) -> None:
         if confirmed and self._with_lock(path, partial(self._throw_away_now, path)):
@@ -260,12 +295,11 @@ class HomeScreen(Screen[None]):
 
     def _throw_away_now(self, path: Path) -> None:
         """Put the file aside, and take the meeting off its network's list, where it would be missing."""
-        from lerend_tui.network.store import NetworkStore
-
-        network = self.app.store.load(path).network
-        self.app.store.throw_away(path)
+        meetings = self.services.meetings
+        network = meetings.load(path).network
+        meetings.throw_away(path)
         if network:
-            NetworkStore(self.app.paths.networks_folder).remove_meeting(network, path.stem)
+            self.services.networks.remove_meeting(network, path.stem)
 
     def _with_lock(self, path: Path, work) -> bool:
         """Do `work` holding the meeting's lock, so that no window has it open meanwhile; True when done.
@@ -308,32 +342,3 @@ class HomeScreen(Screen[None]):
         from lerend_tui.screens.networks import NetworksScreen  # most starts never need the network screens
 
         self.app.push_screen(NetworksScreen())
-
-    def palette_commands(self):
-        yield "Nieuwe bijeenkomst", "Naar het formulier voor een nieuwe bijeenkomst", self.action_focus_new
-        yield "Start bijeenkomst", "F5: start met wat in het formulier staat", self.action_start_meeting
-        yield "Verder met de laatste onderbroken bijeenkomst", "Ctrl+R: die waarin het laatst gewerkt is", \
-            self.action_resume_latest
-        yield "Werkvormen", "Ctrl+W: blader door de werkvormen", self.action_open_catalogue
-        yield "Terugblik", "Ctrl+T: eerdere bijeenkomsten, hun notities en verslag", self.action_review
-        yield "Netwerken", "Ctrl+L: lerende netwerken, hun deelnemers, leervragen en trends", self.action_open_networks
-        yield ("Plannen", "Ctrl+O: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst",
-               self.action_plan)
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("F5", "Start de bijeenkomst met wat in het formulier staat (ook de knop Start bijeenkomst)"),
-            ("Enter", "In een veld: naar het volgende veld · in een lijst: kies de gemarkeerde bijeenkomst"),
-            ("f", "Op een onderbroken bijeenkomst: afronden zoals ze is (vraagt eerst)"),
-            ("Del", "Op een onderbroken bijeenkomst: weggooien; bewaard als <naam>.toml.bak (vraagt eerst)"),
-            ("Ctrl+N", "Naar het formulier voor een nieuwe bijeenkomst"),
-            ("Ctrl+R", "Verder met de onderbroken bijeenkomst waarin het laatst gewerkt is"),
-            ("Ctrl+W", "Werkvormen: blader, filter op fase en lees de stappen"),
-            ("Ctrl+T", "Terugblik: eerdere bijeenkomsten zoeken, lezen en als verslag opslaan"),
-            ("Ctrl+L", "Netwerken: deelnemers, leervragen, intake, afspraken en trends over de bijeenkomsten"),
-            ("Ctrl+O", "Plannen: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst"),
-            ("Ctrl+P", "Opdrachten"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 from lerend_tui.network.intake import HEADINGS, ITEMS, WHEN_NOT, WHEN_YES, Advice, Intake, IntakeItem, advise
 from lerend_tui.network.store import Network, Participant
 from lerend_tui.widgets.checklist import Checklist
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.confirm import ConfirmScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 VERDICT_CLASSES = {"past": "-fits", "twijfel": "-doubt", "past niet": "-no-fit"}
 
@@ -33,13 +34,21 @@ def advice_text(advice: Advice) -> Text:
     return text
 
 
-class IntakeScreen(Screen[bool]):
+class IntakeScreen(KeyedScreen, LerendScreen[bool]):
     """Dismissed with True once the intake is saved, False when left without saving."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "cancel", "Annuleren", key_display="esc", id="intake.cancel"),
-        Binding("ctrl+s", "save", "Intake opslaan", id="intake.save"),
+        Binding("escape", "cancel", "Annuleren", key_display="esc",
+                tooltip="Annuleren: terug zonder op te slaan (er wordt eerst gevraagd als er iets veranderd is)",
+                id="intake.cancel"),
+        Binding("ctrl+s", "save", "Intake opslaan",
+                tooltip="Intake opslaan: bewaar de intake bij de deelnemer, met de leervragen en ervaring",
+                id="intake.save"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓  ·  spatie", "Kies een punt en vink het aan of uit; het advies verandert mee"),
+        ("Tab  ·  Shift+Tab", "Naar de andere lijst, de leervragen, de ervaring of de notitie"),
     ]
 
     def __init__(self, network: Network, participant: Participant, save: Callable[[], bool]) -> None:
@@ -112,7 +121,7 @@ class IntakeScreen(Screen[bool]):
     def action_save(self) -> None:
         person = self.participant
         before = (person.intake, person.learning_questions, person.experience)
-        held = Intake.held(self.answers, self.app.clock.now().replace(microsecond=0),
+        held = Intake.held(self.answers, self.services.clock.now().replace(microsecond=0),
                            self.query_one("#intake-note", TextArea).text.strip())
         person.intake = held if before[0] is None else replace(held, extra=before[0].extra)
         person.learning_questions = [" ".join(line.split()) for line in
@@ -139,18 +148,3 @@ class IntakeScreen(Screen[bool]):
 
         self.app.push_screen(ConfirmScreen("De intake is nog niet opgeslagen. Weggaan zonder op te slaan?",
                                            "Niet opslaan", "Verder met de intake"), answered)
-
-    def palette_commands(self):
-        yield "Intake opslaan", "Ctrl+S: bewaar de intake bij de deelnemer", self.action_save
-        yield "Annuleren", "Esc: terug zonder op te slaan", self.action_cancel
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓  ·  spatie", "Kies een punt en vink het aan of uit; het advies verandert mee"),
-            ("Tab  ·  Shift+Tab", "Naar de andere lijst, de leervragen, de ervaring of de notitie"),
-            ("Ctrl+S", "Sla de intake op bij de deelnemer, met de leervragen en ervaring"),
-            ("Esc", "Terug zonder op te slaan (er wordt eerst gevraagd als er iets veranderd is)"),
-            ("Ctrl+P", "Opdrachten"),
-            ("F1", "Deze hulp"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, Static, TextArea
 
 from lerend_tui.meeting.items import LABELS, with_commitments
 from lerend_tui.storage.lock import release
 from lerend_tui.storage.live import LiveState, beamer_holder, write_live
 from lerend_tui.meeting.running import Meeting, Schedule
-from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, roti_average
+from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, MeetingRecord, roti_average
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.text import decimal
 from lerend_tui.storage.meetings import MeetingStore, Version
@@ -27,48 +30,75 @@ from lerend_tui.widgets.guidance import Guidance
 from lerend_tui.widgets.workform_card import PHASE_LABELS
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import PhaseClock
+from lerend_tui.screens.base import LerendScreen
+from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
 
 if TYPE_CHECKING:
+    from lerend_tui.screens.beamer import BeamerScreen
     from lerend_tui.screens.checkout import Closing
     from lerend_tui.screens.draw import DrawResult
 
 RETRY_SECONDS = 5.0  # how often a failed save is tried again
 BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
-# Single keys that would otherwise be typed into the notes: they act only outside the notes pane.
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
 CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over",
                     "attendance"}
-SINGLE_KEY_ACTIONS = {"toggle_timer", "next_phase", "previous_phase", "adjust", "edit_notes", "beamer", "rebudget",
-                      "draw", "checkout", "carry_over", "comparison", "attendance"}
+# One entry in the palette and one line in the help for the key and the clicker's key.
+NEXT = "Volgende: de volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"
+PREVIOUS = "Vorige: de vorige spreker, stap of fase (PageUp ook tijdens het typen)"
+MINUTE = Binding.Group("Een minuut erbij of eraf voor deze fase (en stap)")
 
 
-class MeetingScreen(HoldsEdits, Screen[None]):
+class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     # Back from a dialog, the facilitator is in the mode they left: Textual would otherwise focus the first
     # focusable widget, the notes, and the next `n` would be typed into them.
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("space", "toggle_timer", "Timer", key_display="spatie", id="meeting.timer"),
-        Binding("n", "next_phase", "Volgende", key_display="n/p", id="meeting.next"),
-        Binding("p", "previous_phase", "Vorige", show=False, id="meeting.previous"),
+        Binding("space", "toggle_timer", "Timer", key_display="spatie", tooltip="Timer starten of pauzeren",
+                id="meeting.timer"),
+        Binding("n", "next_phase", "Volgende", key_display="n/p", tooltip=NEXT, id="meeting.next"),
+        Binding("p", "previous_phase", "Vorige", show=False, tooltip=PREVIOUS, id="meeting.previous"),
         # Clickers send PageDown/PageUp; they act even while typing, so they get actions of their own.
-        Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, id="meeting.clicker_next"),
-        Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, id="meeting.clicker_previous"),
-        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", id="meeting.more"),
-        Binding("minus", "adjust(-1)", "Minuut eraf", show=False, id="meeting.less"),
-        Binding("b", "beamer", "Beamer", id="meeting.beamer"),
-        Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False, id="meeting.to_beamer"),
-        Binding("r", "draw", "Loten", id="meeting.draw"),
-        Binding("c", "checkout", "Check-out", id="meeting.checkout"),
-        Binding("v", "carry_over", "Afvinken", id="meeting.carry_over"),
-        Binding("o", "comparison", "Vergelijk", id="meeting.comparison"),
-        Binding("a", "rebudget", "Op tijd", id="meeting.rebudget"),
-        Binding("w", "attendance", "Wie is er", show=False, id="meeting.attendance"),
-        Binding("enter", "edit_notes", "Notities", show=False, id="meeting.notes"),
-        Binding("escape", "leave_notes", "Klaar met typen", key_display="esc", id="meeting.leave_notes"),
+        Binding("pagedown", "clicker_next", "Volgende", show=False, priority=True, tooltip=NEXT,
+                id="meeting.clicker_next"),
+        Binding("pageup", "clicker_previous", "Vorige", show=False, priority=True, tooltip=PREVIOUS,
+                id="meeting.clicker_previous"),
+        Binding("plus", "adjust(1)", "Tijd", key_display="+/-", tooltip="Minuut erbij", group=MINUTE,
+                id="meeting.more"),
+        Binding("minus", "adjust(-1)", "Minuut eraf", show=False, tooltip="Minuut eraf", group=MINUTE,
+                id="meeting.less"),
+        Binding("b", "beamer", "Beamer", tooltip="Beamer: de weergave voor de zaal (Esc of b: terug)",
+                id="meeting.beamer"),
+        Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False,
+                tooltip="Naar de beamer: de projector toont deze bijeenkomst, ook als een ander venster hem had "
+                        "(dat houdt hem anders)", id="meeting.to_beamer"),
+        Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij deze fase, de groep en de "
+                                              "tijd; geaccepteerd lopen haar stappen in de fase", id="meeting.draw"),
+        Binding("c", "checkout", "Check-out", tooltip="Check-out: in de afsluiting per deelnemer een woord, een ROTI "
+                                                      "van 1 tot 5 en een stok achter de deur", id="meeting.checkout"),
+        Binding("v", "carry_over", "Afvinken", tooltip="Vorige keer: bij de check-in van een netwerk de stok achter "
+                                                       "de deur en de acties van de vorige keer afvinken",
+                id="meeting.carry_over"),
+        Binding("o", "comparison", "Vergelijk", tooltip="Opleiding of lerend netwerk: de tabel uit de kick-off, bij "
+                                                        "'Wat is een lerend netwerk?'", id="meeting.comparison"),
+        Binding("a", "rebudget", "Op tijd", tooltip="Herverdeel de resterende tijd: zodat de bijeenkomst op tijd "
+                                                    "eindigt", id="meeting.rebudget"),
+        Binding("w", "attendance", "Wie is er", show=False,
+                tooltip="Aanwezigheid: wie is er, wie is afgemeld, wie komt later (rondjes, rollen en check-out "
+                        "nemen wie er is)", id="meeting.attendance"),
+        Binding("enter", "edit_notes", "Notities", show=False, tooltip="Notities typen", id="meeting.notes"),
+        Binding("escape", "leave_notes", "Klaar met typen", key_display="esc",
+                tooltip="Klaar met typen: daarna werken de losse toetsen", id="meeting.leave_notes"),
     ]
+
+    @dataclass
+    class Finished(Message):
+        """The meeting is finished and on disk: the app takes it from here."""
+
+        record: MeetingRecord
 
     def __init__(self, meeting: Meeting, path: Path, store: MeetingStore, *, held_by: str = "") -> None:
         """`held_by`: where the meeting is open already (`lock.holder`), or why its lock cannot be taken; this
@@ -86,6 +116,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         self._strays_named: set[Path] = set()
         self._told_beamer_elsewhere = False
         self._beamer_elsewhere = False
+        self._achievements: Content | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -93,7 +124,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         title, guidance = self._phase_texts()
         yield Line(self._topbar_text(self.meeting.schedule()), id="topbar")
         with Horizontal(id="body"):
-            agenda = Agenda(self.app.clock, id="agenda")
+            agenda = Agenda(self.services.clock, id="agenda")
             agenda.border_title = "Agenda"
             yield agenda
             with Vertical(id="main"):
@@ -110,6 +141,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._read_achievements()
         self.refresh_time()
         self._show_items()
         self._focus_notes()
@@ -130,14 +162,14 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         shown = Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
         if phase.kind == "checkin" and self.meeting.record.carried:
             shown = self._carried_text() + "\n\n" + shown
-        if phase.kind == "evaluatie" and self.meeting.record.network:
-            shown = self._network_achievements() + "\n\n" + shown
+        if phase.kind == "evaluatie" and self._achievements is not None:
+            shown = self._achievements + "\n\n" + shown
         about = self._about_text()
         if about:
             shown = about + "\n\n" + shown
         if phase.workform:
             title = Content.from_markup("[b]$title[/b] · werkvorm $name", title=phase.title,
-                                        name=self.app.catalogue.name_of(phase.workform))
+                                        name=self.services.catalogue.name_of(phase.workform))
         else:
             title = Content.from_markup("[b]$title[/b]", title=phase.title)
         return title, shown
@@ -158,7 +190,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         planned = record.planned_phase(phase)
         if planned is not None and planned.workform and planned.workform != phase.workform:
             lines.append(Content.from_markup("[dim]Gepland: $name[/dim]",
-                                             name=self.app.catalogue.name_of(planned.workform)))
+                                             name=self.services.catalogue.name_of(planned.workform)))
         return Content("\n").join(lines)
 
     def _attendance_text(self) -> Content:
@@ -175,7 +207,8 @@ class MeetingScreen(HoldsEdits, Screen[None]):
 
     def _topbar_text(self, schedule: Schedule) -> Content:
         meeting = self.meeting
-        now = self.app.clock.local(self.app.clock.now()).strftime("%H:%M")
+        clock = self.services.clock
+        now = clock.local(clock.now()).strftime("%H:%M")
         status = " · [b reverse]niet opgeslagen[/]" if self.saving.failed else ""
         if self.read_only:
             status += " · [b reverse] alleen lezen — $held_by [/]"
@@ -192,12 +225,12 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         focus = meeting.focus()
         if focus.kind == "phase":
             return Content("")
-        progress = f" ({meeting.speaking.progress})" if focus.kind == "turn" else ""
+        speaking = meeting.speaking if focus.kind == "turn" else None
+        progress = f" ({speaking.progress})" if speaking is not None else ""
         lines = [Content.from_markup("[b]$label[/b]$progress · $time · $words", label=focus.label, progress=progress,
                                      time=focus.reading.text, words=focus.reading.words)]
-        step = meeting.step
-        if focus.kind == "turn" and step is not None:
-            step_reading = meeting.step_reading()
+        step, step_reading = meeting.step, meeting.step_reading()
+        if focus.kind == "turn" and step_reading is not None:
             lines.append(Content.from_markup("[b]$label[/b] · $time · $words", label=meeting.step_label,
                                              time=step_reading.text, words=step_reading.words))
         details = [step.instruction] if step is not None and step.instruction else []
@@ -206,20 +239,31 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         lines += [Content.styled(text, "dim") for text in details]
         return Content("\n").join(lines)
 
-    def _network_achievements(self) -> Content:
-        """For the final evaluation (Stap 4): what the network achieved over its meetings, to celebrate."""
-        from lerend_tui.network.store import NetworkStore
+    def _read_achievements(self) -> None:
+        """For a network's final evaluation (Stap 4): what the network achieved over its meetings, to celebrate,
+        read anew each time the phase opens, and shown above its guidance once read."""
+        if self.meeting.current.kind != "evaluatie" or not self.meeting.record.network:
+            return
+        from lerend_tui.common.validation import DataError
         from lerend_tui.network.summary import network_summary
         from lerend_tui.reports.network import summary_lines
-        from lerend_tui.common.validation import DataError
 
-        try:
-            network = NetworkStore(self.app.paths.networks_folder).load(self.meeting.record.network)
-        except DataError as error:
-            return Content(f"Het netwerk is niet te lezen: {error}")
-        records = {stored.id: stored.record for stored in self.store.scan()[0]}
-        lines = summary_lines(network_summary(network, records))
-        return Content.from_markup("[b reverse] Wat het netwerk bereikte [/]\n$lines", lines="\n".join(lines))
+        network_id, networks, meetings = self.meeting.record.network, self.services.networks, self.store
+
+        def read() -> Content:
+            try:
+                network = networks.load(network_id)
+            except DataError as error:
+                return Content(f"Het netwerk is niet te lezen: {error}")
+            records = {stored.id: stored.record for stored in meetings.scan()[0]}
+            lines = summary_lines(network_summary(network, records))
+            return Content.from_markup("[b reverse] Wat het netwerk bereikte [/]\n$lines", lines="\n".join(lines))
+
+        def show(achievements: Content) -> None:
+            self._achievements = achievements
+            self.query_one("#guidance", Guidance).update(self._phase_texts()[1])
+
+        self.read_then_show(read, show, group="achievements")
 
     def _carried_text(self) -> Content:
         """At the check-in: last time's commitments and actions per person, to go through with the group."""
@@ -238,6 +282,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     def _open_phase(self) -> None:
         """Show the phase just moved to, in the mode the facilitator was in: typing goes on at the end of its
         notes (a clicker's PageDown while typing), and single keys keep acting (`n n` moves two phases)."""
+        self._read_achievements()
         title, guidance = self._phase_texts()
         self.query_one("#phase-title", Static).update(title)
         self.query_one("#guidance", Guidance).update(guidance)
@@ -296,7 +341,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         if self.read_only:
             return
         try:
-            strays = write_live(self.app.paths.live, LiveState.capture(self.meeting), hand_over=hand_over)
+            strays = write_live(self.services.paths.live, LiveState.capture(self.meeting), hand_over=hand_over)
         except OSError:
             return  # the beamer follower misses an update; the meeting and its notes are unaffected
         self._beamer_elsewhere = strays is None
@@ -318,7 +363,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         """While another program's meeting has the beamer, look now and then whether it let go (it ended or
         quit): then this running meeting takes it at once, instead of leaving the room a waiting screen until
         the facilitator's next key."""
-        if self._beamer_elsewhere and not self.read_only and beamer_holder(self.app.paths.live) is None:
+        if self._beamer_elsewhere and not self.read_only and beamer_holder(self.services.paths.live) is None:
             self.publish()
 
     def after_change(self) -> None:
@@ -330,13 +375,16 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     # -- actions -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key that types a character acts only outside the notes, which would otherwise take it."""
+        if action in single_key_actions(self) and isinstance(self.focused, TextArea):
+            return False
+        return self.offers(action, parameters)
+
+    def offers(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in CHANGING_ACTIONS:
             return False
-        typing = isinstance(self.focused, TextArea)
-        if action in SINGLE_KEY_ACTIONS and typing:
-            return False
-        if action == "leave_notes" and not typing:
-            return False
+        if action == "leave_notes":
+            return isinstance(self.focused, TextArea)
         if action == "rebudget":
             return self._can_rebudget
         if action == "checkout":  # the closing capture belongs to the closing, and needs a group
@@ -417,7 +465,13 @@ class MeetingScreen(HoldsEdits, Screen[None]):
     def action_beamer(self) -> None:
         from lerend_tui.screens.beamer import BeamerScreen
 
-        self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting)))
+        self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting), self.services.clock, steers=self))
+
+    def on_beamer_screen_steer(self, message: BeamerScreen.Steer) -> None:
+        """A key on the beamer: its action here, called directly (the notes may have the focus, which would
+        hold single keys back), and the beamer shows what it did at once."""
+        getattr(self, f"action_{message.action}")(*message.arguments)
+        message.beamer.follow()
 
     def action_to_beamer(self) -> None:
         """Hand the projector to this meeting, on purpose, whichever program's meeting it showed."""
@@ -429,20 +483,26 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         from lerend_tui.catalogue.picker import History
         from lerend_tui.screens.draw import DrawScreen
 
-        app = self.app
-        network = self.meeting.record.network  # in a network, the roles go round its own members
-        earlier = [stored.record for stored in app.store.scan()[0]
-                   if stored.path != self.path and (not network or stored.record.network == network)]
-        screen = DrawScreen(app.catalogue, self.meeting.draw_filters(), self.meeting.record.present,
-                            History.of(earlier), app.rng, reduced_motion=self.meeting.settings.reduced_motion)
-        app.push_screen(screen, self._apply_draw)
+        network, meetings, path = self.meeting.record.network, self.store, self.path
+
+        def read() -> History:  # in a network, the roles go round its own members
+            return History.of([stored.record for stored in meetings.scan()[0]
+                               if stored.path != path and (not network or stored.record.network == network)])
+
+        def show(history: History) -> None:
+            services = self.services
+            screen = DrawScreen(services.catalogue, self.meeting.draw_filters(), self.meeting.record.present,
+                                history, services.rng, reduced_motion=self.meeting.settings.reduced_motion)
+            self.app.push_screen(screen, self._apply_draw)
+
+        self.read_then_show(read, show, group="draw")
 
     def _apply_draw(self, result: DrawResult | None) -> None:
         if result is None:
             return
         self.meeting.apply_workform(result.workform, result.roles)
-        self.notify(Content.from_markup("[b]$name[/b] loopt nu in deze fase, stap voor stap.", name=result.workform.name),
-                    title="Werkvorm")
+        self.app.notify(Content.from_markup("[b]$name[/b] loopt nu in deze fase, stap voor stap.",
+                                            name=result.workform.name), title="Werkvorm")
         self.after_change()
 
     def action_checkout(self) -> None:
@@ -516,7 +576,7 @@ class MeetingScreen(HoldsEdits, Screen[None]):
             release(self.path)
             self.notify(f"Bijeenkomst afgerond en opgeslagen in {self.path}", title="Afgerond", markup=False)
             self._clock_timer.stop()
-            self.app.call_later(self.app.close_meeting)  # after the dialog has closed
+            self.post_message(self.Finished(self.meeting.record))  # handled after the dialog has closed
 
     # -- saving --------------------------------------------------------------------------------
     #
@@ -568,55 +628,13 @@ class MeetingScreen(HoldsEdits, Screen[None]):
         elif error is None and before is not None:
             self.notify("Alles is weer opgeslagen.", title="Opgeslagen")
 
-    # -- help and palette ----------------------------------------------------------------------
+    # -- palette -------------------------------------------------------------------------------
 
-    def palette_commands(self):
-        """(title, help, callback) for the command palette: every action and every phase."""
-        yield "Volgende", "n of PageDown: volgende spreker, stap of fase", self.action_next_phase
-        yield "Vorige", "p of PageUp: vorige spreker, stap of fase", self.action_previous_phase
-        yield "Beamer", "b: de weergave voor de zaal", self.action_beamer
-        if not self.read_only:
-            yield "Naar de beamer", "Ctrl+B: de beamer toont deze bijeenkomst, ook als een ander venster hem had", \
-                self.action_to_beamer
-            yield "Timer starten of pauzeren", "Spatie", self.action_toggle_timer
-            yield "Minuut erbij", "+", lambda: self.action_adjust(1)
-            yield "Minuut eraf", "-", lambda: self.action_adjust(-1)
-            yield "Werkvorm loten", "r: een werkvorm die past bij deze fase, de groep en de tijd", self.action_draw
-            if self._can_rebudget:
-                yield "Herverdeel de resterende tijd", "a: zodat de bijeenkomst op tijd eindigt", self.action_rebudget
-            if self.check_action("checkout", ()):
-                yield ("Check-out", "c: per deelnemer een woord, een ROTI van 1 tot 5 en een stok achter de deur",
-                       self.action_checkout)
-            if self.meeting.record.participants:
-                yield "Aanwezigheid", "w: wie is er, wie is afgemeld, wie komt later", self.action_attendance
-            if self.check_action("comparison", ()):
-                yield "Opleiding of lerend netwerk", "o: de tabel uit de kick-off", self.action_comparison
-            if self.check_action("carry_over", ()):
-                yield "Vorige keer", "v: stok achter de deur en acties van de vorige keer afvinken", self.action_carry_over
-            yield "Notities typen", "Enter", self.action_edit_notes
-            yield "Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish
+    def palette_extras(self) -> Iterator[SystemCommand]:
+        """Finishing the meeting, and every phase to go to."""
+        if self.offers("finish", ()):
+            yield SystemCommand("Bijeenkomst afronden", "Sluit de bijeenkomst af en sla alles op", self.action_finish)
         for index, phase in enumerate(self.meeting.phases):
-            yield (f"Ga naar fase {index + 1}: {phase.title}",
-                   f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
-                   lambda index=index: self.go_to(index))
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("spatie", "Timer starten of pauzeren"),
-            ("n  ·  PageDown", "Volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"),
-            ("p  ·  PageUp", "Vorige spreker, stap of fase (PageUp ook tijdens het typen)"),
-            ("+  ·  -", "Een minuut erbij of eraf voor deze fase (en stap)"),
-            ("b", "Beamer: de weergave voor de zaal (Esc of b: terug)"),
-            ("Ctrl+B", "Naar de beamer: de projector toont deze bijeenkomst (een ander venster houdt hem anders)"),
-            ("r", "Werkvorm loten voor deze fase; geaccepteerd lopen de stappen in de fase"),
-            ("c", "Check-out (in de afsluiting): per deelnemer een woord, een ROTI en een stok achter de deur"),
-            ("v", "Bij de check-in van een netwerk: de stok achter de deur en acties van de vorige keer afvinken"),
-            ("o", "In de kick-off bij 'Wat is een lerend netwerk?': de tabel opleiding of lerend netwerk"),
-            ("a", "Herverdeel de resterende tijd zodat de bijeenkomst op tijd eindigt"),
-            ("w", "Aanwezigheid: wie is er, afgemeld of komt later (rondjes, rollen en check-out nemen wie er is)"),
-            ("Enter", "Notities typen"),
-            ("Esc", "Klaar met typen: daarna werken de losse toetsen"),
-            ("Ctrl+P", "Opdrachten: elke actie en elke fase"),
-            ("?  ·  F1", "Deze hulp (? buiten de notities, F1 overal)"),
-            ("Ctrl+Q", "Stoppen (notities zijn al opgeslagen)"),
-        ]
+            yield SystemCommand(f"Ga naar fase {index + 1}: {phase.title}",
+                                f"{phase.minutes} minuten · {PHASE_LABELS.get(phase.kind, phase.kind)}",
+                                partial(self.go_to, index))

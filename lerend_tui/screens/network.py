@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
@@ -33,10 +32,13 @@ from lerend_tui.network.summary import network_summary
 from lerend_tui.network.trends import attendance_per_person, sparkline, trends
 from lerend_tui.reports.network import network_report
 from lerend_tui.common.validation import DataError
+from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
 """Short column headings for the fairness table."""
@@ -45,6 +47,7 @@ TURN_LABELS = {"inbrenger": "een casus inbrengen", "inhoud": "de inhoud brengen"
 """How "wie is er aan de beurt?" names each role."""
 TAB_FOCUS = {"overzicht": "#overview-left", "deelnemers": "#people", "afspraken": "#theme"}
 """Where the focus goes when a tab is opened with its key."""
+TABS = Binding.Group("Overzicht · Deelnemers · Afspraken")  # one line in the help
 VERDICT_MARKS = {"past": "✓ past", "twijfel": "? twijfel", "past niet": "✗ past niet"}
 """The intake's verdict in the participant list."""
 
@@ -127,8 +130,8 @@ def fairness_table(network: Network, records: Records) -> Group:
     turns.add_column(no_wrap=True, style="dim")
     turns.add_column()
     for role in FAIRNESS_ROLES:
-        name = whose_turn(role, network, records)
-        turns.add_row(f"{TURN_LABELS[role]}:", Text(name or "—", style="bold"))
+        turn = whose_turn(role, network, records)
+        turns.add_row(f"{TURN_LABELS[role]}:", Text(turn or "—", style="bold"))
     if not network.participants:
         return Group(Text("Nog geen deelnemers.", style="dim"))
     return Group(table, Text(""), Text("Wie is er aan de beurt?", style="bold"), turns)
@@ -174,20 +177,34 @@ def carry_text(network: Network, records: Records) -> Text:
     return text
 
 
-class NetworkScreen(SavesWhileEditing, Screen[None]):
+class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     file_kind = "netwerkbestand"
     user_error = NetworkError
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", key_display="esc", id="network.back"),
-        Binding("f2", "show_tab('overzicht')", "Overzicht", show=False, id="network.overview"),
-        Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, id="network.participants"),
-        Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, id="network.agreements"),
-        Binding("ctrl+n", "new_participant", "Nieuwe deelnemer", id="network.new_participant"),
-        Binding("ctrl+o", "intake", "Intake", id="network.intake"),
-        Binding("ctrl+s", "export", "Verslag", id="network.export"),
-        Binding("delete", "remove_participant", "Verwijder deelnemer", show=False, id="network.remove"),
+        Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug naar de netwerken", id="network.back"),
+        Binding("f2", "show_tab('overzicht')", "Overzicht", show=False, group=TABS,
+                tooltip="Overzicht: trends, bijeenkomsten, rollen en leervragen", id="network.overview"),
+        Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, group=TABS,
+                tooltip="Deelnemers: deelnemers, hun leervragen, ervaring en voorkeuren", id="network.participants"),
+        Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, group=TABS,
+                tooltip="Afspraken: thema, randvoorwaarden en afspraken", id="network.agreements"),
+        Binding("ctrl+n", "new_participant", "Nieuwe deelnemer",
+                tooltip="Nieuwe deelnemer: typ de naam en Enter", id="network.new_participant"),
+        Binding("ctrl+o", "intake", "Intake",
+                tooltip="Intake: de intake van de gekozen deelnemer, past een lerend netwerk?", id="network.intake"),
+        Binding("ctrl+s", "export", "Verslag",
+                tooltip="Verslag van het netwerk opslaan of kopiëren: het hele netwerk als Markdown",
+                id="network.export"),
+        Binding("delete", "remove_participant", "Verwijder deelnemer", show=False,
+                tooltip="Verwijder deelnemer: de gekozen deelnemer, in de lijst (er wordt eerst gevraagd)",
+                id="network.remove"),
+    ]
+    OTHER_KEYS = [
+        ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
+        ("↑ ↓", "Kies een deelnemer; rechts staan de leervragen, ervaring en voorkeuren"),
+        ("", "Wijzigingen worden vanzelf opgeslagen, binnen een seconde na het typen"),
     ]
 
     def __init__(self, network: Network, store: NetworkStore) -> None:
@@ -263,19 +280,24 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
         return area
 
     def on_mount(self) -> None:
-        self.load_records()
         self.fill_people()
-        self.refresh_overview()
+        self.load_records()
 
     def on_screen_resume(self) -> None:
         self.load_records()
-        self.refresh_overview()
 
     def load_records(self) -> None:
-        """Every readable meeting (the core picks the network's own); unreadable ones of this network."""
-        stored, problems = self.app.store.scan()
+        """Every readable meeting (the core picks the network's own), read in the background (see
+        `read_then_show`); then the overview, and where the chosen participant's questions came up."""
+        self.read_then_show(self.services.meetings.scan, self._show_records, group="records")
+
+    def _show_records(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
+        """The meetings read, and the unreadable ones of this network."""
+        stored, problems = scanned
         self.records = {meeting.id: meeting.record for meeting in stored}
         self.record_problems = [problem for problem in problems if problem.path.stem in self.network.meetings]
+        self.refresh_overview()
+        self.show_trail()
 
     def refresh_overview(self) -> None:
         network, records = self.network, self.records
@@ -368,7 +390,7 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
             return
         text = Text()
         if intake.date is not None:
-            text.append(f"{self.app.clock.local(intake.date):%d-%m-%Y}: ", style="dim")
+            text.append(f"{self.services.clock.local(intake.date):%d-%m-%Y}: ", style="dim")
         advice = intake.advised
         text.append(advice.sentence if intake.advice == advice.verdict else (intake.advice or "geen advies"),
                     style="bold")
@@ -566,30 +588,3 @@ class NetworkScreen(SavesWhileEditing, Screen[None]):
         if action == "remove_participant":
             return self.people.has_focus
         return True
-
-    def palette_commands(self):
-        yield "Overzicht", "F2: trends, bijeenkomsten, rollen en leervragen", lambda: self.action_show_tab("overzicht")
-        yield "Deelnemers", "F3: deelnemers, hun leervragen, ervaring en voorkeuren", \
-            lambda: self.action_show_tab("deelnemers")
-        yield "Afspraken", "F4: thema, randvoorwaarden en afspraken", lambda: self.action_show_tab("afspraken")
-        yield "Nieuwe deelnemer", "Ctrl+N: voeg een deelnemer toe", self.action_new_participant
-        yield "Intake", "Ctrl+O: de intake van de gekozen deelnemer", self.action_intake
-        yield "Verslag van het netwerk opslaan of kopiëren", "Ctrl+S: het hele netwerk in Markdown", \
-            self.action_export
-        yield "Terug naar de netwerken", "Esc", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("F2  ·  F3  ·  F4", "Overzicht · Deelnemers · Afspraken"),
-            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("↑ ↓", "Kies een deelnemer; rechts staan de leervragen, ervaring en voorkeuren"),
-            ("Ctrl+N", "Nieuwe deelnemer: typ de naam en Enter"),
-            ("Del", "Verwijder de gekozen deelnemer (in de lijst; er wordt eerst gevraagd)"),
-            ("Ctrl+O", "Intake van de gekozen deelnemer: past een lerend netwerk?"),
-            ("Ctrl+S", "Sla het verslag van het hele netwerk op als Markdown of kopieer het"),
-            ("", "Wijzigingen worden vanzelf opgeslagen, binnen een seconde na het typen"),
-            ("Esc", "Terug naar de netwerken"),
-            ("Ctrl+P", "Opdrachten"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

@@ -3,22 +3,25 @@ small form to start a new network, and Enter to open one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.text import count_text
+from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.running import SetupError, parse_participants
-from lerend_tui.network.store import Network, NetworkError, NetworkStore
+from lerend_tui.network.store import Network, NetworkError
+from lerend_tui.screens.base import LerendScreen
+from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.widgets.form_field import FormField
 
 
@@ -36,21 +39,26 @@ def network_prompt(network: Network) -> Table:
     return table
 
 
-class NetworksScreen(Screen[None]):
+class NetworksScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", key_display="esc", id="networks.back"),
-        Binding("ctrl+n", "focus_new", "Nieuw netwerk", id="networks.new"),
+        Binding("escape", "back", "Terug", key_display="esc", tooltip="Terug naar het beginscherm", id="networks.back"),
+        Binding("ctrl+n", "focus_new", "Nieuw netwerk",
+                tooltip="Nieuw netwerk: naar het formulier voor een nieuw netwerk", id="networks.new"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓", "Kies een netwerk"),
+        ("Enter", "Open het gekozen netwerk (in het formulier: maak het nieuwe netwerk)"),
+        ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.networks: dict[str, Network] = {}
-
-    @property
-    def store(self) -> NetworkStore:
-        """The network files; the folder is only created when a network is."""
-        return NetworkStore(self.app.paths.networks_folder)
+        self.created: str | None = None
+        """The network just made here (its id), to highlight once the list shows it."""
+        self.focus_on_show = True
+        """When the list first shows: the focus on it, or on the form for a new network when there is none."""
 
     def compose(self) -> ComposeResult:
         yield Static("[b]Lerende netwerken[/b] · deelnemers, leervragen, afspraken en bijeenkomsten", id="topbar")
@@ -73,22 +81,22 @@ class NetworksScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.load_networks()
-        networks = self.query_one("#networks", OptionList)
-        if self.networks:
-            networks.focus()
-        else:
-            self.query_one("#name", Input).focus()
 
     def on_screen_resume(self) -> None:
         self.load_networks()
 
-    def load_networks(self, chosen: str | None = None) -> None:
-        """List every readable network by name, then each unreadable file with where it went wrong."""
-        found, problems = self.store.scan()
+    def load_networks(self) -> None:
+        """List every readable network by name, then each unreadable file with where it went wrong (read in the
+        background, see `read_then_show`)."""
+        self.read_then_show(self.services.networks.scan, self._show_networks, group="networks")
+
+    def _show_networks(self, scanned: tuple[list[Network], list[DataError]]) -> None:
+        found, problems = scanned
         self.networks = {network.id: network for network in found}
         option_list = self.query_one("#networks", OptionList)
         current = option_list.highlighted_option
-        chosen = chosen or (current.id if current is not None else None)
+        chosen = self.created or (current.id if current is not None else None)
+        self.created = None
         option_list.clear_options()
         option_list.add_options(Option(network_prompt(network), id=network.id) for network in found)
         if not found:
@@ -100,6 +108,9 @@ class NetworksScreen(Screen[None]):
         if found:
             ids = [network.id for network in found]
             option_list.highlighted = ids.index(chosen) if chosen in ids else 0
+        if self.focus_on_show:
+            self.focus_on_show = False
+            (option_list if found else self.query_one("#name", Input)).focus()
 
     @on(OptionList.OptionSelected, "#networks")
     def open_selected(self, event: OptionList.OptionSelected) -> None:
@@ -109,28 +120,29 @@ class NetworksScreen(Screen[None]):
     def open_network(self, network: Network) -> None:
         from lerend_tui.screens.network import NetworkScreen
 
-        self.app.push_screen(NetworkScreen(network, self.store))
+        self.app.push_screen(NetworkScreen(network, self.services.networks))
 
     @on(Button.Pressed, "#create")
     @on(Input.Submitted, "#new-network Input")
     def create(self) -> None:
         error = self.query_one("#new-error", Static)
         fields = {name: self.query_one(f"#{name}", Input) for name in ("name", "theme", "participants")}
+        store = self.services.networks
         try:
             participants = parse_participants(fields["participants"].value)
-            store = NetworkStore(self.app.paths.networks)
             network = store.create(fields["name"].value, theme=fields["theme"].value, participants=participants)
         except (SetupError, NetworkError) as problem:
             error.update(Content(str(problem)))
             return
         except OSError as problem:
-            error.update(Content(f"Kan het netwerk niet opslaan in {self.store.folder}: "
+            error.update(Content(f"Kan het netwerk niet opslaan in {store.folder}: "
                                  f"{problem.strerror or problem}."))
             return
         error.update("")
         for field in fields.values():
             field.value = ""
-        self.load_networks(network.id)
+        self.created = network.id
+        self.load_networks()
         self.notify(f"Netwerk '{network.name}' aangemaakt.", title="Netwerken", markup=False)
         self.open_network(network)
 
@@ -147,19 +159,5 @@ class NetworksScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def palette_commands(self):
-        yield "Nieuw netwerk", "Ctrl+N: naar het formulier voor een nieuw netwerk", self.action_focus_new
-        yield "Open het gekozen netwerk", "Enter in de lijst", self.action_open
-        yield "Terug naar het begin", "Esc", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓", "Kies een netwerk"),
-            ("Enter", "Open het gekozen netwerk (in het formulier: maak het nieuwe netwerk)"),
-            ("Ctrl+N", "Naar het formulier voor een nieuw netwerk"),
-            ("Tab  ·  Shift+Tab", "Naar het volgende of vorige veld"),
-            ("Esc", "Terug naar het beginscherm"),
-            ("Ctrl+P", "Opdrachten"),
-            ("?  ·  F1", "Deze hulp (? buiten een invoerveld, F1 overal)"),
-            ("Ctrl+Q", "Stoppen"),
-        ]
+    def palette_extras(self) -> Iterator[SystemCommand]:
+        yield SystemCommand("Open het gekozen netwerk", "Enter in de lijst", self.action_open)

@@ -6,6 +6,7 @@ file (`PlanStore.save`)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -28,37 +28,65 @@ from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE
 from lerend_tui.common.validation import MAX_MINUTES, DataError
 from lerend_tui.widgets.workform_card import PHASE_LABELS
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
+from lerend_tui.screens.keys import KeyedScreen
 
 if TYPE_CHECKING:
+    from lerend_tui.catalogue.picker import History
+    from lerend_tui.screens.draw import DrawResult
     from lerend_tui.catalogue.workforms import Workform
+    from lerend_tui.network.meetings import Records
+    from lerend_tui.network.store import Network
 
 NEW_PHASE_MINUTES = 10
+# One line in the help for each pair of keys.
+MOVE = Binding.Group("Verplaats de fase een plaats eerder of later")
+MINUTE = Binding.Group("Een minuut langer of korter; in de stappen: die stap. De eindtijd schuift mee")
 
 
-class PlanScreen(SavesWhileEditing, Screen[None]):
+class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     file_kind = "planningsbestand"
     user_error = PlanError
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="plan.back"),
+        Binding("escape", "back", "Terug", tooltip="Terug: naar de lijst, of naar het vorige scherm", id="plan.back"),
         # One footer entry for each pair, so the footer fits in 120 columns.
-        Binding("ctrl+up,alt+up", "move(-1)", "Schuiven", key_display="^↑↓", id="plan.up"),
-        Binding("ctrl+down,alt+down", "move(1)", "Neer", show=False, id="plan.down"),
-        Binding("plus,equals_sign", "minutes(1)", "Tijd", key_display="+/-", id="plan.longer"),
-        Binding("minus", "minutes(-1)", "Korter", show=False, id="plan.shorter"),
-        Binding("w", "choose", "Werkvorm", id="plan.choose"),
-        Binding("r", "draw", "Loten", id="plan.draw"),
+        Binding("ctrl+up,alt+up", "move(-1)", "Schuiven", key_display="^↑↓", group=MOVE,
+                tooltip="Fase omhoog: de gemarkeerde fase een plaats eerder", id="plan.up"),
+        Binding("ctrl+down,alt+down", "move(1)", "Neer", show=False, group=MOVE,
+                tooltip="Fase omlaag: de gemarkeerde fase een plaats later", id="plan.down"),
+        Binding("plus,equals_sign", "minutes(1)", "Tijd", key_display="+/-", group=MINUTE,
+                tooltip="Fase langer: een minuut erbij", id="plan.longer"),
+        Binding("minus", "minutes(-1)", "Korter", show=False, group=MINUTE, tooltip="Fase korter: een minuut eraf",
+                id="plan.shorter"),
+        Binding("w", "choose", "Werkvorm", tooltip="Werkvorm kiezen: uit de catalogus, gefilterd op de soort van de "
+                                                   "fase (Enter daar: kiezen)", id="plan.choose"),
+        Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij de soort en de minuten van "
+                                              "de fase", id="plan.draw"),
         # Priority: in a field, an Input would take Ctrl+E as "to the end".
-        Binding("ctrl+e", "export", "Agenda", priority=True, id="plan.export"),
-        Binding("f5", "start", "Starten", id="plan.start"),
+        Binding("ctrl+e", "export", "Agenda", priority=True,
+                tooltip="Agenda opslaan of kopiëren: om naar de deelnemers te mailen, in Markdown of als platte "
+                        "tekst", id="plan.export"),
+        Binding("f5", "start", "Starten", tooltip="Bijeenkomst starten: de bijeenkomst volgens deze planning, nu",
+                id="plan.start"),
         # Out of the footer, which must fit in 120 columns; in the list's border, the help and the palette.
-        Binding("ctrl+n", "add", "Erbij", show=False, id="plan.add"),
-        Binding("delete", "remove", "Weg", key_display="del", show=False, id="plan.remove"),
-        Binding("x", "no_workform", "Geen werkvorm", show=False, id="plan.no_workform"),
-        Binding("ctrl+s", "save", "Opslaan", show=False, id="plan.save"),
-        Binding("ctrl+t", "save_template", "Sjabloon", show=False, id="plan.template"),
+        Binding("ctrl+n", "add", "Erbij", show=False, tooltip="Fase toevoegen: een nieuwe fase na de gemarkeerde",
+                id="plan.add"),
+        Binding("delete", "remove", "Weg", key_display="del", show=False,
+                tooltip="Fase weghalen: de gemarkeerde fase, na een vraag", id="plan.remove"),
+        Binding("x", "no_workform", "Geen werkvorm", show=False,
+                tooltip="Geen werkvorm: de werkvorm (en haar stappen) uit de fase halen", id="plan.no_workform"),
+        Binding("ctrl+s", "save", "Opslaan", show=False,
+                tooltip="Planning opslaan: elke wijziging wordt ook vanzelf opgeslagen", id="plan.save"),
+        Binding("ctrl+t", "save_template", "Sjabloon", show=False,
+                tooltip="Opslaan als sjabloon: deze fasen als sjabloon", id="plan.template"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓", "Kies een fase; rechts staan haar velden en die van de bijeenkomst"),
+        ("Enter  ·  Tab", "Bewerk titel, soort, wie de inhoud of een casus inbrengt, de stappen, en thema, doel, "
+                          "datum, starttijd, beschikbare minuten en deelnemers (Esc: terug)"),
     ]
 
     def __init__(self, plan: MeetingPlan, store: PlanStore) -> None:
@@ -130,24 +158,35 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
 
     def show_network(self) -> None:
         """For a network's plan: everyone in it as the participants unless named, and whose turn it is to
-        bring the content or a case (the network's own meetings, as its fairness overview counts them)."""
+        bring the content or a case (the network's own meetings, as its fairness overview counts them); read
+        in the background (see `read_then_show`)."""
         if not self.plan.network:
             return
-        from lerend_tui.network.store import NetworkError, NetworkStore
+        from lerend_tui.network.store import NetworkError
+
+        network_id, networks, meetings = self.plan.network, self.services.networks, self.services.meetings
+
+        def read() -> tuple[Network, Records] | Exception:
+            try:
+                network = networks.load(network_id)
+            except (OSError, DataError, NetworkError) as error:
+                return error
+            return network, {meeting.id: meeting.record for meeting in meetings.scan()[0]}
+
+        self.read_then_show(read, self._show_network, group="network")
+
+    def _show_network(self, read: tuple[Network, Records] | Exception) -> None:
         from lerend_tui.network.roles import whose_turn
 
-        try:
-            network = NetworkStore(self.app.paths.networks_folder).load(self.plan.network)
-        except (OSError, DataError, NetworkError) as error:
-            self.notify(f"Het netwerk van deze planning is niet te lezen: {error}", title="Netwerk",
+        if isinstance(read, Exception):
+            self.notify(f"Het netwerk van deze planning is niet te lezen: {read}", title="Netwerk",
                         severity="warning", timeout=15, markup=False)
             return
+        network, records = read
         self.query_one("#plan-name", Static).update(Content.from_markup(
             "[b]Planning[/b] · $name · netwerk $network", name=self.plan.name, network=network.name))
         self.network_names = list(network.names)
         self.query_one("#plan-participants", Input).placeholder = ", ".join(network.names) or "Anouk, Bram, Chris"
-        stored, _ = self.app.store.scan()
-        records = {meeting.id: meeting.record for meeting in stored}
         for selector, role in (("#content-by", CONTENT_ROLE), ("#case-by", CASE_ROLE)):
             name = whose_turn(role, network, records)
             if name:
@@ -162,7 +201,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         """A phase in the list: clock time and minutes in their own columns, so a long title or work format
         wraps beside them on a narrow terminal."""
         phase = row.phase
-        details = [self.app.catalogue.name_of(phase.workform) or "geen werkvorm"]
+        details = [self.services.catalogue.name_of(phase.workform) or "geen werkvorm"]
         if phase.content_by:
             details.append(f"inhoud: {phase.content_by}")
         if phase.case_by:
@@ -197,7 +236,7 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
     def show_phase_info(self) -> None:
         """The highlighted phase's work format, its steps (with minutes) and the template's guidance."""
         phase = self.plan.phases[self.index]
-        chosen = self.app.catalogue.name_of(phase.workform)
+        chosen = self.services.catalogue.name_of(phase.workform)
         self.query_one("#phase-info", Static).update(
             Content(f"Werkvorm: {chosen}" if chosen else "Werkvorm: geen (w: kiezen · r: loten)"))
         steps = self.query_one("#steps", OptionList)
@@ -386,8 +425,8 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
 
         if self._apply(change):
             self.fill_form()
-            self.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=workform.name, phase=phase.title),
-                        title="Werkvorm")
+            self.app.notify(Content.from_markup("[b]$name[/b] in ‘$phase’.", name=workform.name, phase=phase.title),
+                            title="Werkvorm")
 
     def action_draw(self) -> None:
         """Draw a work format that fits the phase's kind and minutes and the group (the plan's participants,
@@ -395,23 +434,36 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         from lerend_tui.catalogue.picker import Filters, History
         from lerend_tui.screens.draw import DrawScreen
 
-        app, plan = self.app, self.plan
+        plan, meetings = self.plan, self.services.meetings
         index = self.index
-        phase = plan.phases[index]
-        people = plan.participants or self.network_names
-        earlier = [stored.record for stored in app.store.scan()[0]
-                   if not plan.network or stored.record.network == plan.network]
-        screen = DrawScreen(app.catalogue, Filters(phase.kind, len(people) or None, phase.minutes), people,
-                            History.of(earlier), app.rng, reduced_motion=app.settings.reduced_motion)
-        app.push_screen(screen, lambda result: result and self._use_workform(index, result.workform, result.roles))
+
+        def read() -> History:
+            return History.of([stored.record for stored in meetings.scan()[0]
+                               if not plan.network or stored.record.network == plan.network])
+
+        def show(history: History) -> None:
+            services, phase = self.services, plan.phases[index]
+            people = plan.participants or self.network_names
+            screen = DrawScreen(services.catalogue, Filters(phase.kind, len(people) or None, phase.minutes), people,
+                                history, services.rng, reduced_motion=services.settings.reduced_motion)
+            self.app.push_screen(screen, partial(self._drawn, index))
+
+        self.read_then_show(read, show, group="draw")
+
+    def _drawn(self, index: int, result: DrawResult | None) -> None:
+        if result is not None:
+            self._use_workform(index, result.workform, result.roles)
 
     def action_choose(self) -> None:
         """The catalogue, filtered on the phase's kind; Enter there puts the work format in the phase."""
         from lerend_tui.screens.catalogue import CatalogueScreen
 
         index = self.index
-        self.app.push_screen(CatalogueScreen(self.plan.phases[index].kind, choosing=True),
-                             lambda workform: workform and self._use_workform(index, workform))
+        self.app.push_screen(CatalogueScreen(self.plan.phases[index].kind, choosing=True), partial(self._chosen, index))
+
+    def _chosen(self, index: int, workform: Workform | None) -> None:
+        if workform is not None:
+            self._use_workform(index, workform)
 
     def action_no_workform(self) -> None:
         index = self.index
@@ -423,22 +475,24 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         network when it has one."""
         from lerend_tui.plans.plan import plan_to_record
 
-        app, plan = self.app, self.plan
+        plan, services = self.plan, self.services
         if not self.save_now():
             return
         network = None
         if plan.network:
-            from lerend_tui.network.store import NetworkError, NetworkStore
+            from lerend_tui.network.store import NetworkError
 
             try:
-                network = NetworkStore(app.paths.networks).load(plan.network)
+                network = services.networks.load(plan.network)
             except (OSError, DataError, NetworkError) as error:
                 self.notify(f"Het netwerk '{plan.network}' van deze planning is niet te lezen: {error}",
                             title="Niet gestart", severity="error", timeout=15, markup=False)
                 return
         # In a network, no participants means all of them (`join_network`).
-        record = plan_to_record(plan, planned_start=plan.planned_start(app.clock), participants=plan.participants,
-                                now=app.clock.local(app.clock.now()))
+        clock = services.clock
+        record = plan_to_record(plan, planned_start=plan.planned_start(clock), participants=plan.participants,
+                                now=clock.local(clock.now()))
+        app = self.app
         self.dismiss()
         app.open_new_meeting(record, network)
 
@@ -451,18 +505,16 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
         from lerend_tui.screens.export import ExportScreen
 
         self.save_now()
-        plan, catalogue = self.plan, self.app.catalogue
+        plan, catalogue = self.plan, self.services.catalogue
         self.app.push_screen(ExportScreen(f"Agenda van {plan.title}", f"agenda-{plan_id(plan.name)}.md",
                                           lambda _confidential: markdown_agenda(plan, catalogue),
                                           plain=lambda _confidential: text_agenda(plan, catalogue)))
 
     def action_save_template(self) -> None:
         from lerend_tui.plans.plan import save_as_template
-        from lerend_tui.templates import load_templates
 
-        app = self.app
         try:
-            path = save_as_template(self.plan, app.paths.templates)
+            path = save_as_template(self.plan, self.services.paths.templates)
         except DataError as error:
             self.notify(f"Het sjabloon op schijf is onleesbaar en wordt niet overschreven: {error}",
                         title="Niet opgeslagen", severity="error", timeout=15, markup=False)
@@ -471,42 +523,5 @@ class PlanScreen(SavesWhileEditing, Screen[None]):
             self.notify(f"Sjabloon opslaan lukt niet ({error.strerror or error}).", title="Niet opgeslagen",
                         severity="error", timeout=15, markup=False)
             return
-        app.templates = load_templates(app.paths.templates)
+        self.services.reload_templates()
         self.notify(f"Sjabloon opgeslagen in {path}", title="Sjabloon", markup=False)
-
-    def palette_commands(self):
-        yield "Fase omhoog", "Ctrl+↑: de gemarkeerde fase een plaats eerder", lambda: self.action_move(-1)
-        yield "Fase omlaag", "Ctrl+↓: de gemarkeerde fase een plaats later", lambda: self.action_move(1)
-        yield "Fase langer", "+: een minuut erbij", lambda: self.action_minutes(1)
-        yield "Fase korter", "-: een minuut eraf", lambda: self.action_minutes(-1)
-        yield "Fase toevoegen", "Ctrl+N: een nieuwe fase na de gemarkeerde", self.action_add
-        yield "Fase weghalen", "Del: de gemarkeerde fase, na een vraag", self.action_remove
-        yield "Werkvorm kiezen", "w: uit de catalogus, gefilterd op de soort van de fase", self.action_choose
-        yield "Werkvorm loten", "r: een werkvorm die past bij de soort en de minuten van de fase", self.action_draw
-        yield "Geen werkvorm", "x: de werkvorm (en haar stappen) uit de fase halen", self.action_no_workform
-        yield "Bijeenkomst starten", "F5: de bijeenkomst volgens deze planning, nu", self.action_start
-        yield "Planning opslaan", "Ctrl+S", self.action_save
-        yield "Agenda opslaan of kopiëren", "Ctrl+E: de agenda om naar de deelnemers te sturen", self.action_export
-        yield "Opslaan als sjabloon", "Ctrl+T: deze fasen als sjabloon", self.action_save_template
-        yield "Terug", "Esc", self.dismiss
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓", "Kies een fase; rechts staan haar velden en die van de bijeenkomst"),
-            ("Enter  ·  Tab", "Bewerk titel, soort, wie de inhoud of een casus inbrengt, de stappen, en thema, "
-                              "doel, datum, starttijd, beschikbare minuten en deelnemers (Esc: terug)"),
-            ("Ctrl+↑  ·  Ctrl+↓", "Verplaats de fase (ook Alt+↑ en Alt+↓)"),
-            ("+  ·  -", "Een minuut langer of korter; in de stappen: die stap. De eindtijd schuift mee"),
-            ("Ctrl+N", "Een nieuwe fase na de gemarkeerde"),
-            ("Del", "Haal de fase weg (na een vraag)"),
-            ("w", "Kies een werkvorm uit de catalogus (Enter daar: kiezen)"),
-            ("r", "Loot een werkvorm die past bij de soort en de minuten van de fase"),
-            ("x", "Haal de werkvorm uit de fase"),
-            ("F5", "Start de bijeenkomst volgens deze planning"),
-            ("Ctrl+E", "Sla de agenda op of kopieer hem om te mailen: in Markdown of als platte tekst"),
-            ("Ctrl+T", "Sla de fasen op als sjabloon"),
-            ("Ctrl+S", "Sla de planning op (elke wijziging wordt ook vanzelf opgeslagen)"),
-            ("Esc", "Terug naar de lijst, of naar het vorige scherm"),
-            ("Ctrl+P", "Opdrachten"),
-            ("Ctrl+Q", "Stoppen"),
-        ]

@@ -4,13 +4,13 @@ earlier meeting, for a learning network or not. Enter on a plan, or "Maken", ope
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -20,17 +20,31 @@ from lerend_tui.templates import DEFAULT_TEMPLATE
 from lerend_tui.common.text import dutch_date
 from lerend_tui.common.validation import DataError
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
+from lerend_tui.screens.keys import KeyedScreen
+
+if TYPE_CHECKING:
+    from lerend_tui.network.store import Network
+    from lerend_tui.storage.meetings import StoredMeeting
 
 FROM_TEMPLATE = "sjabloon:"
 FROM_MEETING = "bijeenkomst:"
 
 
-class PlansScreen(Screen[None]):
+class PlansScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="plans.back"),
-        Binding("ctrl+n", "new", "Nieuwe planning", id="plans.new"),
-        Binding("delete", "discard", "Weggooien", key_display="del", id="plans.discard"),
+        Binding("escape", "back", "Terug", tooltip="Terug: naar het vorige scherm", id="plans.back"),
+        Binding("ctrl+n", "new", "Nieuwe planning",
+                tooltip="Nieuwe planning: naar het formulier, van een sjabloon of een eerdere bijeenkomst, voor een "
+                        "lerend netwerk of niet; Enter of Maken opent haar", id="plans.new"),
+        Binding("delete", "discard", "Weggooien", key_display="del",
+                tooltip="Planning weggooien: de gemarkeerde planning, na een vraag (het bestand blijft als .bak)",
+                id="plans.discard"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓  ·  Enter", "Kies een planning en open haar"),
+        ("Tab", "Naar het formulier voor een nieuwe planning"),
     ]
 
     def __init__(self, *, template: str = "", network: str = "", title: str = "", make: bool = False,
@@ -50,7 +64,7 @@ class PlansScreen(Screen[None]):
 
     @property
     def store(self) -> PlanStore:
-        return PlanStore(self.app.paths.plans)
+        return self.services.plans
 
     def compose(self) -> ComposeResult:
         yield Static(Content.from_markup("[b]Planningen[/b] · bereid een bijeenkomst voor"), id="topbar")
@@ -62,7 +76,7 @@ class PlansScreen(Screen[None]):
             with Vertical(id="new") as form:
                 form.border_title = "Nieuwe planning"
                 yield Label("Vanuit")
-                sources = self._sources()
+                sources = self._sources([])
                 initial = FROM_TEMPLATE + (self.initial_template or DEFAULT_TEMPLATE)
                 yield Select(sources, value=initial if initial in {value for _, value in sources} else Select.NULL,
                              allow_blank=False, id="source", compact=True)
@@ -76,39 +90,52 @@ class PlansScreen(Screen[None]):
                 yield Static(id="new-error")
         yield Footer(compact=True)
 
-    def _sources(self) -> list[tuple[str, str]]:
+    def _sources(self, meetings: list[StoredMeeting]) -> list[tuple[str, str]]:
         """What a new plan can start from: each template, then each earlier meeting, newest first."""
-        meetings, _ = self.app.store.scan()
         templates = [(f"Sjabloon: {template.title}", FROM_TEMPLATE + name)
-                     for name, template in self.app.templates.templates.items()]
+                     for name, template in self.services.templates.templates.items()]
         earlier = [(f"Zoals: {stored.record.title}, {dutch_date(stored.record.planned_start)}",
                     FROM_MEETING + str(stored.path)) for stored in reversed(meetings)]
         return templates + earlier
 
     def on_mount(self) -> None:
-        from lerend_tui.network.store import NetworkStore
+        """The networks and the earlier meetings are read in the background (see `read_then_show`), then the
+        plans, which name their network."""
+        networks, meetings = self.services.networks, self.services.meetings
+        self.read_then_show(lambda: (networks.scan()[0], meetings.scan()[0]), self._show_sources, group="sources")
+        if self.open_at_once is not None:
+            from lerend_tui.screens.plan import PlanScreen
 
-        networks = NetworkStore(self.app.paths.networks_folder)
-        found, _ = networks.scan() if networks.folder.is_dir() else ([], [])
+            self.app.push_screen(PlanScreen(self.open_at_once, self.store))
+
+    def _show_sources(self, read: tuple[list[Network], list[StoredMeeting]]) -> None:
+        found, meetings = read
+        source = self.query_one("#source", Select)
+        chosen = source.value
+        source.set_options(self._sources(meetings))  # which chooses the first
+        source.value = chosen
         self.network_names = {network.id: network.name for network in found}
         select = self.query_one("#network", Select)
         select.set_options((network.name, network.id) for network in found)
         if self.initial_network in {network.id for network in found}:
             select.value = self.initial_network
         self.load_plans()
-        if self.open_at_once is not None:
-            from lerend_tui.screens.plan import PlanScreen
-
-            self.app.push_screen(PlanScreen(self.open_at_once, self.store))
-        elif self.make_at_once:
+        if self.make_at_once and self.open_at_once is None:
+            self.make_at_once = False
             self.make()
 
     def on_screen_resume(self) -> None:
         self.load_plans()
 
     def load_plans(self) -> None:
-        plans, problems = self.store.scan()
-        plans = self.plans = by_day(plans, self.app.clock.local(self.app.clock.now()).date())
+        """The plans, read in the background (see `read_then_show`)."""
+        self.read_then_show(self.store.scan, self._show_plans, group="plans")
+
+    def _show_plans(self, scanned: tuple[list[MeetingPlan], list[DataError]]) -> None:
+        clock = self.services.clock
+        plans, problems = scanned
+        plans = self.plans = by_day(plans, clock.local(clock.now()).date())
+        self.refresh_bindings()  # Del throws away a plan only when there is one
         option_list = self.query_one("#plans", OptionList)
         option_list.clear_options()
         for plan in plans:
@@ -139,7 +166,6 @@ class PlansScreen(Screen[None]):
         name is taken; the date is the plan's own field), and open it."""
         from lerend_tui.screens.plan import PlanScreen
 
-        app = self.app
         error = self.query_one("#new-error", Static)
         try:
             plan = self._new_plan()
@@ -149,24 +175,24 @@ class PlansScreen(Screen[None]):
         error.update("")
         network = self.query_one("#network", Select).value
         plan.network = network if isinstance(network, str) else ""
-        app.push_screen(PlanScreen(plan, self.store))
+        self.app.push_screen(PlanScreen(plan, self.store))
 
     def _new_plan(self) -> MeetingPlan:
-        app = self.app
+        services = self.services
         source = self.query_one("#source", Select).value
         title = " ".join(self.query_one("#title", Input).value.split())
         start_text = self.query_one("#start", Input).value.strip()
         if not isinstance(source, str):
             raise PlanError("Kies een sjabloon of een eerdere bijeenkomst om van uit te gaan.")
         if source.startswith(FROM_MEETING):
-            record = app.store.load(Path(source.removeprefix(FROM_MEETING)))
+            record = services.meetings.load(Path(source.removeprefix(FROM_MEETING)))
             name = self.store.unused_name(title or record.title)
             plan = MeetingPlan.from_record(record, name=name, title=title,
-                                           template=app.templates.templates.get(record.template))
+                                           template=services.templates.templates.get(record.template))
             if start_text:
                 plan.start = clock_text(parse_time(start_text))
             return plan
-        template = app.templates.get(source.removeprefix(FROM_TEMPLATE))
+        template = services.templates.get(source.removeprefix(FROM_TEMPLATE))
         name = self.store.unused_name(title or template.title)
         return MeetingPlan.from_template(template, name=name, title=title, start=start_text or DEFAULT_START)
 
@@ -203,25 +229,4 @@ class PlansScreen(Screen[None]):
         self.query_one("#source", Select).focus()
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1 and self.app.screen_stack[0] is not self:
-            self.dismiss()
-            return
-        from lerend_tui.screens.home import HomeScreen  # `lerend-tui plan` opened on this screen: on to the home screen
-
-        self.app.push_screen(HomeScreen())
-
-    def palette_commands(self):
-        yield "Nieuwe planning", "Ctrl+N: van een sjabloon of een eerdere bijeenkomst", self.action_new
-        yield "Planning weggooien", "Del: de gemarkeerde planning, na een vraag", self.action_discard
-        yield "Terug", "Esc", self.action_back
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓  ·  Enter", "Kies een planning en open haar"),
-            ("Del", "Gooi de gemarkeerde planning weg (na een vraag; het bestand blijft als .bak)"),
-            ("Ctrl+N  ·  Tab", "Naar de nieuwe planning: vanuit een sjabloon of een eerdere bijeenkomst, voor "
-                               "een lerend netwerk of niet; Enter of Maken opent haar"),
-            ("Esc", "Terug"),
-            ("Ctrl+P", "Opdrachten"),
-            ("Ctrl+Q", "Stoppen"),
-        ]
+        self.app.back_home()

@@ -10,30 +10,40 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.reports.meeting import markdown_report
 from lerend_tui.reports.review import matches, summarize
 from lerend_tui.common.sanitise import clean
+from lerend_tui.common.validation import DataError
 from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.export import ExportScreen
+from lerend_tui.screens.keys import KeyedScreen
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("escape", "back", "Terug", id="review.back"),
-        Binding("ctrl+f", "search", "Zoeken", id="review.search"),
-        Binding("ctrl+s", "export", "Verslag opslaan", id="review.export"),
+        Binding("escape", "back", "Terug", tooltip="Terug: naar de lijst, of naar het beginscherm", id="review.back"),
+        Binding("ctrl+f", "search", "Zoeken", tooltip="Zoeken: in titels, deelnemers, notities en punten",
+                id="review.search"),
+        Binding("ctrl+s", "export", "Verslag opslaan",
+                tooltip="Verslag opslaan of kopiëren: het verslag van de gekozen bijeenkomst als Markdown, met "
+                        "vertrouwelijke fasen weggelaten", id="review.export"),
+    ]
+    OTHER_KEYS = [
+        ("↑ ↓", "Kies een bijeenkomst; het verslag staat rechts"),
+        ("Enter", "Lees het verslag (pijltjes en PageDown scrollen)"),
     ]
 
     def __init__(self, chosen: Path | None = None) -> None:
         super().__init__()
         self.chosen = chosen
         self.meetings: dict[str, StoredMeeting] = {}
+        self.problems: list[DataError] = []
 
     def compose(self) -> ComposeResult:
         yield Static("[b]Terugblik[/b] · eerdere bijeenkomsten, hun notities en verslag", id="topbar")
@@ -49,10 +59,13 @@ class ReviewScreen(Screen[None]):
                 yield Markdown(id="report")
         yield Footer(compact=True)
 
-    async def on_mount(self) -> None:
-        stored, self.problems = self.app.store.scan()
+    def on_mount(self) -> None:
+        self.read_then_show(self.services.meetings.scan, self._show_meetings, group="meetings")
+
+    def _show_meetings(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
+        stored, self.problems = scanned
         self.meetings = {str(meeting.path): meeting for meeting in stored}
-        self.show_list("")
+        self.show_list(self.query_one("#search", Input).value)
         meetings = self.query_one("#meetings", OptionList)
         if self.chosen is not None and str(self.chosen) in self.meetings:
             meetings.highlighted = meetings.get_option_index(str(self.chosen))
@@ -102,7 +115,7 @@ class ReviewScreen(Screen[None]):
             await report.update("")
             return
         scroll.border_title = Content(f"Verslag · {clean(stored.id)}")  # a file name: neither markup nor escapes
-        await report.update(markdown_report(stored.record, workform_name=self.app.catalogue.name_of))
+        await report.update(markdown_report(stored.record, workform_name=self.services.catalogue.name_of))
         scroll.scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#meetings")
@@ -123,20 +136,4 @@ class ReviewScreen(Screen[None]):
         if stored is None:
             self.notify("Kies eerst een bijeenkomst.")
             return
-        self.app.push_screen(ExportScreen.for_meeting(stored, workform_name=self.app.catalogue.name_of))
-
-    def palette_commands(self):
-        yield "Zoeken", "Ctrl+F: zoek in titels, deelnemers, notities en punten", self.action_search
-        yield "Verslag opslaan of kopiëren", "Ctrl+S: het verslag van de gekozen bijeenkomst", self.action_export
-        yield "Terug naar het begin", "Esc", self.dismiss
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        return [
-            ("↑ ↓", "Kies een bijeenkomst; het verslag staat rechts"),
-            ("Enter", "Lees het verslag (pijltjes en PageDown scrollen)"),
-            ("Ctrl+F", "Zoek in titels, deelnemers, notities en punten"),
-            ("Ctrl+S", "Sla het verslag op als Markdown of kopieer het, met vertrouwelijke fasen weggelaten"),
-            ("Esc", "Terug naar de lijst, of naar het beginscherm"),
-            ("Ctrl+P", "Opdrachten"),
-            ("Ctrl+Q", "Stoppen"),
-        ]
+        self.app.push_screen(ExportScreen.for_meeting(stored, workform_name=self.services.catalogue.name_of))

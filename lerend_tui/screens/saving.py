@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
 
-from textual.screen import Screen
 from textual.timer import Timer
 
 from lerend_tui.common.autosave import SaveDeadline
+from lerend_tui.screens.base import LerendScreen
 
 STEP_GAP = 0.03  # seconds between the steps of a background save: room for a keystroke's own work
 
@@ -67,7 +67,7 @@ class Autosave(Generic[Taken, Problem]):
     the deadline run in the background, and this makes what was taken ready to write, on the main thread;
     without it they write at once. `retry_seconds`: after a failure, try again this often until it works."""
 
-    def __init__(self, screen: Screen[Any], *, take: Callable[[], Taken | None],
+    def __init__(self, screen: LerendScreen[Any], *, take: Callable[[], Taken | None],
                  write: Callable[[Taken], Problem | None], show: Callable[[Problem | None, Problem | None], None],
                  background: Callable[[Taken], object] | None = None, retry_seconds: float | None = None) -> None:
         self._screen = screen
@@ -94,7 +94,7 @@ class Autosave(Generic[Taken, Problem]):
         app's rule as it is now."""
         self.stop()
         if self._deadline is None or not self._deadline.pending:
-            self._deadline = self._screen.app.save_deadline()  # type: ignore[attr-defined]
+            self._deadline = self._screen.app.save_deadline()
         self._timer = self._screen.set_timer(self._deadline.changed(time.monotonic()), self._due)
 
     def save_now(self) -> bool:

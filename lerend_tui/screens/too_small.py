@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
+
+from lerend_tui.screens.base import LerendScreen
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 
 
-class TooSmallScreen(Screen[None]):
+class TooSmallScreen(LerendScreen[None]):
     """Pushed over everything while the terminal is smaller than the least the screens need."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

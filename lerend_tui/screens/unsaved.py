@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from lerend_tui.common.paths import documents_folder
 from lerend_tui.storage.meetings import atomic_write_text
+from lerend_tui.screens.base import LerendModal
 from lerend_tui.screens.saving import UnsavedCopy
 
 
@@ -40,7 +40,7 @@ def write_copies(copies: list[UnsavedCopy], target: Path) -> list[Path]:
     return places
 
 
-class UnsavedScreen(ModalScreen[bool]):
+class UnsavedScreen(LerendModal[bool]):
     """True: quit (after the copies were written elsewhere, or knowingly without); False: stay."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

@@ -121,7 +121,8 @@ class BigClock(Widget):
             self._finished_for, self._finished = (width, left), {}
             self._style, self._background = self.rich_style, self.background_colors[1]
             self._filters = self.app.get_line_filters()
-        before, finished = self._finished, {}
+        before = self._finished
+        finished: dict[str, Strip] = {}
         strips = []
         for y in crop.line_range:
             row = rows[y - top] if 0 <= y - top < len(rows) else ""

@@ -21,7 +21,7 @@ TICKED, OPEN = "☑", "☐"
 
 
 class Checklist(OptionList):
-    BINDINGS = [Binding("space", "toggle", "Aanvinken", show=False)]
+    BINDINGS = [Binding("space", "tick", "Aanvinken", show=False)]
 
     class Changed(Message):
         """Posted when an item is ticked or unticked."""
@@ -90,7 +90,7 @@ class Checklist(OptionList):
     def toggle(self, key: str) -> None:
         self.set_ticked(key, key not in self.ticked)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         option = self.highlighted_option
         if option is not None and option.id is not None:
             self.toggle(option.id)

@@ -6,7 +6,7 @@ import tomllib
 
 from textual.widgets import Static
 
-from lerend_tui.app import LerendApp
+from lerend_tui.app import make_app
 from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, StepRecord
 from lerend_tui.screens.attendance import AttendanceScreen
 from lerend_tui.screens.beamer import BeamerScreen
@@ -63,7 +63,7 @@ async def test_a_round_inside_a_step_shows_the_step_its_instruction_and_its_time
                            [PhaseRecord("coaching", "Onderlinge coaching", 30, steps=steps, current_step=1)],
                            participants=["Anouk", "Bram", "Chris"])
     path = MeetingStore(paths.meetings).create(record)
-    app = LerendApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=60)
+    app = make_app(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=60)
     async with app.run_test() as pilot:
         screen = app.screen
         await pilot.press("escape", "space")

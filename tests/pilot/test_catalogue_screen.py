@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList, Select, Static
 from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
 from lerend_tui.screens.catalogue import NOTHING_MATCHES, CatalogueScreen
 from lerend_tui.screens.home import HomeScreen
+from lerend_tui.screens.keys import help_rows
 from lerend_tui.widgets.workform_card import WorkformCard
 
 from ..appkit import home_app
@@ -113,12 +114,12 @@ async def test_palette_and_help_cover_the_screen(paths, clock):
     app = home_app(paths, clock)
     async with app.run_test() as pilot:
         screen = await open_catalogue(pilot)
-        commands = {title: callback for title, _, callback in screen.palette_commands()}
+        commands = {command.title: command.callback for command in app.get_system_commands(screen)}
         assert {"Filter op fase: Onderlinge coaching", "Filter op fase: Alle fasen", "Terug"} <= set(commands)
         commands["Filter op fase: Check-in"]()
         await pilot.pause()
         assert screen.listed and all("checkin" in w.phases for w in screen.listed)
-        assert any(keys == "/" for keys, _ in screen.help_rows())
+        assert any(keys == "/" for keys, _ in help_rows(screen))
         commands["Terug"]()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

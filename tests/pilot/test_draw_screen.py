@@ -8,21 +8,21 @@ from lerend_tui.common.settings import Settings
 from lerend_tui.screens.draw import DrawScreen
 from lerend_tui.screens.meeting import MeetingScreen
 
-from ..appkit import meeting_app
+from ..appkit import finish_reading, meeting_app
 from ..samples import PEOPLE
 
 
 async def open_draw(app, pilot, phase=3):
     app.screen.go_to(phase)
     await pilot.press("escape", "r")
-    await pilot.pause()
+    await finish_reading(pilot)  # the earlier meetings, for the draw's history
     assert isinstance(app.screen, DrawScreen)
     return app.screen
 
 
 async def test_filters_come_from_the_phase_group_and_time(paths, clock):
     app, _ = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
         assert draw.query_one("#phase", Select).value == "coaching"
@@ -38,11 +38,11 @@ async def test_filters_come_from_the_phase_group_and_time(paths, clock):
 
 async def test_accept_puts_the_steps_in_the_phase_and_records_it(paths, clock):
     app, path = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
         draw.query_one("#candidates", OptionList).display = True
-        workform = app.catalogue.get("troika-consulting")
+        workform = app.services.catalogue.get("troika-consulting")
         draw._show(workform)
         await pilot.pause()
         roles = draw.roles()
@@ -60,7 +60,7 @@ async def test_accept_puts_the_steps_in_the_phase_and_records_it(paths, clock):
 
 async def test_draw_again_shows_another_and_escape_cancels(paths, clock):
     app, _ = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
         first = draw.chosen
@@ -81,10 +81,10 @@ async def test_the_animation_is_short_and_any_key_skips_it(paths, clock):
 
 async def test_roles_are_proposed_and_can_be_swapped(paths, clock):
     app, _ = meeting_app(paths, clock, participants=PEOPLE)
-    app.settings = Settings(reduced_motion=True)
+    app.services.settings = Settings(reduced_motion=True)
     async with app.run_test(size=(120, 36)) as pilot:
         draw = await open_draw(app, pilot)
-        draw._show(app.catalogue.get("troika-consulting"))
+        draw._show(app.services.catalogue.get("troika-consulting"))
         await pilot.pause()
         before = draw.roles()
         roles = draw.query_one("#roles", OptionList)

@@ -4,7 +4,7 @@ without them. The commands and exported files are in the unit tier (unit/test_es
 
 from __future__ import annotations
 
-from lerend_tui.app import FollowerApp, LerendApp
+from lerend_tui.app import FollowerApp, make_app
 from lerend_tui.meeting.record import parse_record
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.meeting import MeetingScreen
@@ -12,6 +12,7 @@ from lerend_tui.screens.review import ReviewScreen
 from lerend_tui.storage.live import write_live
 from lerend_tui.storage.meetings import StoredMeeting
 
+from ..appkit import finish_reading
 from ..hostile import MEETING, ODD_NAME, PAYLOAD, assert_clean
 from ..samples import full_record, live_state
 
@@ -26,9 +27,9 @@ def screen_text(app) -> str:
 # clean every string it parses.
 
 async def test_the_home_screen_shows_an_escape_laden_title_without_the_escapes(hostile_data, paths, clock):
-    app = LerendApp(paths, clock=clock)
+    app = make_app(paths, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await finish_reading(pilot)
         shown = screen_text(app)
         assert "pwned" in shown
         assert_clean(shown, "home screen")
@@ -36,11 +37,11 @@ async def test_the_home_screen_shows_an_escape_laden_title_without_the_escapes(h
 
 async def test_the_review_screen_shows_an_escape_laden_meeting_and_file_name_without_the_escapes(
         hostile_data, paths, clock):
-    app = LerendApp(paths, clock=clock)
+    app = make_app(paths, clock=clock)
     async with app.run_test(size=(140, 45)) as pilot:
         stored = StoredMeeting(paths.meetings / f"{ODD_NAME}.toml", parse_record(paths.meetings / f"{ODD_NAME}.toml"))
         app.push_screen(ReviewScreen(stored))
-        await pilot.pause()
+        await finish_reading(pilot)
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         shown = screen_text(app)
@@ -50,7 +51,7 @@ async def test_the_review_screen_shows_an_escape_laden_meeting_and_file_name_wit
 
 async def test_the_meeting_screen_shows_an_escape_laden_meeting_without_the_escapes(hostile_data, paths, clock):
     path = paths.meetings / f"{MEETING}.toml"
-    app = LerendApp(paths, clock=clock, open_meeting=(parse_record(path), path))
+    app = make_app(paths, clock=clock, open_meeting=(parse_record(path), path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -77,7 +78,7 @@ async def test_a_title_is_never_read_as_markup_in_the_export_dialog(paths, clock
     record = full_record()
     record.title = "[b]vet[/b] [@click=app.quit]klik[/]"
     stored = StoredMeeting(tmp_path / f"{ODD_NAME}.toml", record)
-    app = LerendApp(paths, clock=clock)
+    app = make_app(paths, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(ExportScreen.for_meeting(stored, folder=tmp_path))
         await pilot.pause()
@@ -88,7 +89,7 @@ async def test_a_title_is_never_read_as_markup_in_the_export_dialog(paths, clock
 
 
 async def test_a_notification_naming_a_file_is_cleaned(paths, clock):
-    app = LerendApp(paths, clock=clock)
+    app = make_app(paths, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         app.notify(f"opgeslagen in {ODD_NAME}.toml", title="Titel" + PAYLOAD, markup=False)
         await pilot.pause()

@@ -2,15 +2,15 @@
 
 from textual.widgets import Input
 
-from lerend_tui.plans.plan import MeetingPlan, PlanStore, parse_plan
+from lerend_tui.common.validation import DataError
 from lerend_tui.network.store import NetworkStore
-from lerend_tui.templates import load_templates
+from lerend_tui.plans.plan import MeetingPlan, PlanStore, parse_plan
 from lerend_tui.screens.network import carry_text
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
-from lerend_tui.common.validation import DataError
+from lerend_tui.templates import load_templates
 
-from ..appkit import home_app, meeting_app, paste
+from ..appkit import finish_reading, home_app, meeting_app, paste
 
 
 async def test_tab_into_a_filled_field_puts_the_cursor_at_its_end(paths, clock):
@@ -76,7 +76,7 @@ async def test_the_plans_list_names_the_network_and_a_new_plan_carries_no_date(p
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(PlansScreen())
-        await pilot.pause()
+        await finish_reading(pilot)
         listed = app.screen.query_one("#plans")
         prompt = str(listed.get_option_at_index(0).prompt)
         assert "netwerk Zorgnetwerk Zuid" in prompt and network.id not in prompt.replace("Zorgnetwerk Zuid", "")
@@ -89,7 +89,7 @@ async def test_a_new_plans_list_and_a_new_network_speak_of_what_is_not_there_yet
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(PlansScreen())
-        await pilot.pause()
+        await finish_reading(pilot)
         listed = app.screen.query_one("#plans")
         assert str(listed.get_option_at_index(0).prompt) == "Nog geen planningen: maak er rechts een aan."
 

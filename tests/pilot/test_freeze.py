@@ -25,7 +25,7 @@ from lerend_tui.app import TOAST_FLOOR, ToastSafeNotification
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.review import ReviewScreen
 
-from ..appkit import home_app, until
+from ..appkit import finish_reading, home_app, until
 from ..samples import store_meetings
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="the watchdog interrupts by signal")
@@ -92,7 +92,7 @@ async def test_a_notification_running_out_as_its_toast_is_made_never_freezes_rev
     async with watchdog() as stuck:
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
             app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
-            await pilot.pause()
+            await finish_reading(pilot)
             late = [await toast_made_a_moment_late(app, pilot, "Op de terugblik")]
             for round in range(3):  # notifications raised and running out while the screens come and go
                 app.notify(f"Melding {round}", timeout=0.05)

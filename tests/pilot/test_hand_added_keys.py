@@ -10,7 +10,7 @@ from pathlib import Path
 import tomli_w
 from textual.widgets import TextArea
 
-from lerend_tui.app import LerendApp
+from lerend_tui.app import make_app
 from lerend_tui.meeting.record import parse_record
 from lerend_tui.network.store import NetworkStore, parse_network
 from lerend_tui.storage.meetings import MeetingStore
@@ -146,7 +146,7 @@ async def test_the_meeting_screen_keeps_hand_added_keys_when_it_saves(paths, clo
     path = meeting_with_added_keys(paths.meetings)
     record = parse_record(path)
     record.ended = None  # an unfinished meeting, resumed
-    app = LerendApp(paths, clock=clock, open_meeting=(record, path), save_delay=0.01)
+    app = make_app(paths, clock=clock, open_meeting=(record, path), save_delay=0.01)
     async with app.run_test() as pilot:
         app.screen.query_one("#notes", TextArea).focus()
         await pilot.press(*"genoteerd")

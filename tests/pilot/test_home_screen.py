@@ -6,7 +6,7 @@ from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.storage.meetings import MeetingStore
 
-from ..appkit import home_app, meeting_app, paste
+from ..appkit import finish_reading, home_app, meeting_app, paste
 from ..hostile import hostile_meetings
 
 
@@ -63,6 +63,7 @@ async def test_resume_an_unfinished_meeting_where_it_was(paths, clock):
         await pilot.press("ctrl+q")
     app = home_app(paths, clock)
     async with app.run_test() as pilot:
+        await finish_reading(pilot)
         unfinished = app.screen.query_one("#unfinished", OptionList)
         assert "Zorgnetwerk Zuid" in str(unfinished.get_option_at_index(0).prompt)
         unfinished.focus()
@@ -82,7 +83,8 @@ async def test_finished_meetings_are_listed_and_broken_files_named(paths, clock)
         screen.save_now()
     (paths.meetings / "2026-01-01-kapot.toml").write_text("title = [\n", encoding="utf-8")
     app = home_app(paths, clock)
-    async with app.run_test():
+    async with app.run_test() as pilot:
+        await finish_reading(pilot)
         past = app.screen.query_one("#past", OptionList)
         prompts = [str(past.get_option_at_index(i).prompt) for i in range(past.option_count)]
         assert any("Zorgnetwerk Zuid" in prompt for prompt in prompts)
@@ -98,6 +100,7 @@ async def test_a_meeting_in_a_network_takes_its_people_and_last_times_commitment
     network = networks.create("Zorgnetwerk Zuid", theme="Wijkzorg", participants=["Anouk", "Bram"])
     app = home_app(paths, clock)
     async with app.run_test() as pilot:
+        await finish_reading(pilot)
         app.screen.query_one("#network", Select).value = network.id
         await pilot.pause()
         assert app.screen.query_one("#participants", Input).placeholder == "Anouk, Bram"
@@ -111,6 +114,7 @@ async def test_a_meeting_in_a_network_takes_its_people_and_last_times_commitment
         await pilot.press("ctrl+q")
     app = home_app(paths, clock)
     async with app.run_test() as pilot:
+        await finish_reading(pilot)
         app.screen.query_one("#network", Select).value = network.id
         app.screen.query_one("#title", Input).value = "Tweede keer"
         await pilot.click("#start")
@@ -128,6 +132,7 @@ async def test_a_kick_off_in_a_network_hands_its_questions_and_agreements_to_the
     network = networks.create("Jeugdzorg", participants=["Anouk", "Bram"])
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
+        await finish_reading(pilot)
         app.screen.query_one("#template", Select).value = "kick-off"
         app.screen.query_one("#network", Select).value = network.id
         await pilot.click("#start")
@@ -171,12 +176,13 @@ async def test_the_final_evaluation_of_a_network_shows_what_it_achieved(paths, c
     two_meetings(paths)
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
+        await finish_reading(pilot)
         app.screen.query_one("#template", Select).value = "evaluatie"
         app.screen.query_one("#network", Select).value = network.id
         await pilot.click("#start")
         await pilot.pause()
         app.screen.go_to(1)
-        await pilot.pause()
+        await finish_reading(pilot)
         guidance = str(app.screen.query_one("#guidance").render())
         assert "Wat het netwerk bereikte" in guidance and "Bijeenkomsten gehouden: 2" in guidance
         assert "Gemiddelde ROTI" in guidance
@@ -191,7 +197,8 @@ async def test_the_home_screen_names_hostile_files_and_lists_the_good_meeting(pa
     [good] = paths.meetings.glob("*.toml")
     hostile = hostile_meetings(paths.meetings, good.read_text(encoding="utf-8"))
     app = home_app(paths, clock)
-    async with app.run_test():
+    async with app.run_test() as pilot:
+        await finish_reading(pilot)
         past = app.screen.query_one("#past", OptionList)
         prompts = [str(past.get_option_at_index(i).prompt) for i in range(past.option_count)]
         assert any("Zorgnetwerk Zuid" in prompt for prompt in prompts)

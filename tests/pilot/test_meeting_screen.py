@@ -177,7 +177,7 @@ async def test_the_bell_rings_once_at_zero_unless_turned_off(paths, clock):
 
     for bell, expected in ((True, 1), (False, 0)):
         app, _ = meeting_app(paths, clock, title=f"Bel {bell}")
-        app.settings = Settings(bell=bell)
+        app.services.settings = Settings(bell=bell)
         rung = []
         app.bell = lambda: rung.append(1)
         async with app.run_test() as pilot:
@@ -417,7 +417,7 @@ async def test_the_last_keys_before_a_clicker_or_ctrl_q_are_kept(paths, clock):
 async def test_a_meeting_from_a_plan_shows_theme_goal_and_who_brings_what(paths, clock):
     import random
 
-    from lerend_tui.app import LerendApp
+    from lerend_tui.app import make_app
     from lerend_tui.plans.plan import MeetingPlan, plan_to_record
     from lerend_tui.templates import load_templates
     from lerend_tui.storage.meetings import MeetingStore
@@ -430,7 +430,7 @@ async def test_a_meeting_from_a_plan_shows_theme_goal_and_who_brings_what(paths,
     record = plan_to_record(plan, planned_start=clock.now(), participants=["Anouk", "Bram"])
     record.phases[3].workform = "socratische-intervisie"  # drawn instead of the planned one
     path = MeetingStore(paths.meetings).create(record)
-    app = LerendApp(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=60.0)
+    app = make_app(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=60.0)
 
     def guidance() -> str:
         return str(app.screen.query_one("#guidance").render())

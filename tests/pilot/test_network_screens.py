@@ -19,7 +19,7 @@ from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.networks import NetworksScreen
 from lerend_tui.widgets.checklist import Checklist
 
-from ..appkit import home_app, open_network, paste, until
+from ..appkit import finish_reading, home_app, open_network, paste, until
 from ..samples import make_network, two_meetings
 
 BROKEN = b'schema = 1\nname = "Kapot\n'
@@ -49,7 +49,7 @@ async def test_a_new_network_from_the_form_is_written_and_opened(paths, clock):
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+l")
-        await pilot.pause()
+        await finish_reading(pilot)
         assert isinstance(app.screen, NetworksScreen)
         assert "Nog geen netwerken" in str(app.screen.query_one("#networks", OptionList).get_option_at_index(0).prompt)
         await paste(pilot, "Zorgnetwerk Zuid")
@@ -64,7 +64,7 @@ async def test_a_new_network_from_the_form_is_written_and_opened(paths, clock):
         assert data["name"] == "Zorgnetwerk Zuid" and data["theme"] == "Wijkzorg"
         assert [p["name"] for p in data["participants"]] == ["Anouk", "Bram de Boer"]
         await pilot.press("escape")
-        await pilot.pause()
+        await finish_reading(pilot)
         networks = app.screen.query_one("#networks", OptionList)
         assert networks.option_count == 1 and networks.get_option_at_index(0).id == "zorgnetwerk-zuid"
 
@@ -95,7 +95,7 @@ async def test_a_participant_and_a_learning_question_land_in_the_file(paths, clo
         screen.query_one("#person-questions", TextArea).focus()
         await paste(pilot, "Hoe geef ik feedback?\nWat werkt in de wijk?")
         await pilot.press("escape")  # leaving saves what was typed
-        await pilot.pause()
+        await finish_reading(pilot)
         assert isinstance(app.screen, NetworksScreen)
         chris = network_file(paths)["participants"][2]
         assert chris["learning_questions"] == ["Hoe geef ik feedback?", "Wat werkt in de wijk?"]
@@ -209,7 +209,7 @@ async def test_a_broken_network_file_is_listed_and_left_byte_for_byte(paths, clo
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+l")
-        await pilot.pause()
+        await finish_reading(pilot)
         networks = app.screen.query_one("#networks", OptionList)
         rows = [str(networks.get_option_at_index(i).prompt) for i in range(networks.option_count)]
         assert "onleesbaar" in rows[-1] and "kapot.toml" in rows[-1] and "regel 2" in rows[-1]

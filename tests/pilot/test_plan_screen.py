@@ -11,10 +11,10 @@ from datetime import date
 from rich.console import Console
 from textual.widgets import Input, OptionList, Select, Static
 
+from lerend_tui.common.settings import Settings
+from lerend_tui.meeting.record import parse_record
 from lerend_tui.meeting.running import new_meeting_record
 from lerend_tui.plans.plan import MeetingPlan, PlanStore, text_agenda
-from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import parse_record
 from lerend_tui.screens.catalogue import CatalogueScreen
 from lerend_tui.screens.draw import DrawScreen
 from lerend_tui.screens.export import ExportScreen
@@ -22,10 +22,10 @@ from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
-from lerend_tui.common.settings import Settings
 from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
-from ..appkit import home_app
+from ..appkit import finish_reading, home_app
 
 
 def a_plan(**changes) -> MeetingPlan:
@@ -59,7 +59,7 @@ async def open_plan(app, pilot, plan: MeetingPlan, paths, *, highlight: int = 0)
     """The plan screen on `plan`, with phase `highlight` highlighted."""
     screen = PlanScreen(plan, PlanStore(paths.plans))
     await app.push_screen(screen)
-    await pilot.pause()
+    await finish_reading(pilot)  # a network's plan reads its network and meetings
     if highlight:
         screen.query_one("#phases", OptionList).highlighted = highlight
         await pilot.pause()
@@ -120,14 +120,14 @@ async def test_the_overrun_warning_appears(paths, clock):
 
 async def test_drawing_a_work_format_sets_it(paths, clock):
     app = home_app(paths, clock)
-    app.rng = random.Random(3)
-    app.settings = Settings(reduced_motion=True)
+    app.services.rng = random.Random(3)
+    app.services.settings = Settings(reduced_motion=True)
     plan = a_plan(participants=["Anouk", "Bram", "Chris", "Dirk"])
     index = coaching(plan)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_plan(app, pilot, plan, paths, highlight=index)
         await pilot.press("r")
-        await pilot.pause()
+        await finish_reading(pilot)  # the earlier meetings, for the draw's history
         draw = app.screen
         assert isinstance(draw, DrawScreen)
         assert draw.filters.phase == "coaching" and draw.filters.minutes == plan.phases[index].minutes
@@ -178,7 +178,7 @@ async def test_the_agenda_as_plain_text_for_a_mail(paths, clock, tmp_path):
         await pilot.click("#plain")
         await pilot.pause()
         assert path.value.endswith("agenda-november.txt")
-        assert export.report() == text_agenda(plan, app.catalogue)
+        assert export.report() == text_agenda(plan, app.services.catalogue)
         path.value = str(tmp_path / "agenda.txt")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -243,7 +243,7 @@ async def test_plus_in_the_steps_lengthens_that_step_and_the_phase(paths, clock)
     app = home_app(paths, clock)
     plan = a_plan()
     index = coaching(plan)
-    workform = app.catalogue.workforms["troika-consulting"]
+    workform = app.services.catalogue.workforms["troika-consulting"]
     plan.set_workform(index, workform)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_plan(app, pilot, plan, paths, highlight=index)
@@ -288,7 +288,7 @@ async def test_f5_starts_the_meeting_the_plan_describes(paths, clock):
     plan = a_plan(participants=["Anouk", "Bram"], start="19:30")
     plan.move(4, 1)
     index = coaching(plan)
-    plan.set_workform(index, app.catalogue.workforms["troika-consulting"])
+    plan.set_workform(index, app.services.catalogue.workforms["troika-consulting"])
     async with app.run_test(size=(120, 36)) as pilot:
         await open_plan(app, pilot, plan, paths)
         await pilot.press("f5")
@@ -326,7 +326,7 @@ async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(PlansScreen())
-        await pilot.pause()
+        await finish_reading(pilot)
         plans = app.screen
         source = plans.query_one("#source", Select)
         source.value = next(value for _, value in source._options if str(value).startswith("bijeenkomst:"))
@@ -338,7 +338,7 @@ async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
         assert [p.title for p in screen.plan.phases] == [p.title for p in record.phases]
         assert screen.plan.phases[0].workform == "troika-consulting" and screen.plan.name == "Kick-off Zuid"
         await pilot.press("escape")
-        await pilot.pause()
+        await finish_reading(pilot)
         assert app.screen is plans
         listed = plans.query_one("#plans", OptionList)
         assert "Kick-off Zuid" in str(listed.get_option_at_index(0).prompt)
@@ -348,8 +348,8 @@ async def test_a_plan_is_made_from_an_earlier_meeting_and_listed(paths, clock):
 
 
 async def test_a_networks_plan_says_whose_turn_it_is_and_starts_in_the_network(paths, clock):
-    from lerend_tui.network.store import NetworkStore
     from lerend_tui.network.exchange import create_in_network
+    from lerend_tui.network.store import NetworkStore
 
     networks = NetworkStore(paths.networks)
     network = networks.create("Zorgnetwerk Zuid", participants=["Anouk", "Bram"])
@@ -378,7 +378,7 @@ async def test_a_plan_thrown_away_is_kept_aside_as_a_backup(paths, clock):
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(PlansScreen())
-        await pilot.pause()
+        await finish_reading(pilot)
         plans = app.screen
         await pilot.press("delete")
         await pilot.pause()
@@ -388,7 +388,7 @@ async def test_a_plan_thrown_away_is_kept_aside_as_a_backup(paths, clock):
         await pilot.press("delete")
         await pilot.pause()
         await pilot.press("j")
-        await pilot.pause()
+        await finish_reading(pilot)
         assert plans.plans == [] and not path.exists()
     assert path.with_name(path.name + ".bak").is_file() and store.scan() == ([], [])
 

@@ -5,7 +5,7 @@ The rules themselves, in the core, are in the unit tier (unit/test_projector.py)
 A second program is a child process (`lockkit`): it holds its own writer lock, as a second window would.
 """
 
-from lerend_tui.app import FollowerApp, LerendApp
+from lerend_tui.app import FollowerApp, make_app
 from lerend_tui.storage.live import WRITER, beamer_holder, clear_live, read_live, write_live
 from lerend_tui.storage.meetings import MeetingStore
 
@@ -77,11 +77,11 @@ async def test_finishing_the_meeting_says_goodbye_on_the_beamer_and_frees_it(pat
 async def test_a_read_only_twin_never_publishes_nor_hands_over(paths, clock):
     _, path = meeting_app(paths, clock)
     with held_elsewhere(path):
-        twin = LerendApp(paths, clock=clock, open_meeting=(MeetingStore(paths.meetings).load(path), path))
+        twin = make_app(paths, clock=clock, open_meeting=(MeetingStore(paths.meetings).load(path), path))
         async with twin.run_test() as pilot:
             await pilot.pause()
             assert twin.screen.read_only and not paths.live.exists()
             assert twin.screen.check_action("to_beamer", ()) is False
-            assert "Naar de beamer" not in [title for title, _, _ in twin.screen.palette_commands()]
+            assert "Naar de beamer" not in [command.title for command in twin.get_system_commands(twin.screen)]
             await pilot.press("escape", "ctrl+b")
             assert not paths.live.exists()

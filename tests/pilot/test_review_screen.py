@@ -11,7 +11,7 @@ from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.review import ReviewScreen
 
-from ..appkit import home_app
+from ..appkit import finish_reading, home_app
 from ..samples import store_meetings
 
 
@@ -29,7 +29,7 @@ async def test_every_meeting_is_listed_with_times_items_and_broken_files(paths, 
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+t")
-        await pilot.pause()
+        await finish_reading(pilot)
         assert isinstance(app.screen, ReviewScreen)
         rows = options(app)
         assert "Onderbroken avond" in rows[0] and "onderbroken in fase 1 van 5" in rows[0]
@@ -43,7 +43,7 @@ async def test_search_finds_meetings_by_any_word_in_notes_items_or_checkout(path
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(ReviewScreen())
-        await pilot.pause()
+        await finish_reading(pilot)
         await pilot.press("ctrl+f", *"artikel")
         await pilot.pause()
         rows = [row for row in options(app) if "onleesbaar" not in row]
@@ -61,7 +61,7 @@ async def test_the_chosen_meeting_shows_its_report_as_markdown(paths, clock, sto
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
-        await pilot.pause()
+        await finish_reading(pilot)
         report = app.screen.query_one("#report", Markdown).source
         assert report.startswith("# Oktober: grenzen stellen")
         assert "## Afspraken\n\n- volgende keer bij Anouk" in report
@@ -77,12 +77,13 @@ async def test_the_chosen_meeting_shows_its_report_as_markdown(paths, clock, sto
 async def test_home_opens_the_review_on_a_past_meeting(paths, clock, stored):
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
+        await finish_reading(pilot)
         past = app.screen.query_one("#past", OptionList)
         past.focus()
         past.highlighted = 1
         assert "Oktober" in str(past.get_option_at_index(1).prompt)
         await pilot.press("enter")
-        await pilot.pause()
+        await finish_reading(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.query_one("#report", Markdown).source.startswith("# Oktober")
         await pilot.press("escape")
@@ -120,7 +121,7 @@ async def test_export_says_in_words_what_goes_along_and_previews_exactly_that(pa
     app = home_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
-        await pilot.pause()
+        await finish_reading(pilot)
         export = await open_export(app, pilot, target)
         assert all("gaat mee" in row and "blijft eruit" not in row for row in rows(export))
         assert "spatie of Enter" in str(export.query_one("#confidential-keys").render())
@@ -148,7 +149,7 @@ async def test_export_leaves_out_confidential_phases_and_asks_before_overwriting
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
-        await pilot.pause()
+        await finish_reading(pilot)
         export = await open_export(app, pilot, target)
         await leave_out(pilot, export, "Onderlinge coaching")
         await press_and_settle(pilot, "ctrl+s")
@@ -169,7 +170,7 @@ async def test_export_to_a_folder_that_cannot_be_written_says_so_and_stays_open(
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
-        await pilot.pause()
+        await finish_reading(pilot)
         export = await open_export(app, pilot, tmp_path / "bestaat-niet" / "verslag.md")
         await press_and_settle(pilot, "ctrl+s")
         assert app.screen is export

@@ -11,7 +11,7 @@ from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
 from lerend_tui.widgets.big_clock import BigClock
 
-from ..appkit import home_app, meeting_app, until
+from ..appkit import finish_reading, home_app, meeting_app, until
 from ..samples import make_network, planned_evening, store_meetings, two_meetings
 
 
@@ -56,7 +56,7 @@ async def test_every_other_footer_fits_80_columns(paths, clock):
         for make in [None, *screens]:
             if make is not None:
                 await app.push_screen(make())
-                await pilot.pause()
+                await finish_reading(pilot)
             used, room, shown = await keys_fit(pilot)
             assert used <= room and "Stop" in shown, (app.screen, shown)
 

@@ -7,20 +7,20 @@ from datetime import timedelta
 from textual.widgets import Button, Input, OptionList, Select
 
 from lerend_tui import cli
-from lerend_tui.meeting.items import Item
-from lerend_tui.network.store import NetworkStore
 from lerend_tui.commands.network import network_text
+from lerend_tui.meeting.items import Item
+from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.network.carry_over import carry_over
 from lerend_tui.network.roles import role_counts
+from lerend_tui.network.store import NetworkStore
 from lerend_tui.network.trends import trends
-from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
 from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
-from ..appkit import home_app, paste
+from ..appkit import finish_reading, home_app, paste
 
 
 def stored_meeting(paths, clock, title, *, planned_hours=0.0, ran_hours=None, mtime_hours=None, network="",
@@ -56,7 +56,7 @@ async def test_home_lists_each_unfinished_meeting_with_its_last_activity(paths, 
     stored_meeting(paths, clock, "Gisteren", ran_hours=-20)
     app = home_app(paths, clock)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
+        await finish_reading(pilot)
         unfinished = app.screen.query_one("#unfinished", OptionList)
         lines = [str(unfinished.get_option_at_index(index).prompt) for index in range(unfinished.option_count)]
         yesterday, older = (clock.local(clock.now() + timedelta(hours=hours)) for hours in (-20, -30))
@@ -82,6 +82,7 @@ async def test_enter_in_a_home_field_starts_nothing_f5_does(paths, clock):
 
 
 async def focus_unfinished(pilot) -> OptionList:
+    await finish_reading(pilot)
     unfinished = pilot.app.screen.query_one("#unfinished", OptionList)
     unfinished.focus()
     await pilot.pause()
@@ -101,7 +102,7 @@ async def test_finish_an_unfinished_meeting_from_home_asking_first(paths, clock)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and not MeetingStore(paths.meetings).load(path).finished
         await pilot.press("f", "j")
-        await pilot.pause()
+        await finish_reading(pilot)
         finished = MeetingStore(paths.meetings).load(path)
         assert finished.finished and finished.phases[0].ended is not None
         past = app.screen.query_one("#past", OptionList)
@@ -152,7 +153,7 @@ async def test_throw_away_an_abandoned_meeting_keeps_its_file_aside_and_the_carr
         await pilot.pause()
         assert stray_path.exists()
         await pilot.press("delete", "j")
-        await pilot.pause()
+        await finish_reading(pilot)
         assert not stray_path.exists()
         kept = stray_path.with_name(stray_path.name + ".bak")
         assert 'title = "Per ongeluk"' in kept.read_text(encoding="utf-8")  # the meeting itself, kept aside

@@ -16,7 +16,7 @@ async def meeting_in_progress(pilot):
     await steady(pilot)  # the notes field takes the focus once the screen is up; a key before that is lost
     await pilot.press(*"Iedereen is er.")
     await pilot.press("escape", "space")
-    pilot.app.clock.advance(minutes=12, seconds=4)
+    pilot.app.services.clock.advance(minutes=12, seconds=4)
     pilot.app.screen.refresh_time()
     await pilot.pause()
 

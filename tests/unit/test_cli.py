@@ -68,7 +68,7 @@ def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypa
     started = {}
 
     def fake_run(app):
-        started["settings"] = app.settings
+        started["settings"] = app.services.settings
 
     monkeypatch.setattr("lerend_tui.app.LerendApp.run", fake_run)
     assert cli.main(["--data-dir", str(tmp_path / "data"), "start"]) == 0

@@ -120,3 +120,13 @@ def test_warning_seconds_is_the_shorter_of_percent_and_minutes():
     assert settings.warning_seconds(3600) == 120  # 2 min
     assert Settings(warning_percent=0).warning_seconds(600) == 0
     assert Settings(warning_percent=50, warning_minutes=0.5).warning_seconds(100) == 30
+
+
+def test_the_keymap_is_read_with_its_ids_quoted_or_dotted(tmp_path):
+    """Which ids and keys exist, the screens check (`tests/test_keys.py`); the file gives text per id."""
+    path = write(tmp_path, '[keymap]\n"meeting.next" = " j , pagedown "\nmeeting.timer = "f6"\n'
+                           'meeting.beamer = ""\n"home.new" = "a,,b"\n')
+    settings, problems = load_settings(path)
+    assert settings.keymap == {"meeting.next": "j,pagedown", "meeting.timer": "f6"}
+    assert [(problem.field, problem.problem.split(";")[0]) for problem in problems] == [
+        ("keymap.meeting.beamer", "mag niet leeg zijn"), ("keymap.home.new", "een lege toets")]

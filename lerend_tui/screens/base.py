@@ -1,0 +1,44 @@
+"""The screens of the facilitator's program know their app: `self.app` is the `LerendApp`, and `self.services`
+the stores, templates, work formats, settings, clock and random source it was built with."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.worker import Worker
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from lerend_tui.app import LerendApp  # for the type checker only: at run time the app imports the screens
+    from lerend_tui.services import Services
+
+Read = TypeVar("Read")
+
+
+class LerendScreen(Screen[ScreenResultType]):
+    """A screen of the facilitator's program (`lerend-tui`, not the follower's beamer)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(LerendApp)  # at run time Textual's own `app`: the running app, which is a LerendApp
+
+    @property
+    def services(self) -> Services:
+        return self.app.services
+
+    def read_then_show(self, read: Callable[[], Read], show: Callable[[Read], object], *, group: str) -> Worker[None]:
+        """`read` in a thread (parsing every file in a folder is too slow for the UI thread), then `show` what it
+        read, here. A later read of the same `group` takes over: the earlier one shows nothing, and neither does
+        one whose screen has gone. Tests wait for it with `app.workers.wait_for_complete()`."""
+
+        async def read_in_thread() -> None:
+            show(await asyncio.to_thread(read))
+
+        return self.run_worker(read_in_thread, name=f"lezen: {group}", group=group, exclusive=True)
+
+
+class LerendModal(LerendScreen[ScreenResultType], ModalScreen[ScreenResultType]):
+    """A dialog of the facilitator's program."""
