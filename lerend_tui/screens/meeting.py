@@ -469,7 +469,10 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
 
     def on_beamer_screen_steer(self, message: BeamerScreen.Steer) -> None:
         """A key on the beamer: its action here, called directly (the notes may have the focus, which would
-        hold single keys back), and the beamer shows what it did at once."""
+        hold single keys back), and the beamer shows what it did at once. A read-only twin's beamer may look
+        through the phases, as the twin may, but not change the other window's meeting."""
+        if self.read_only and message.action in CHANGING_ACTIONS:
+            return
         getattr(self, f"action_{message.action}")(*message.arguments)
         message.beamer.follow()
 
