@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from lerend_tui.common.clock import SystemClock
-from lerend_tui.storage.live import LiveState, write_live
 from lerend_tui.meeting.running import Meeting, new_meeting_record
+from lerend_tui.storage.live import LiveState, write_live
 from lerend_tui.templates import load_templates
 
 from .ptyrun import Running

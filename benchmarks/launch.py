@@ -42,5 +42,6 @@ def report() -> bool:
     for name, label in (("launch", "start tot eerste scherm"), ("memory", "piekgeheugen")):
         ratio, goal = figures[name], GOALS[name]
         ok &= ratio <= goal
-        print(f"{label:<28} {ratio:5.2f}× de minimale Textual-app   (doel ≤ {goal}×) {'ok' if ratio <= goal else 'TE HOOG'}")
+        verdict = "ok" if ratio <= goal else "TE HOOG"
+        print(f"{label:<28} {ratio:5.2f}× de minimale Textual-app   (doel ≤ {goal}×) {verdict}")
     return ok

@@ -26,22 +26,23 @@ from typing import Any
 from lerend_tui.app import LerendApp
 from lerend_tui.common.autosave import SaveDeadline
 from lerend_tui.common.clock import SystemClock
-from lerend_tui.meeting.running import Meeting, new_meeting_record
 from lerend_tui.common.paths import Paths
-from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.common.settings import Settings
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.meeting.running import Meeting, new_meeting_record
 from lerend_tui.services import Services
 from lerend_tui.storage.meetings import MeetingStore, Version
+from lerend_tui.templates import load_templates
 
 NOTES_BYTES = 1 << 20
 NEVER = 24 * 3600.0  # seconds: "autosave off" for a run of a minute
 SAVES_FILE = "saves.json"
 PEOPLE = ["Marieke", "Jan", "Fatima", "Sander", "Joke", "Ahmed", "Els", "Pieter"]
-WORDS = ("we hebben het gehad over de casus van het wijkteam en wat er nodig is om de zorg rond een "
-         "cliënt beter af te stemmen tussen huisarts thuiszorg en gemeente iedereen herkent dat de lijnen "
-         "lang zijn en dat er vaak niemand het overzicht heeft volgende keer willen we een voorbeeld "
-         "uitwerken met de aanpak uit het netwerk").split()
+WORDS = ["we", "hebben", "het", "gehad", "over", "de", "casus", "van", "het", "wijkteam", "en", "wat", "er", "nodig",
+         "is", "om", "de", "zorg", "rond", "een", "cliënt", "beter", "af", "te", "stemmen", "tussen", "huisarts",
+         "thuiszorg", "en", "gemeente", "iedereen", "herkent", "dat", "de", "lijnen", "lang", "zijn", "en", "dat",
+         "er", "vaak", "niemand", "het", "overzicht", "heeft", "volgende", "keer", "willen", "we", "een",
+         "voorbeeld", "uitwerken", "met", "de", "aanpak", "uit", "het", "netwerk"]
 LABELS = ["Afspraak", "Actie", "Leervraag", "Inzicht", "Stok achter de deur"]
 
 

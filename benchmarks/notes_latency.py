@@ -40,6 +40,7 @@ Figures:
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -174,7 +175,7 @@ def run(pairs: int = PAIRS) -> dict[str, float]:
         "keys": len(on_keys), "during_save": sum(during_save(key) for key in on_keys),
         "on_saving_max": max(key.latency for key in on_keys if during_save(key)), "off_max": max(off_slowest),
         "saves": len(on_saves), "off_saves": len(saves_in(off_blocks)),
-        "save_gap": statistics.median(later - earlier for earlier, later in zip(starts, starts[1:])),
+        "save_gap": statistics.median(later - earlier for earlier, later in itertools.pairwise(starts)),
         **{f"{step}_{kind}": pick(save.seconds(step) for save in on_saves) for step in STEPS
            for kind, pick in (("median", statistics.median), ("max", max))},
     }
@@ -191,7 +192,8 @@ def report() -> bool:
     print(f"{'notities doortypen (1 MiB)':<28} {r['ratio']:5.2f}× zonder autosave (mediaan, doel ≤ {GOAL_RATIO}×)  "
           f"{'ok' if ratio_ok else 'TE HOOG'}   (toets tot scherm {r['on_median'] * 1000:.1f} ms met, "
           f"{r['off_median'] * 1000:.1f} ms zonder; {r['keys']} toetsen met)")
-    print(f"{'vertraging door opslaan':<28} {r['save_delay'] * 1000:5.1f} ms hoogstens   (doel ≤ {GOAL_DELAY_MS:g} ms)  "
+    print(f"{'vertraging door opslaan':<28} {r['save_delay'] * 1000:5.1f} ms hoogstens   "
+          f"(doel ≤ {GOAL_DELAY_MS:g} ms)  "
           f"{'ok' if delay_ok else 'TE HOOG'}   ({r['during_save']} toetsen tijdens het opslaan: de traagste "
           f"{r['on_saving_max'] * 1000:.0f} ms; zonder autosave de traagste {r['off_max'] * 1000:.0f} ms)")
     print(f"{'opslaan tijdens het typen':<28} {r['saves']:5d}× elke {r['save_gap']:.2f} s   (mediaan/traagst op de "

@@ -32,8 +32,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from lerend_tui.meeting.record import parse_record
 from lerend_tui.common.validation import DataError
+from lerend_tui.meeting.record import parse_record
 from tests.tmuxkit import PROGRAM, Terminal
 
 TRIALS = 100
@@ -139,11 +139,12 @@ def soak(trials: int, seed: int) -> tuple[list[Trial], list[str]]:
     """Run the trials; those that went wrong on the way (the program did not start, say) as messages."""
     results, failures = [], []
     with ThreadPoolExecutor(PARALLEL) as pool:
-        futures = {pool.submit(run_trial, number, random.Random(seed * 1000 + number)): number for number in range(trials)}
+        futures = {pool.submit(run_trial, number, random.Random(seed * 1000 + number)): number
+                   for number in range(trials)}
         for done, future in enumerate(as_completed(futures), 1):
             try:
                 trial = future.result()
-            except Exception as error:  # noqa: BLE001 (one failed trial is reported, the others go on)
+            except Exception as error:
                 failures.append(f"proef {futures[future]}: {error}")
                 continue
             results.append(trial)

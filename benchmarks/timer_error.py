@@ -15,9 +15,9 @@ from textual.widgets import Digits
 
 from lerend_tui.app import FollowerApp
 from lerend_tui.common.clock import SystemClock
-from lerend_tui.storage.live import LiveState, write_live
-from lerend_tui.meeting.running import Meeting, new_meeting_record
 from lerend_tui.common.paths import Paths
+from lerend_tui.meeting.running import Meeting, new_meeting_record
+from lerend_tui.storage.live import LiveState, write_live
 from lerend_tui.templates import load_templates
 from lerend_tui.widgets.big_clock import BigClock
 
@@ -51,7 +51,9 @@ def seconds_shown(text: str) -> int:
 def error(shown: int, remaining: float) -> float:
     """How far the true remaining time is from what a countdown showing `shown` seconds means
     (ceil: "10:00" means more than 599 and at most 600 seconds left)."""
-    return max(remaining - shown, (shown - 1) - remaining, 0.0) if remaining > 0 else abs(math.ceil(remaining) - remaining)
+    if remaining > 0:
+        return max(remaining - shown, (shown - 1) - remaining, 0.0)
+    return abs(math.ceil(remaining) - remaining)
 
 
 async def sample(app: App, shown, started, seconds: float) -> list[tuple[float, float]]:

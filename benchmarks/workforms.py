@@ -19,16 +19,16 @@ from typing import Any
 import tomli_w
 
 from lerend_tui.catalogue.picker import Draw, Filters, candidates, recency_weights
-from lerend_tui.templates import PHASE_KINDS
 from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
+from lerend_tui.templates import PHASE_KINDS
 
 COUNT = 1000
 RUNS = 7
 DRAWS = 300
 GOAL_LOAD = 1.5
 GOAL_DRAW_MS = 5.0
-WORDS = ("de groep vertelt luistert vraagt deelt ervaring inbrenger adviseur ronde samen kort elkaar "
-         "wat hielp leervraag afspraak thema opdracht reflectie").split()
+WORDS = ["de", "groep", "vertelt", "luistert", "vraagt", "deelt", "ervaring", "inbrenger", "adviseur", "ronde",
+         "samen", "kort", "elkaar", "wat", "hielp", "leervraag", "afspraak", "thema", "opdracht", "reflectie"]
 
 
 def _sentence(rng: random.Random, low: int, high: int) -> str:

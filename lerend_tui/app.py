@@ -9,9 +9,9 @@ import os
 import random
 import signal
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 from textual import events
@@ -25,19 +25,27 @@ from textual.widgets import Input, TextArea
 from lerend_tui.common.autosave import CEILING, PAUSE, SaveDeadline
 from lerend_tui.common.clock import Clock, SystemClock
 from lerend_tui.common.crash import crash_line, describe, write_crash_log
-from lerend_tui.meeting.running import Meeting
-from lerend_tui.storage.live import Doorbell, LiveState, clear_live, read_live, writer_running
-from lerend_tui.storage.lock import LockError, acquire, holder, release
 from lerend_tui.common.paths import Paths
-from lerend_tui.templates import TemplateCatalogue
-from lerend_tui.meeting.record import MeetingRecord
-from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.settings import Settings, config_path
 from lerend_tui.common.validation import DataError
-from lerend_tui.screens.keys import (KeyedScreen, binding_ids, checked_keymap, current_bindings, help_rows,
-                                     palette_commands, screen_classes, single_key_actions)
+from lerend_tui.meeting.record import MeetingRecord
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.screens.keys import (
+    KeyedScreen,
+    binding_ids,
+    checked_keymap,
+    current_bindings,
+    help_rows,
+    palette_commands,
+    screen_classes,
+    single_key_actions,
+)
+from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.services import Services
+from lerend_tui.storage.live import Doorbell, LiveState, clear_live, read_live, writer_running
+from lerend_tui.storage.lock import LockError, acquire, holder, release
+from lerend_tui.templates import TemplateCatalogue
 
 if TYPE_CHECKING:
     from lerend_tui.network.store import Network
@@ -129,11 +137,11 @@ class GuardedApp(App[None]):
         """Save and let go, whatever fails on the way; True when everything typed is on disk."""
         try:
             saved = self.save_everything()
-        except Exception:  # noqa: BLE001 (leaving must go on; the crash log has the cause)
+        except Exception:
             saved = False
         try:
             self.let_go()
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
         return saved
 
@@ -379,7 +387,7 @@ class LerendApp(GuardedApp):
 
     def save_everything(self) -> bool:
         """Write every open meeting's notes and every edited plan or network now."""
-        return all([screen.save_for_leaving() for screen in self._screens_with_edits()])
+        return all([screen.save_for_leaving() for screen in self._screens_with_edits()])  # noqa: C419 (each one saves)
 
     def let_go(self) -> None:
         from lerend_tui.screens.meeting import MeetingScreen

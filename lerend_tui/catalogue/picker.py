@@ -69,7 +69,8 @@ def explain_empty(workforms: Catalogue | Iterable[Workform], filters: Filters) -
     if candidates(items, filters):
         return ""
     active = [name for name in ("phase", "people", "minutes") if getattr(filters, name) is not None]
-    combos: list[tuple[str, ...]] = [(a,) for a in active] + [(a, b) for i, a in enumerate(active) for b in active[i + 1:]]
+    combos: list[tuple[str, ...]] = [(a,) for a in active]
+    combos += [(a, b) for i, a in enumerate(active) for b in active[i + 1:]]
     combos.append(tuple(active))
     for combo in combos:
         only = Filters(**{name: getattr(filters, name) for name in combo})

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from lerend_tui.templates import PHASE_KINDS
 from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
+from lerend_tui.templates import PHASE_KINDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOP_KEYS = frozenset({
@@ -152,7 +153,8 @@ def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
     group_min = read(fields.integer, "group_min", minimum=1, maximum=MAX_GROUP)
     group_max = read(fields.integer, "group_max", minimum=1, maximum=MAX_GROUP)
     if group_min is not None and group_max is not None and group_min > group_max:
-        problems.add(fields.error("group_min", f"de kleinste groep ({group_min}) is groter dan 'group_max' ({group_max})"))
+        problems.add(fields.error("group_min",
+                                  f"de kleinste groep ({group_min}) is groter dan 'group_max' ({group_max})"))
     subgroups = read(fields.integer, "subgroups", None, minimum=2, maximum=MAX_GROUP)
     if subgroups is not None and group_max is not None and subgroups > group_max:
         problems.add(fields.error("subgroups", f"subgroepjes van {subgroups} passen niet in 'group_max' ({group_max})"))
@@ -175,7 +177,8 @@ def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
     return Workform(
         id=id_, name=name.strip(), name_en=name_en.strip(), summary=summary.strip(),
         phases=phases, group_min=group_min, group_max=group_max, subgroups=subgroups, minutes=minutes,
-        steps=tuple(step for step in steps if step is not None), roles=roles, materials=materials, source=source.strip(), tags=tags,
+        steps=tuple(step for step in steps if step is not None), roles=roles, materials=materials,
+        source=source.strip(), tags=tags,
         path=path, builtin=builtin,
     )
 

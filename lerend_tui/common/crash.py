@@ -37,5 +37,6 @@ def crash_line(log: Path | None, *, saved: bool) -> str:
     """The one line the facilitator reads after a crash."""
     notes = ("Je notities zijn opgeslagen." if saved
              else "Niet alle notities konden worden opgeslagen; kijk in de datamap of er een .bak is.")
-    where = f"Wat er misging staat in {clean(str(log))}." if log else "Een verslag van de fout kon niet worden geschreven."
+    where = (f"Wat er misging staat in {clean(str(log))}." if log
+             else "Een verslag van de fout kon niet worden geschreven.")
     return f"lerend-tui is gestopt door een onverwachte fout. {notes} {where}"

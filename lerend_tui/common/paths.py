@@ -93,7 +93,7 @@ class Paths:
         """Make sure the data dir exists and can be written, or say in Dutch why not."""
         try:
             self.data.mkdir(parents=True, exist_ok=True)
-            self.meetings
+            self.meetings  # noqa: B018 (the property makes the folder)
         except OSError as error:
             raise DataDirError(
                 f"De datamap {self.data} kan niet worden aangemaakt: {error.strerror or error}."

@@ -156,7 +156,8 @@ warning_signal = false      # een zacht signaal als de waarschuwing begint
 auto_advance_steps = false  # bij nul vanzelf naar de volgende stap
 
 [round]
-seconds_per_person = 90     # spreektijd per persoon in een rondje, hoogstens; minder als de minuten van de fase niet meer geven (in seconden, minstens 10)
+seconds_per_person = 90     # spreektijd per persoon in een rondje, hoogstens; minder als de minuten van de
+                            # fase niet meer geven (in seconden, minstens 10)
 order = "willekeurig"       # "willekeurig" of "op volgorde" (zoals de deelnemers op de lijst staan)
 
 [display]

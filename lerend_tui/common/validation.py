@@ -431,7 +431,8 @@ class Fields:
         value = self.table[key]
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise self.error(
-                key, f"verwacht een datum en tijd met tijdzone (zoals 2026-11-24T19:00:00+01:00), maar vond {_describe(value)}"
+                key, "verwacht een datum en tijd met tijdzone (zoals 2026-11-24T19:00:00+01:00), "
+                     f"maar vond {_describe(value)}"
             )
         self._check_year(key, value)
         return value
@@ -473,7 +474,8 @@ class Fields:
             return self._absent(key, default)
         value = self.table[key]
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise self.error(key, f"verwacht een lijst met tabellen ([[{self.name(key)}]]), maar vond {_describe(value)}")
+            raise self.error(key, f"verwacht een lijst met tabellen ([[{self.name(key)}]]), "
+                                  f"maar vond {_describe(value)}")
         return [Fields(item, self.path, f"{self.name(key)}[{index + 1}]") for index, item in enumerate(value)]
 
 

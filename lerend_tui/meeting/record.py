@@ -21,10 +21,19 @@ from typing import Any
 import tomli_w
 
 from lerend_tui.common.clock import SystemClock
+from lerend_tui.common.validation import (
+    MAX_MINUTES,
+    DataError,
+    Fields,
+    Problems,
+    drop_none,
+    hand_added,
+    read_toml,
+    with_hand_added,
+)
 from lerend_tui.meeting.items import LABELS, Item
-from lerend_tui.templates import PHASE_KINDS, MeetingTemplate
 from lerend_tui.meeting.rounds import SpeakingRound
-from lerend_tui.common.validation import MAX_MINUTES, DataError, Fields, Problems, drop_none, hand_added, read_toml, with_hand_added
+from lerend_tui.templates import PHASE_KINDS, MeetingTemplate
 
 SCHEMA = 1
 CONTENT_ROLE = "inhoud"
@@ -476,7 +485,8 @@ def _deadline(phase: PhaseRecord) -> datetime | None:
 
 
 _RECORD_KEYS = frozenset({"schema", "title", "template", "network", "theme", "goal", "participants", "planned_start",
-                         "started", "ended", "current_phase", "phases", "items", "checkout", "carried", "plan", "attendance"})
+                         "started", "ended", "current_phase", "phases", "items", "checkout", "carried", "plan",
+                         "attendance"})
 """The keys of each table the program writes itself; any other key is a person's own (see `extra`)."""
 _PHASE_KEYS = frozenset({"kind", "title", "planned_minutes", "extra_minutes", "started", "ended", "elapsed_seconds",
                         "running_since", "deadline", "notes", "current_step", "step_mark", "steps", "round",
@@ -609,6 +619,22 @@ def _roles(phase: Fields) -> dict[str, str]:
     return dict(roles)
 
 
-__all__ = ["ATTENDANCE_STATES", "CARRIED_KINDS", "CARRY_STATUSES", "CASE_ROLE", "CONTENT_ROLE", "SCHEMA", "Carried", "Checkout", "DataError",
-           "MeetingRecord", "PRESENT", "PhaseRecord", "PlanOrigin", "PlannedSnapshot", "StepRecord", "parse_record",
-           "roti_average"]
+__all__ = [
+    "ATTENDANCE_STATES",
+    "CARRIED_KINDS",
+    "CARRY_STATUSES",
+    "CASE_ROLE",
+    "CONTENT_ROLE",
+    "PRESENT",
+    "SCHEMA",
+    "Carried",
+    "Checkout",
+    "DataError",
+    "MeetingRecord",
+    "PhaseRecord",
+    "PlanOrigin",
+    "PlannedSnapshot",
+    "StepRecord",
+    "parse_record",
+    "roti_average",
+]

@@ -11,9 +11,8 @@ from typing import Any
 
 from lerend_tui.common.clock import Clock
 from lerend_tui.common.settings import MINIMUM_SECONDS_PER_PERSON
-from lerend_tui.meeting.timer import PhaseTimer
 from lerend_tui.common.validation import Fields
-
+from lerend_tui.meeting.timer import PhaseTimer
 
 
 def round_order(participants: list[str], rng: random.Random, *, shuffle: bool) -> list[str]:

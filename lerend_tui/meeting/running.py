@@ -9,18 +9,18 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from lerend_tui.common.clock import Clock
+from lerend_tui.common.settings import MINIMUM_SECONDS_PER_PERSON, Settings
+from lerend_tui.common.text import MONTHS
 from lerend_tui.meeting.items import Item, NotesItems
-from lerend_tui.templates import MeetingTemplate, TemplatePhase
 from lerend_tui.meeting.rebudget import Rebudget, propose
 from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
 from lerend_tui.meeting.rounds import SpeakingRound, round_order
-from lerend_tui.common.text import MONTHS
-from lerend_tui.common.settings import MINIMUM_SECONDS_PER_PERSON, Settings
 from lerend_tui.meeting.timer import PhaseTimer, Reading
+from lerend_tui.templates import MeetingTemplate, TemplatePhase
 
 if TYPE_CHECKING:  # the catalogue and the draw load when a work format is drawn, not at start-up
     from lerend_tui.catalogue.picker import Filters
@@ -456,7 +456,8 @@ def parse_participants(text: str) -> list[str]:
         name = " ".join(raw.split())
         if not name:
             after = f" (na '{names[-1]}')" if names else ""
-            raise SetupError(f"Lege naam op plaats {position} in de deelnemerslijst{after}: gebruik komma's tussen namen.")
+            raise SetupError(f"Lege naam op plaats {position} in de deelnemerslijst{after}: "
+                             "gebruik komma's tussen namen.")
         if not name.isprintable():
             raise SetupError(f"De naam op plaats {position} bevat tekens die niet te tonen zijn.")
         if len(name) > MAX_NAME:

@@ -22,9 +22,18 @@ from typing import Any
 
 import tomli_w
 
+from lerend_tui.common.validation import (
+    DataError,
+    Fields,
+    Problems,
+    drop_none,
+    hand_added,
+    read_folder,
+    read_toml,
+    with_hand_added,
+)
 from lerend_tui.network.intake import Intake, intake_table, parse_intake
 from lerend_tui.storage.meetings import atomic_write_text, slugify
-from lerend_tui.common.validation import DataError, Fields, Problems, drop_none, hand_added, read_folder, read_toml, with_hand_added
 
 SCHEMA = 1
 MAX_NAME = 80
@@ -165,7 +174,8 @@ def parse_network(path: Path) -> Network:
     meetings = read(fields.texts, "meetings", []) or []
     for index, meeting in enumerate(meetings):
         if not _MEETING_ID.match(meeting) or meeting in (".", ".."):
-            problems.add(DataError(path, f"verwacht de naam van een bijeenkomst zonder map ervoor, maar vond '{meeting}'",
+            problems.add(DataError(path, "verwacht de naam van een bijeenkomst zonder map ervoor, "
+                                         f"maar vond '{meeting}'",
                                    field=f"meetings[{index + 1}]"))
     name = read(fields.text, "name", allow_empty=False)
     theme = read(fields.text, "theme", "")

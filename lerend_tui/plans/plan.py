@@ -24,17 +24,35 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from lerend_tui.meeting.running import START_WINDOW
-from lerend_tui.templates import PHASE_KINDS, MeetingTemplate, PhaseStep, TemplatePhase, parse_template
-from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, PlannedSnapshot, PlanOrigin, StepRecord
-from lerend_tui.common.text import dutch_date
 from lerend_tui.common.sanitise import clean, escape_markdown
+from lerend_tui.common.text import dutch_date
+from lerend_tui.common.validation import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    MAX_MINUTES,
+    DataError,
+    Fields,
+    Problems,
+    drop_none,
+    read_folder,
+    read_toml,
+)
+from lerend_tui.meeting.record import (
+    CASE_ROLE,
+    CONTENT_ROLE,
+    MeetingRecord,
+    PhaseRecord,
+    PlannedSnapshot,
+    PlanOrigin,
+    StepRecord,
+)
+from lerend_tui.meeting.running import START_WINDOW
 from lerend_tui.storage.meetings import atomic_write_text, slugify
-from lerend_tui.common.validation import EARLIEST_YEAR, LATEST_YEAR, MAX_MINUTES, DataError, Fields, Problems, drop_none, read_folder, read_toml
+from lerend_tui.templates import PHASE_KINDS, MeetingTemplate, PhaseStep, TemplatePhase, parse_template
 
 if TYPE_CHECKING:
-    from lerend_tui.common.clock import Clock
     from lerend_tui.catalogue.workforms import Catalogue, Workform
+    from lerend_tui.common.clock import Clock
 
 SCHEMA = 1
 DEFAULT_START = "19:00"
@@ -649,7 +667,8 @@ def _about(plan: MeetingPlan) -> list[tuple[str, str]]:
 
 def markdown_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
     """The agenda to send to the participants, in Markdown; titles and names escaped (`escape_markdown`)."""
-    lines = [f"# {escape_markdown(plan.title)}", "", *(f"**{label}:** {escape_markdown(text)}  " for label, text in _about(plan))]
+    lines = [f"# {escape_markdown(plan.title)}", "",
+             *(f"**{label}:** {escape_markdown(text)}  " for label, text in _about(plan))]
     lines[-1] = lines[-1].rstrip()
     lines += ["", "## Programma", "", "| Tijd | Onderdeel | Duur | Werkvorm |", "| --- | --- | ---: | --- |"]
     for row in plan.times():
@@ -686,5 +705,5 @@ def text_agenda(plan: MeetingPlan, catalogue: Catalogue | None = None) -> str:
 
 
 __all__ = ["DEFAULT_START", "SCHEMA", "MeetingPlan", "PhaseTime", "PlanError", "PlanStore", "PlannedPhase",
-           "clock_text", "markdown_agenda", "moved_start_words", "parse_plan", "parse_time", "plan_id", "plan_to_record",
-           "save_as_template", "text_agenda"]
+           "clock_text", "markdown_agenda", "moved_start_words", "parse_plan", "parse_time", "plan_id",
+           "plan_to_record", "save_as_template", "text_agenda"]

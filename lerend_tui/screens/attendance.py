@@ -40,9 +40,10 @@ class AttendanceScreen(LerendModal[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="attendance-box") as box:
             box.border_title = "Aanwezigheid · wie is er?"
-            box.border_subtitle = "↑↓ · spatie: volgende · a aanwezig · f afgemeld · l komt later · Enter: opslaan · Esc"
-            yield OptionList(*(Option(self._line(name), id=str(number)) for number, name in enumerate(self.participants)),
-                             id="attendance-list")
+            box.border_subtitle = ("↑↓ · spatie: volgende · a aanwezig · f afgemeld · l komt later · "
+                                   "Enter: opslaan · Esc")
+            options = (Option(self._line(name), id=str(number)) for number, name in enumerate(self.participants))
+            yield OptionList(*options, id="attendance-list")
             yield Static(id="attendance-count")
 
     def on_mount(self) -> None:

@@ -23,8 +23,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from lerend_tui.common.clock import Clock
-from lerend_tui.storage.live import LiveState, between_meetings
 from lerend_tui.meeting.timer import Reading
+from lerend_tui.storage.live import LiveState, between_meetings
 from lerend_tui.widgets.big_clock import BigClock
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import STATE_CLASSES

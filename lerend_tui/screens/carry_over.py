@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.meeting.record import CARRY_STATUSES, Carried
+from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.screens.base import LerendModal
 
 MARKS = {"open": "○", "gedaan": "✓", "loopt door": "→", "vervalt": "✗"}

@@ -17,12 +17,20 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from lerend_tui.catalogue.picker import Draw, Filters, History, candidates, explain_empty, propose_roles, recency_weights
-from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.catalogue.picker import (
+    Draw,
+    Filters,
+    History,
+    candidates,
+    explain_empty,
+    propose_roles,
+    recency_weights,
+)
 from lerend_tui.catalogue.workforms import Catalogue, Workform
+from lerend_tui.screens.base import LerendModal
+from lerend_tui.templates import PHASE_KINDS
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
-from lerend_tui.screens.base import LerendModal
 
 ANIMATION_FRAMES = 12
 ANIMATION_STEP = 0.08  # 12 frames of 80 ms: the draw takes about a second

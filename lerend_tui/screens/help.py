@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding

@@ -9,21 +9,21 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.running import SetupError, new_meeting_record, parse_participants, parse_start
 from lerend_tui.network.store import Network
-from lerend_tui.templates import DEFAULT_TEMPLATE
 from lerend_tui.reports.review import summarize
-from lerend_tui.storage.meetings import StoredMeeting, unfinished_of
-from lerend_tui.common.validation import DataError
-from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.catalogue import CatalogueScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.storage.meetings import StoredMeeting, unfinished_of
+from lerend_tui.templates import DEFAULT_TEMPLATE
+from lerend_tui.widgets.form_field import FormField
 
 UITGANGSPUNTEN = (
     "De mensen die komen zijn de juiste mensen",
@@ -304,8 +304,8 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
     def _with_lock(self, path: Path, work) -> bool:
         """Do `work` holding the meeting's lock, so that no window has it open meanwhile; True when done.
         Every failure gets its Dutch message, and the file stays as it was."""
-        from lerend_tui.storage.lock import LockError, acquire, holder, release
         from lerend_tui.network.store import NetworkError
+        from lerend_tui.storage.lock import LockError, acquire, holder, release
 
         try:
             if acquire(path) is None:

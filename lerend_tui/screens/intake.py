@@ -18,10 +18,10 @@ from textual.widgets import Footer, Static, TextArea
 
 from lerend_tui.network.intake import HEADINGS, ITEMS, WHEN_NOT, WHEN_YES, Advice, Intake, IntakeItem, advise
 from lerend_tui.network.store import Network, Participant
-from lerend_tui.widgets.checklist import Checklist
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.widgets.checklist import Checklist
 
 VERDICT_CLASSES = {"past": "-fits", "twijfel": "-doubt", "past niet": "-no-fit"}
 

@@ -17,22 +17,22 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static, TextArea
 
-from lerend_tui.meeting.items import LABELS, with_commitments
-from lerend_tui.storage.lock import release
-from lerend_tui.storage.live import LiveState, beamer_holder, write_live
-from lerend_tui.meeting.running import Meeting, Schedule
-from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, MeetingRecord, roti_average
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.text import decimal
-from lerend_tui.storage.meetings import MeetingStore, Version
-from lerend_tui.widgets.agenda import Agenda
-from lerend_tui.widgets.guidance import Guidance
-from lerend_tui.widgets.workform_card import PHASE_LABELS
-from lerend_tui.widgets.line import Line
-from lerend_tui.widgets.phase_clock import PhaseClock
+from lerend_tui.meeting.items import LABELS, with_commitments
+from lerend_tui.meeting.record import ATTENDANCE_STATES, Carried, MeetingRecord, roti_average
+from lerend_tui.meeting.running import Meeting, Schedule
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
+from lerend_tui.storage.live import LiveState, beamer_holder, write_live
+from lerend_tui.storage.lock import release
+from lerend_tui.storage.meetings import MeetingStore, Version
+from lerend_tui.widgets.agenda import Agenda
+from lerend_tui.widgets.guidance import Guidance
+from lerend_tui.widgets.line import Line
+from lerend_tui.widgets.phase_clock import PhaseClock
+from lerend_tui.widgets.workform_card import PHASE_LABELS
 
 if TYPE_CHECKING:
     from lerend_tui.screens.beamer import BeamerScreen
@@ -159,7 +159,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         guidance = template.guidance if template else ""
         if template and template.questions:
             guidance += "\n" + "\n".join(f"• {question}" for question in template.questions)
-        shown = Content(guidance.strip()) if guidance.strip() else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]")
+        shown = (Content(guidance.strip()) if guidance.strip()
+                 else Content.from_markup("[dim]Geen toelichting bij deze fase.[/dim]"))
         if phase.kind == "checkin" and self.meeting.record.carried:
             shown = self._carried_text() + "\n\n" + shown
         if phase.kind == "evaluatie" and self._achievements is not None:
@@ -414,7 +415,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
 
     def action_rebudget(self) -> None:
         self.meeting.accept_rebudget()
-        self.notify("De resterende fasen zijn herverdeeld; het oorspronkelijke plan blijft bewaard.", title="Herverdeeld")
+        self.notify("De resterende fasen zijn herverdeeld; het oorspronkelijke plan blijft bewaard.",
+                    title="Herverdeeld")
         self.after_change()
 
     def sync_notes(self) -> None:
@@ -469,7 +471,10 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
 
     def on_beamer_screen_steer(self, message: BeamerScreen.Steer) -> None:
         """A key on the beamer: its action here, called directly (the notes may have the focus, which would
-        hold single keys back), and the beamer shows what it did at once."""
+        hold single keys back), and the beamer shows what it did at once. A read-only twin's beamer may look
+        through the phases, as the twin may, but not change the other window's meeting."""
+        if self.read_only and message.action in CHANGING_ACTIONS:
+            return
         getattr(self, f"action_{message.action}")(*message.arguments)
         message.beamer.follow()
 

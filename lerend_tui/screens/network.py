@@ -21,24 +21,24 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant, check_name
 from lerend_tui.common.text import count_text, decimal
+from lerend_tui.common.validation import DataError
 from lerend_tui.network.carry_over import carry_over
 from lerend_tui.network.learning_questions import learning_questions
 from lerend_tui.network.meetings import Records, missing_meetings, network_meetings
 from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.network.roles import FAIRNESS_ROLES, role_counts, whose_turn
+from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant, check_name
 from lerend_tui.network.summary import network_summary
 from lerend_tui.network.trends import attendance_per_person, sparkline, trends
 from lerend_tui.reports.network import network_report
-from lerend_tui.common.validation import DataError
-from lerend_tui.storage.meetings import StoredMeeting
-from lerend_tui.widgets.form_field import FormField
 from lerend_tui.screens.base import LerendScreen
-from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.confirm import ConfirmScreen
+from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.storage.meetings import StoredMeeting
+from lerend_tui.widgets.form_field import FormField
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
 """Short column headings for the fairness table."""
@@ -223,48 +223,45 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
             yield Static(Content.from_markup("[b]$name[/b]", name=self.network.name), id="network-name")
             yield Static(id="save-status")
         with TabbedContent(initial="overzicht", id="tabs"):
-            with TabPane("Overzicht", id="overzicht"):
+            with TabPane("Overzicht", id="overzicht"), Horizontal(classes="columns"):
+                with VerticalScroll(id="overview-left", classes="column"):
+                    yield self._panel("trends", "Trends")
+                    yield self._panel("meetings", "Bijeenkomsten")
+                    yield self._panel("carry", "Komt terug bij de volgende check-in")
+                with VerticalScroll(id="overview-right", classes="column"):
+                    yield self._panel("fairness", "Rollen · wie is er aan de beurt?")
+                    yield self._panel("trails", "Leervragen en waar ze aan bod kwamen")
+            with TabPane("Deelnemers", id="deelnemers"), Horizontal(classes="columns"):
+                with Vertical(id="people-column"):
+                    people = OptionList(id="people")
+                    people.border_title = "Deelnemers"
+                    people.border_subtitle = "intake: Ctrl+O · Del: weg"
+                    yield people
+                    new_person = FormField(placeholder="naam + Enter", id="new-person")
+                    new_person.border_title = "Nieuwe deelnemer"
+                    yield new_person
+                    yield Static(id="people-error", classes="problem")
+                with VerticalScroll(id="person"):
+                    yield Label("Naam")
+                    yield FormField(id="person-name")
+                    yield Static(id="person-error", classes="problem")
+                    with Horizontal(id="person-columns"):
+                        with Vertical(classes="person-column"):
+                            yield self._area("person-questions", "Leervragen · één per regel")
+                            yield self._area("person-experience", "Ervaring die ze inbrengt")
+                            yield self._panel("person-trail", "Leervragen in de bijeenkomsten")
+                        with Vertical(classes="person-column"):
+                            yield self._area("person-preferences", "Leervoorkeuren · één per regel")
+                            yield self._area("person-expectations", "Verwachtingen · één per regel")
+                            yield self._panel("person-intake", "Intake · Ctrl+O")
+            with TabPane("Afspraken", id="afspraken"), VerticalScroll(id="agreements"):
+                yield Label("Thema van het netwerk")
+                yield FormField(self.network.theme, id="theme")
                 with Horizontal(classes="columns"):
-                    with VerticalScroll(id="overview-left", classes="column"):
-                        yield self._panel("trends", "Trends")
-                        yield self._panel("meetings", "Bijeenkomsten")
-                        yield self._panel("carry", "Komt terug bij de volgende check-in")
-                    with VerticalScroll(id="overview-right", classes="column"):
-                        yield self._panel("fairness", "Rollen · wie is er aan de beurt?")
-                        yield self._panel("trails", "Leervragen en waar ze aan bod kwamen")
-            with TabPane("Deelnemers", id="deelnemers"):
-                with Horizontal(classes="columns"):
-                    with Vertical(id="people-column"):
-                        people = OptionList(id="people")
-                        people.border_title = "Deelnemers"
-                        people.border_subtitle = "intake: Ctrl+O · Del: weg"
-                        yield people
-                        new_person = FormField(placeholder="naam + Enter", id="new-person")
-                        new_person.border_title = "Nieuwe deelnemer"
-                        yield new_person
-                        yield Static(id="people-error", classes="problem")
-                    with VerticalScroll(id="person"):
-                        yield Label("Naam")
-                        yield FormField(id="person-name")
-                        yield Static(id="person-error", classes="problem")
-                        with Horizontal(id="person-columns"):
-                            with Vertical(classes="person-column"):
-                                yield self._area("person-questions", "Leervragen · één per regel")
-                                yield self._area("person-experience", "Ervaring die ze inbrengt")
-                                yield self._panel("person-trail", "Leervragen in de bijeenkomsten")
-                            with Vertical(classes="person-column"):
-                                yield self._area("person-preferences", "Leervoorkeuren · één per regel")
-                                yield self._area("person-expectations", "Verwachtingen · één per regel")
-                                yield self._panel("person-intake", "Intake · Ctrl+O")
-            with TabPane("Afspraken", id="afspraken"):
-                with VerticalScroll(id="agreements"):
-                    yield Label("Thema van het netwerk")
-                    yield FormField(self.network.theme, id="theme")
-                    with Horizontal(classes="columns"):
-                        yield self._area("conditions-list", "Randvoorwaarden · één per regel",
-                                         "\n".join(self.network.agreements.randvoorwaarden))
-                        yield self._area("agreements-list", "Afspraken · één per regel",
-                                         "\n".join(self.network.agreements.afspraken))
+                    yield self._area("conditions-list", "Randvoorwaarden · één per regel",
+                                     "\n".join(self.network.agreements.randvoorwaarden))
+                    yield self._area("agreements-list", "Afspraken · één per regel",
+                                     "\n".join(self.network.agreements.afspraken))
         yield Footer(compact=True)
 
     @staticmethod

@@ -20,24 +20,34 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from lerend_tui.meeting.running import SetupError, parse_participants
-from lerend_tui.plans.plan import (MeetingPlan, PhaseTime, PlanError, PlanStore, clock_text, markdown_agenda, parse_date,
-                            parse_time, plan_id, text_agenda)
-from lerend_tui.templates import PHASE_KINDS
-from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE
 from lerend_tui.common.validation import MAX_MINUTES, DataError
-from lerend_tui.widgets.workform_card import PHASE_LABELS
-from lerend_tui.widgets.form_field import FormField
+from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE
+from lerend_tui.meeting.running import SetupError, parse_participants
+from lerend_tui.plans.plan import (
+    MeetingPlan,
+    PhaseTime,
+    PlanError,
+    PlanStore,
+    clock_text,
+    markdown_agenda,
+    parse_date,
+    parse_time,
+    plan_id,
+    text_agenda,
+)
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.widgets.form_field import FormField
+from lerend_tui.widgets.workform_card import PHASE_LABELS
 
 if TYPE_CHECKING:
     from lerend_tui.catalogue.picker import History
-    from lerend_tui.screens.draw import DrawResult
     from lerend_tui.catalogue.workforms import Workform
     from lerend_tui.network.meetings import Records
     from lerend_tui.network.store import Network
+    from lerend_tui.screens.draw import DrawResult
 
 NEW_PHASE_MINUTES = 10
 # One line in the help for each pair of keys.

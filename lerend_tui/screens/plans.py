@@ -14,14 +14,22 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from lerend_tui.plans.plan import (DEFAULT_START, MeetingPlan, PlanError, PlanStore, by_day, clock_text, parse_time,
-                            when_text)
-from lerend_tui.templates import DEFAULT_TEMPLATE
 from lerend_tui.common.text import dutch_date
 from lerend_tui.common.validation import DataError
-from lerend_tui.widgets.form_field import FormField
+from lerend_tui.plans.plan import (
+    DEFAULT_START,
+    MeetingPlan,
+    PlanError,
+    PlanStore,
+    by_day,
+    clock_text,
+    parse_time,
+    when_text,
+)
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.templates import DEFAULT_TEMPLATE
+from lerend_tui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
     from lerend_tui.network.store import Network

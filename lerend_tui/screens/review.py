@@ -13,15 +13,15 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from lerend_tui.reports.meeting import markdown_report
-from lerend_tui.reports.review import matches, summarize
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.validation import DataError
-from lerend_tui.storage.meetings import StoredMeeting
-from lerend_tui.widgets.form_field import FormField
+from lerend_tui.reports.meeting import markdown_report
+from lerend_tui.reports.review import matches, summarize
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.storage.meetings import StoredMeeting
+from lerend_tui.widgets.form_field import FormField
 
 
 class ReviewScreen(KeyedScreen, LerendScreen[None]):
@@ -90,7 +90,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
     @staticmethod
     def _row(stored: StoredMeeting) -> str:
         summary = summarize(stored)
-        return f"{summary.date_text}  {summary.title}\n   {summary.template} · {summary.progress} · {summary.items_text}"
+        return (f"{summary.date_text}  {summary.title}\n"
+                f"   {summary.template} · {summary.progress} · {summary.items_text}")
 
     @property
     def current(self) -> StoredMeeting | None:

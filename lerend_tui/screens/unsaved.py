@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from lerend_tui.common.paths import documents_folder
-from lerend_tui.storage.meetings import atomic_write_text
 from lerend_tui.screens.base import LerendModal
 from lerend_tui.screens.saving import UnsavedCopy
+from lerend_tui.storage.meetings import atomic_write_text
 
 
 def free_path(folder: Path, name: str) -> Path:

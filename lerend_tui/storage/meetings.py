@@ -12,19 +12,20 @@ never an older version over a newer one.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-import itertools
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
 from lerend_tui.common.validation import DataError, read_folder
+from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
 
 MAX_SLUG = 60
 SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -105,7 +106,7 @@ class StoredMeeting:
         if found is not None:
             return found
         try:
-            return datetime.fromtimestamp(self.path.stat().st_mtime, timezone.utc)
+            return datetime.fromtimestamp(self.path.stat().st_mtime, UTC)
         except OSError:  # gone meanwhile: its planned start is all there is
             return self.record.planned_start
 

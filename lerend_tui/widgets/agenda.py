@@ -28,7 +28,8 @@ class Agenda(Widget):
         self._schedule = schedule
         self._proposal = proposal
         key = (tuple(proposal or ()),) + tuple(
-            (row.phase.title, row.phase.minutes, row.current, row.phase.finished, self.clock.local(row.at).strftime("%H:%M"),
+            (row.phase.title, row.phase.minutes, row.current, row.phase.finished,
+             self.clock.local(row.at).strftime("%H:%M"),
              None if row.actual_minutes is None else int(row.actual_minutes))
             for row in schedule.rows
         ) + (schedule.projected_end.strftime("%H:%M"),)
@@ -48,7 +49,8 @@ class Agenda(Widget):
             minutes = f"{row.phase.minutes}'"
             if row.actual_minutes is not None:
                 minutes = f"{int(row.actual_minutes)}/{minutes}"
-            elif self._proposal and row.index > current and self._proposal[row.index - current - 1] != row.phase.minutes:
+            elif (self._proposal and row.index > current
+                  and self._proposal[row.index - current - 1] != row.phase.minutes):
                 minutes = f"{row.phase.minutes}→{self._proposal[row.index - current - 1]}'"
             title = row.phase.title
             if len(title) > title_width:

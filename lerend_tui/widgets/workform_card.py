@@ -8,9 +8,8 @@ and step rows are two-column layouts).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content

@@ -231,7 +231,11 @@ async def test_a_twin_of_an_open_meeting_is_read_only(paths, clock):
             await pilot.press("escape", "space", "plus", "n")
             assert not screen.meeting.timer.running and screen.meeting.current.extra_minutes == 0
             assert screen.meeting.index == 1  # looking through the phases is fine
-            await pilot.press("ctrl+q")
+            await pilot.press("b")  # its beamer: the same keys, the same limits
+            await pilot.press("space", "plus", "n")
+            assert not screen.meeting.timer.running and screen.meeting.current.extra_minutes == 0
+            assert screen.meeting.index == 2
+            await pilot.press("escape", "ctrl+q")
         assert path.read_text(encoding="utf-8") == before
         assert lock_path(path).read_text() == held  # the other program's lock, untouched
 
