@@ -26,7 +26,8 @@ def hostile_meetings(meetings: Path, good_text: str) -> list[str]:
     if not any(meetings.glob("*.toml")):
         (meetings / "2026-11-24-goed.toml").write_text(good_text, encoding="utf-8")
     spoilt = {"2026-01-02-oneindig.toml": good_text.replace("elapsed_seconds = 0.0", "elapsed_seconds = inf", 1),
-              "2026-01-03-minuten.toml": good_text.replace("planned_minutes = ", "planned_minutes = 1000000000000000#", 1),
+              "2026-01-03-minuten.toml": good_text.replace("planned_minutes = ",
+                                                           "planned_minutes = 1000000000000000#", 1),
               "2026-01-04-jaar.toml": good_text.replace("planned_start = 2026-", "planned_start = 9999-", 1),
               "2026-01-01-diep.toml": "schema = 1\ntitle = " + "[" * 600 + "\n"}
     for name, text in spoilt.items():

@@ -3,6 +3,7 @@ code (no Textual here, so the unit tests can use them too)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -120,8 +121,10 @@ def planned_evening(paths) -> MeetingPlan:
     return plan
 
 
-def live_state(clock, elapsed, running, **changes):
-    values = dict(
+def live_state(clock, elapsed, running, **changes) -> LiveState:
+    """This program's live state: a step of ten minutes in the coaching phase, `elapsed` seconds into it,
+    running or not; `changes` to any of its fields."""
+    state = LiveState(
         writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
         phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="", step_label="",
         step_instruction="", step_planned_seconds=0.0, step_elapsed_seconds=0.0,
@@ -129,4 +132,4 @@ def live_state(clock, elapsed, running, **changes):
         phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, running=running,
         measured_at=clock.now(), warning_seconds=120.0, count_up=True,
     )
-    return LiveState(**{**values, **changes})
+    return replace(state, **changes)
