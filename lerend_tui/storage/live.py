@@ -44,11 +44,11 @@ from typing import Any
 
 import tomli_w
 
-from lerend_tui.storage.lock import give_back, held, hold
-from lerend_tui.meeting.running import Meeting
-from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
-from lerend_tui.meeting.timer import Reading
 from lerend_tui.common.validation import DataError, Fields, read_toml
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.meeting.timer import Reading
+from lerend_tui.storage.lock import give_back, held, hold
+from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
 
 SCHEMA = 1
 WRITER = secrets.token_hex(8)
@@ -209,8 +209,9 @@ def _read_state(path: Path) -> LiveState | None:
     table = Fields(read_toml(path), path)
     if table.integer("schema") != SCHEMA:
         raise table.error("schema", f"verwacht versie {SCHEMA}")
-    readers: dict[type, Callable[[str], Any]] = {int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
-               float: table.seconds, bool: table.flag, datetime: table.moment}
+    readers: dict[type, Callable[[str], Any]] = {
+        int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
+        float: table.seconds, bool: table.flag, datetime: table.moment}
     values = {}
     for field in fields(LiveState):
         kind = {"int": int, "str": str, "float": float, "bool": bool, "datetime": datetime}[str(field.type)]

@@ -9,8 +9,8 @@ from textual.color import Color
 from textual.geometry import Region
 from textual.widget import Widget
 
-from lerend_tui.widgets.bigtext import render_big
 from lerend_tui.widgets.big_clock import BigClock, changed_rows
+from lerend_tui.widgets.bigtext import render_big
 
 BLOCKS = set("█▀▄")
 

@@ -89,25 +89,24 @@ async def test_a_notification_running_out_as_its_toast_is_made_never_freezes_rev
         paths, clock, tmp_path):
     stored = store_meetings(paths, broken=False)
     app = home_app(paths, clock)
-    async with watchdog() as stuck:
-        async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
-            await finish_reading(pilot)
-            late = [await toast_made_a_moment_late(app, pilot, "Op de terugblik")]
-            for round in range(3):  # notifications raised and running out while the screens come and go
-                app.notify(f"Melding {round}", timeout=0.05)
-                await pilot.press("ctrl+s")
-                assert isinstance(app.screen, ExportScreen)
-                late.append(await toast_made_a_moment_late(app, pilot, f"Bij het verslag {round}"))
-                await pilot.press("escape")
-                assert isinstance(app.screen, ReviewScreen)
-            await pilot.press("ctrl+s")  # the keys still work: the report is saved from the export dialog
-            app.screen.query_one("#export-path", Input).value = str(tmp_path / "verslag.md")
+    async with watchdog() as stuck, app.run_test(size=(120, 36), notifications=True) as pilot:
+        app.push_screen(ReviewScreen(stored["Oktober: grenzen stellen"]))
+        await finish_reading(pilot)
+        late = [await toast_made_a_moment_late(app, pilot, "Op de terugblik")]
+        for round in range(3):  # notifications raised and running out while the screens come and go
+            app.notify(f"Melding {round}", timeout=0.05)
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            late.append(await toast_made_a_moment_late(app, pilot, f"Bij het verslag {round}"))
+            await pilot.press("escape")
             assert isinstance(app.screen, ReviewScreen)
-            await until(pilot, lambda: not any(toast.is_attached for toast in late),
-                        "the late toasts to go at their floor (rather than spin)")
+        await pilot.press("ctrl+s")  # the keys still work: the report is saved from the export dialog
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "verslag.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await until(pilot, lambda: not any(toast.is_attached for toast in late),
+                    "the late toasts to go at their floor (rather than spin)")
     assert not stuck, f"the event loop was stuck in:\n{stuck[0]}"
     assert (tmp_path / "verslag.md").read_text(encoding="utf-8").startswith("# Oktober: grenzen stellen")
 

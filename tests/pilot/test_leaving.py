@@ -10,9 +10,9 @@ import pytest
 from textual.widgets import Button, Input, TextArea
 
 from lerend_tui import cli
-from lerend_tui.storage import meetings as storage
 from lerend_tui.screens import unsaved
 from lerend_tui.screens.unsaved import UnsavedScreen
+from lerend_tui.storage import meetings as storage
 
 from ..appkit import meeting_app, until
 
@@ -107,7 +107,7 @@ async def test_a_crash_saves_the_notes_and_leaves_a_log_and_one_dutch_line(paths
 async def test_a_terminal_that_fails_under_the_app_saves_and_exits_1(paths, clock):
     """Textual panics when its input thread fails, as when the terminal goes away without a signal."""
     app, path = meeting_app(paths, clock)
-    async with app.run_test() as pilot:
+    async with app.run_test():
         app.screen.query_one("#notes", TextArea).insert("tot het einde")
         app.panic("OSError: [Errno 5] Input/output error")
     assert saved(path)["phases"][0]["notes"] == "tot het einde"

@@ -179,7 +179,7 @@ async def test_the_bell_rings_once_at_zero_unless_turned_off(paths, clock):
         app, _ = meeting_app(paths, clock, title=f"Bel {bell}")
         app.services.settings = Settings(bell=bell)
         rung = []
-        app.bell = lambda: rung.append(1)
+        app.bell = lambda: rung.append(1)  # noqa: B023 (this iteration's app and list)
         async with app.run_test() as pilot:
             screen = app.screen
             await pilot.press("escape", "space")
@@ -375,8 +375,8 @@ async def test_quitting_waits_for_a_background_save_and_writes_the_newest(paths,
 
 
 async def test_a_failed_background_save_says_so_and_tries_again(paths, clock, monkeypatch):
-    from lerend_tui.storage import meetings as storage
     from lerend_tui.screens import meeting as meeting_screen
+    from lerend_tui.storage import meetings as storage
 
     app, path = meeting_app(paths, clock, save_delay=0.01)
     monkeypatch.setattr(meeting_screen, "RETRY_SECONDS", 0.1)
@@ -423,8 +423,8 @@ async def test_a_meeting_from_a_plan_shows_theme_goal_and_who_brings_what(paths,
 
     from lerend_tui.app import make_app
     from lerend_tui.plans.plan import MeetingPlan, plan_to_record
-    from lerend_tui.templates import load_templates
     from lerend_tui.storage.meetings import MeetingStore
+    from lerend_tui.templates import load_templates
 
     plan = MeetingPlan.from_template(load_templates().get("bijeenkomst"), name="Avond december",
                                      title="Bijeenkomst december")

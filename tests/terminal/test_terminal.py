@@ -1,5 +1,6 @@
 """The whole program in a real terminal (tmux): what a facilitator actually sees and types."""
 
+import itertools
 import re
 import shutil
 import sys
@@ -92,9 +93,9 @@ def test_the_beamer_in_a_second_terminal_follows_the_facilitator(tmp_path, termi
     from datetime import datetime
 
     from lerend_tui.common.paths import Paths
-    from lerend_tui.templates import load_templates
     from lerend_tui.meeting.record import MeetingRecord
     from lerend_tui.storage.meetings import MeetingStore
+    from lerend_tui.templates import load_templates
 
     data = tmp_path / "data"
     record = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Twee vensters",
@@ -262,7 +263,7 @@ def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, ter
     term.wait_for("opgeslagen in")
     [agenda_file] = home.glob("agenda-*.md")
     agenda = agenda_file.read_text(encoding="utf-8")
-    rows = [line for line in agenda.splitlines() if line.startswith("| 1") or line.startswith("| 2")]
+    rows = [line for line in agenda.splitlines() if line.startswith(("| 1", "| 2"))]
     assert [row.split(" | ")[1] for row in rows[:5]] == titles
     assert "19:40–19:55 | Reflectie of verbindende opdracht" in agenda
 
@@ -274,7 +275,7 @@ def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, ter
     pressed = datetime.now()
     found = [re.search(rf"(\d\d):(\d\d) {re.escape(title[:12])}", screen) for title in titles]
     starts = [int(match.group(1)) * 60 + int(match.group(2)) for match in found]
-    assert [(later - earlier) % (24 * 60) for earlier, later in zip(starts, starts[1:])] == [
+    assert [(later - earlier) % (24 * 60) for earlier, later in itertools.pairwise(starts)] == [
         p["minutes"] for p in plan["phases"][:4]]  # the drawn format sets the end
     off = abs(pressed - pressed.replace(hour=19, minute=0, second=0, microsecond=0))
     if off <= timedelta(minutes=55):

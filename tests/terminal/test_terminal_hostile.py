@@ -11,9 +11,9 @@ from datetime import datetime
 import pytest
 
 from lerend_tui.common.paths import Paths
-from lerend_tui.templates import load_templates
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
 from ..tmuxkit import PROGRAM, Terminal, needs_tmux
 

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from lerend_tui.common.settings import Settings
+from lerend_tui.common.validation import DataError
+from lerend_tui.meeting.record import MeetingRecord, parse_record
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.network.store import Network, Participant
 from lerend_tui.network.trends import attendance_per_person, trends
 from lerend_tui.reports.network import network_report
-from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import MeetingRecord, parse_record
-from lerend_tui.common.settings import Settings
 from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
-from lerend_tui.common.validation import DataError
+from lerend_tui.templates import load_templates
 
 CET = timezone(timedelta(hours=1))
 PEOPLE = ["Anouk", "Bram", "Chris", "Dirk", "Esra"]

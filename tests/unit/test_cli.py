@@ -1,9 +1,9 @@
 """The command line: Dutch messages and exit codes for bad input, never a traceback."""
 
 import os
+import stat
 import subprocess
 import sys
-import stat
 
 import pytest
 
@@ -80,11 +80,11 @@ def test_bad_settings_are_named_and_the_defaults_used(tmp_path, capsys, monkeypa
 def test_notes_list_show_and_export(tmp_path, capsys, clock):
     import json
 
-    from lerend_tui.meeting.running import Meeting
     from lerend_tui.common.paths import Paths
-    from lerend_tui.templates import load_templates
     from lerend_tui.meeting.record import MeetingRecord
+    from lerend_tui.meeting.running import Meeting
     from lerend_tui.storage.meetings import MeetingStore
+    from lerend_tui.templates import load_templates
 
     paths = Paths(data=tmp_path / "data", config=tmp_path / "config")
     record = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Verslagavond",
@@ -126,8 +126,8 @@ def run_cli(*args: str) -> "subprocess.CompletedProcess[str]":
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_commands_survive_hostile_meeting_files_beside_a_good_one(tmp_path, clock):
-    from lerend_tui.templates import load_templates
     from lerend_tui.meeting.record import MeetingRecord
+    from lerend_tui.templates import load_templates
 
     good = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title="Goede avond",
                                        participants=["Anouk"], planned_start=clock.now())

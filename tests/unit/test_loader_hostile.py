@@ -9,30 +9,30 @@ program uses it (a meeting run, a report, an agenda), so a value that would over
 from __future__ import annotations
 
 import math
-import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lerend_tui.catalogue.workforms import builtin_workform_files, parse_workform
 from lerend_tui.common.clock import FakeClock
-from lerend_tui.storage import live
-from lerend_tui.storage.live import LiveState, read_live
-from lerend_tui.meeting.running import Meeting
-from lerend_tui.plans.plan import MeetingPlan, markdown_agenda, parse_plan, plan_to_record
-from lerend_tui.network.store import Network, Participant, parse_network
-from lerend_tui.templates import builtin_template_files, load_templates, parse_template
-from lerend_tui.meeting.record import MeetingRecord, parse_record
-from lerend_tui.reports.meeting import markdown_report
 from lerend_tui.common.settings import default_config_text, load_settings
 from lerend_tui.common.validation import DataError, read_folder
-from lerend_tui.catalogue.workforms import builtin_workform_files, parse_workform
+from lerend_tui.meeting.record import MeetingRecord, parse_record
+from lerend_tui.meeting.running import Meeting
+from lerend_tui.network.store import Network, Participant, parse_network
+from lerend_tui.plans.plan import MeetingPlan, markdown_agenda, parse_plan, plan_to_record
+from lerend_tui.reports.meeting import markdown_report
+from lerend_tui.storage import live
+from lerend_tui.storage.live import LiveState, read_live
+from lerend_tui.templates import builtin_template_files, load_templates, parse_template
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 24, 19, 0, tzinfo=CET)

@@ -1,9 +1,9 @@
 import random
 from datetime import timedelta
 
+from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import MeetingRecord
 
 
 def new_meeting(clock, start_in_minutes=0, participants=(), settings=None, template="bijeenkomst"):
@@ -116,10 +116,10 @@ def test_resume_picks_up_a_running_timer_from_the_record(clock):
 
 # -- steps, speaking rounds, signals and re-budgeting ----------------------------------------------
 
-from lerend_tui.templates import MeetingTemplate, PhaseStep, TemplatePhase  # noqa: E402
-from lerend_tui.meeting.record import parse_record  # noqa: E402
 from lerend_tui.common.settings import Settings  # noqa: E402
+from lerend_tui.meeting.record import parse_record  # noqa: E402
 from lerend_tui.storage.meetings import atomic_write_text  # noqa: E402
+from lerend_tui.templates import MeetingTemplate, PhaseStep, TemplatePhase  # noqa: E402
 
 STEPPED = MeetingTemplate(
     name="intervisie", title="Intervisie", description="",

@@ -1,5 +1,6 @@
 """Meeting plans: editing, time arithmetic, files, agendas, templates and `start --plan`."""
 
+import itertools
 import json
 import time
 from datetime import date, datetime, timedelta
@@ -7,15 +8,25 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from lerend_tui import cli
-from lerend_tui.common.clock import FakeClock, SystemClock
-from lerend_tui.plans.plan import (MeetingPlan, PlanError, PlanStore, by_day, markdown_agenda, parse_date, parse_plan,
-                                     plan_to_record, save_as_template, text_agenda)
-from lerend_tui.meeting.running import START_WINDOW
-from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import parse_record
-from lerend_tui.storage.meetings import MeetingStore
-from lerend_tui.common.validation import DataError
 from lerend_tui.catalogue.workforms import Catalogue, Step, Workform
+from lerend_tui.common.clock import FakeClock, SystemClock
+from lerend_tui.common.validation import DataError
+from lerend_tui.meeting.record import parse_record
+from lerend_tui.meeting.running import START_WINDOW
+from lerend_tui.plans.plan import (
+    MeetingPlan,
+    PlanError,
+    PlanStore,
+    by_day,
+    markdown_agenda,
+    parse_date,
+    parse_plan,
+    plan_to_record,
+    save_as_template,
+    text_agenda,
+)
+from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
 from ..samples import sample_record
 
@@ -52,7 +63,7 @@ def test_a_plan_from_a_template_has_its_phases_clock_times_and_end(plan, templat
     assert plan.template == "bijeenkomst" and plan.total_minutes == template.total_minutes
     times = plan.times()
     assert times[0].text == f"19:00–19:{template.phases[0].minutes:02d}"
-    assert all(a.end == b.start for a, b in zip(times, times[1:]))
+    assert all(a.end == b.start for a, b in itertools.pairwise(times))
     assert plan.end == times[-1].text[-5:]
 
 

@@ -5,14 +5,21 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+
+from lerend_tui.common.validation import DataError
+from lerend_tui.network.intake import CHECKLIST, ITEMS, WHEN_NOT, WHEN_YES, Intake, advise
+from lerend_tui.network.store import (
+    Agreements,
+    Network,
+    NetworkError,
+    NetworkStore,
+    Participant,
+    network_id,
+    parse_network,
+)
+from lerend_tui.storage.meetings import atomic_write_text
 
 from ..hostile import SHOWN_TEXT
-
-from lerend_tui.network.intake import CHECKLIST, ITEMS, WHEN_NOT, WHEN_YES, Intake, advise
-from lerend_tui.network.store import Agreements, Network, NetworkError, NetworkStore, Participant, network_id, parse_network
-from lerend_tui.storage.meetings import atomic_write_text
-from lerend_tui.common.validation import DataError
 
 CET = timezone(timedelta(hours=1))
 

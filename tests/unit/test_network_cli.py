@@ -6,8 +6,8 @@ import pytest
 
 from lerend_tui import cli
 from lerend_tui.meeting.items import Item
-from lerend_tui.network.store import NetworkStore
 from lerend_tui.meeting.record import Checkout
+from lerend_tui.network.store import NetworkStore
 from lerend_tui.storage.meetings import MeetingStore
 
 

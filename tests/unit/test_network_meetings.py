@@ -7,21 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from lerend_tui.catalogue.picker import meetings_since, propose_roles, suggest, times_held
 from lerend_tui.meeting.items import Item
-from lerend_tui.network.store import Network, Participant
+from lerend_tui.meeting.record import Carried, Checkout, MeetingRecord
 from lerend_tui.network.carry_over import carry_over, commitments, set_status
 from lerend_tui.network.exchange import collect_from_meeting, join_network
 from lerend_tui.network.learning_questions import learning_questions
 from lerend_tui.network.meetings import missing_meetings, network_meetings
 from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner, match_owner
 from lerend_tui.network.roles import role_counts, role_history, role_turns, whose_turn
+from lerend_tui.network.store import Network, Participant
 from lerend_tui.network.summary import network_summary
 from lerend_tui.network.trends import sparkline, trends
 from lerend_tui.reports.network import network_report
-from lerend_tui.catalogue.picker import meetings_since, propose_roles, suggest, times_held
-from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import Carried, Checkout, MeetingRecord
 from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
 CET = timezone(timedelta(hours=1))
 QUESTION = "Hoe betrek ik mantelzorgers bij het plan?"

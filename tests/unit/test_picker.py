@@ -8,7 +8,14 @@ from collections import Counter
 import pytest
 
 from lerend_tui.catalogue.picker import (
-    Draw, Filters, candidates, explain_empty, fits, propose_roles, recency_weights, recent_use,
+    Draw,
+    Filters,
+    candidates,
+    explain_empty,
+    fits,
+    propose_roles,
+    recency_weights,
+    recent_use,
 )
 from lerend_tui.catalogue.workforms import Step, Workform, load_catalogue
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from lerend_tui.templates import PHASE_KINDS, load_templates, parse_template
 from lerend_tui.common.validation import DataError
+from lerend_tui.templates import PHASE_KINDS, load_templates, parse_template
 
 
 def test_builtin_templates_load_without_problems():
@@ -17,7 +17,7 @@ def test_bijeenkomst_has_the_seeds_five_parts_in_order():
     assert [(p.kind, p.minutes) for p in template.phases] == [
         ("checkin", 10), ("reflectie", 15), ("inhoud", 30), ("coaching", 45), ("afsluiting", 10),
     ]
-    assert [p.title for p in template.phases][0] == "Opstart en check-in"
+    assert next(p.title for p in template.phases) == "Opstart en check-in"
     assert template.total_minutes == 110
     for phase in template.phases:
         assert phase.guidance and phase.questions, phase.title

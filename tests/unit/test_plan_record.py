@@ -4,10 +4,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from lerend_tui.plans.plan import MeetingPlan, PlanStore, plan_to_record
-from lerend_tui.templates import load_templates
 from lerend_tui.meeting.record import PhaseRecord, PlannedSnapshot, PlanOrigin, parse_record
+from lerend_tui.plans.plan import MeetingPlan, PlanStore, plan_to_record
 from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.templates import load_templates
 
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 12, 8, 19, 30, tzinfo=CET)
@@ -36,9 +36,9 @@ def test_the_record_gets_theme_goal_and_who_brings_what(plan):
 
 
 def test_a_drawn_work_format_keeps_who_brings_the_content_unless_it_names_someone(plan):
+    from lerend_tui.catalogue.workforms import load_catalogue
     from lerend_tui.common.clock import FakeClock
     from lerend_tui.meeting.running import Meeting
-    from lerend_tui.catalogue.workforms import load_catalogue
 
     record = plan_to_record(plan, planned_start=START)
     meeting = Meeting(record, FakeClock(), None)

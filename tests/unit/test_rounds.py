@@ -1,12 +1,12 @@
 import random
+import tomllib
 
 import pytest
 import tomli_w
-import tomllib
 
+from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.rounds import SpeakingRound, round_order
 from lerend_tui.meeting.timer import TimerState
-from lerend_tui.common.validation import DataError
 
 PEOPLE = ["Anouk", "Bram", "Chantal", "Dirk", "Esra", "Femke"]
 

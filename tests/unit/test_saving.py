@@ -131,8 +131,8 @@ def private(path: Path) -> bool:
 
 def test_meetings_plans_networks_and_their_backups_are_readable_by_their_owner_only(tmp_path: Path):
     """Notes can be confidential: every file the program writes is `0600`, whatever the umask allows."""
-    from lerend_tui.plans.plan import MeetingPlan, PlanStore
     from lerend_tui.network.store import NetworkStore
+    from lerend_tui.plans.plan import MeetingPlan, PlanStore
     from lerend_tui.templates import load_templates
 
     store = MeetingStore(tmp_path / "meetings")

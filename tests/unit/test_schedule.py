@@ -5,11 +5,11 @@ import random
 from datetime import datetime, timedelta
 
 from lerend_tui.common.clock import FakeClock
+from lerend_tui.common.settings import Settings
+from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, StepRecord
 from lerend_tui.meeting.running import START_WINDOW, Meeting, schedule_start
 from lerend_tui.plans.plan import MeetingPlan, moved_start_words, plan_to_record
 from lerend_tui.templates import load_templates
-from lerend_tui.meeting.record import MeetingRecord, PhaseRecord, StepRecord
-from lerend_tui.common.settings import Settings
 
 
 def evening_plan() -> MeetingPlan:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lerend_tui.meeting.record import parse_record
 from lerend_tui.common.validation import MAX_FILE_BYTES, DataError, Fields, Problem, read_folder, read_toml
+from lerend_tui.meeting.record import parse_record
 
 from ..samples import sample_record
 

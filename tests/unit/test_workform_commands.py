@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 import os
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from lerend_tui import cli
 from lerend_tui.catalogue.picker import Filters
-from lerend_tui.templates import load_templates
+from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
+from lerend_tui.commands.pick import draw_one, recent_workforms
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.storage.meetings import MeetingStore
-from lerend_tui.commands.pick import draw_one, recent_workforms
-from lerend_tui.catalogue.workforms import builtin_workform_files, load_catalogue
+from lerend_tui.templates import load_templates
 
 TROIKA = next(path for path in builtin_workform_files() if path.stem == "troika-consulting")
 KEYS = {"id", "name", "phases", "group_min", "group_max", "subgroups", "minutes", "steps"}
@@ -39,7 +39,7 @@ def own_file(tmp_path: Path, name: str, text: str) -> Path:
 
 def store_meeting(tmp_path: Path, days_ago: int, workforms: list[str]) -> None:
     """A meeting record whose phases ran `workforms` (one per phase, from the first phase on)."""
-    start = datetime(2026, 11, 24, 19, 0, tzinfo=timezone.utc) - timedelta(days=days_ago)
+    start = datetime(2026, 11, 24, 19, 0, tzinfo=UTC) - timedelta(days=days_ago)
     record = MeetingRecord.from_template(load_templates().get("bijeenkomst"), title=f"Dag {days_ago}",
                                          participants=[], planned_start=start)
     for phase, workform in zip(record.phases, workforms):
@@ -65,7 +65,7 @@ def test_list_as_json(tmp_path, capsys):
     code, out, _ = run(tmp_path, capsys, "workforms", "list", "--json")
     items = json.loads(out)
     assert code == 0 and len(items) == len(load_catalogue(None))
-    assert all(KEYS <= item.keys() for item in items)
+    assert all(item.keys() >= KEYS for item in items)
     assert all({"title", "minutes"} <= step.keys() for item in items for step in item["steps"])
     assert [item["id"] for item in items] == sorted(item["id"] for item in items)
 
@@ -175,7 +175,7 @@ def test_pick_with_a_seed_gives_the_same_work_format(tmp_path, capsys):
     args = ["pick", "--phase", "coaching", "--people", "8", "--minutes", "45", "--seed", "11", "--json"]
     first, second = (json.loads(run(tmp_path, capsys, *args)[1]) for _ in range(2))
     assert first["id"] == second["id"]
-    assert KEYS <= first.keys()
+    assert first.keys() >= KEYS
     assert "coaching" in first["phases"] and first["minutes"] <= 45
     assert first["group_min"] <= 8 <= first["group_max"] or (first["subgroups"] or 99) <= 8 <= first["group_max"]
 

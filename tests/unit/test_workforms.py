@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import tomli_w
 
-from lerend_tui.common.validation import DataError
 from lerend_tui.catalogue.workforms import Catalogue, Step, Workform, check_files, load_catalogue, parse_workform
+from lerend_tui.common.validation import DataError
 
 
 def valid(**changes: Any) -> dict[str, Any]:
