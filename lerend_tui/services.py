@@ -54,8 +54,8 @@ class Services:
             settings=settings or Settings(),
             templates=templates or load_templates(paths.templates),
             meetings=MeetingStore(paths.meetings),
-            plans=PlanStore(paths.plans_folder),
-            networks=NetworkStore(paths.networks_folder),
+            plans=PlanStore.of(paths),
+            networks=NetworkStore.of(paths),
         )
 
     @property

@@ -32,12 +32,12 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.network_command == "new":
         participants = parse_participants(args.participants)
-        store = NetworkStore(paths.networks)
+        store = NetworkStore.of(paths)
         network = store.create(args.name, theme=args.theme, participants=participants)
         print(f"Netwerk '{network.name}' aangemaakt: {store.path(network)}")
         print(f"Start een bijeenkomst erin met: lerend-tui start --network {network.id}")
         return 0
-    store = NetworkStore(paths.networks_folder)
+    store = NetworkStore.of(paths)
     if args.network_command == "list":
         networks, problems = store.scan()
         warn_each("onleesbaar", problems)

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from lerend_tui.catalogue.workforms import load_catalogue
     from lerend_tui.plans.plan import PlanStore, by_day, markdown_agenda, text_agenda
 
-    store = PlanStore(paths.plans_folder)
+    store = PlanStore.of(paths)
     if args.plan_command == "list":
         plans, problems = store.scan()
         clock = SystemClock()
@@ -62,7 +62,7 @@ def opening(args: argparse.Namespace, paths: Paths, templates: TemplateCatalogue
     if args.plan_command == "edit":
         from lerend_tui.plans.plan import PlanStore
 
-        return {"plan": PlanStore(paths.plans).find(args.name)}
+        return {"plan": PlanStore.of(paths).find(args.name)}
     if args.template:
         try:
             templates.get(args.template)
@@ -72,5 +72,5 @@ def opening(args: argparse.Namespace, paths: Paths, templates: TemplateCatalogue
     if args.network:
         from lerend_tui.network.store import NetworkStore
 
-        network = NetworkStore(paths.networks_folder).find(args.network).id
+        network = NetworkStore.of(paths).find(args.network).id
     return {"template": args.template, "network": network, "make": bool(args.template or network)}

@@ -35,13 +35,13 @@ def prepare_meeting(
     if args.plan:
         from lerend_tui.plans.plan import PlanStore
 
-        plan = PlanStore(paths.plans_folder).find(args.plan)
+        plan = PlanStore.of(paths).find(args.plan)
     network = networks = None
     network_name = args.network or (plan.network if plan else "")
     if network_name:
         from lerend_tui.network.store import NetworkStore
 
-        networks = NetworkStore(paths.networks_folder)
+        networks = NetworkStore.of(paths)
         network = networks.find(network_name)
     if args.resume:
         latest = store.latest_unfinished(network.id if network else None)

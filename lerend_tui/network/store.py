@@ -22,6 +22,7 @@ from typing import Any
 
 import tomli_w
 
+from lerend_tui.common.paths import Paths
 from lerend_tui.common.validation import (
     DataError,
     Fields,
@@ -204,10 +205,15 @@ def _parse_participant(table: Fields) -> Participant:
 
 
 class NetworkStore:
-    """The network files in one folder (`Paths.networks`)."""
+    """The network files in one folder (`Paths.networks_folder`), made when the first network is written."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+
+    @classmethod
+    def of(cls, paths: Paths) -> NetworkStore:
+        """The data dir's networks: the one way the program opens them, so that reading never makes a folder."""
+        return cls(paths.networks_folder)
 
     def path(self, network: Network | str) -> Path:
         """Where a network (or a network id) is stored."""

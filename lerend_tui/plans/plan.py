@@ -53,6 +53,7 @@ from lerend_tui.templates import PHASE_KINDS, MeetingTemplate, PhaseStep, Templa
 if TYPE_CHECKING:
     from lerend_tui.catalogue.workforms import Catalogue, Workform
     from lerend_tui.common.clock import Clock
+    from lerend_tui.common.paths import Paths
 
 SCHEMA = 1
 DEFAULT_START = "19:00"
@@ -464,10 +465,15 @@ def plan_id(name: str) -> str:
 
 
 class PlanStore:
-    """The plan files in one folder (`Paths.plans`)."""
+    """The plan files in one folder (`Paths.plans_folder`), made when the first plan is written."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+
+    @classmethod
+    def of(cls, paths: Paths) -> PlanStore:
+        """The data dir's plans: the one way the program opens them, so that reading never makes a folder."""
+        return cls(paths.plans_folder)
 
     def path(self, plan: MeetingPlan | str) -> Path:
         return self.folder / f"{plan_id(plan.name if isinstance(plan, MeetingPlan) else plan)}.toml"
