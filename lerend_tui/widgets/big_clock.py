@@ -14,7 +14,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from lerend_tui.widgets.bigtext import render_big
+from lerend_tui.beamer.font import DIGITS
 
 
 def changed_rows(old: list[str], new: list[str], top: int, width: int) -> list[Region]:
@@ -83,7 +83,7 @@ class BigClock(Widget):
         from the left when centred."""
         key = (self._text, width, height)
         if self._layout is None or self._layout[0] != key:
-            rows = render_big(*key)
+            rows = DIGITS.render_in(*key)
             self._layout = (key, (rows, (height - len(rows)) // 2, (width - len(rows[0])) // 2 if rows else 0))
         return self._layout[1]
 
@@ -138,8 +138,8 @@ class BigClock(Widget):
         return strips if (x1, x2) == (0, width) else [strip.crop(x1, x2) for strip in strips]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        rows = render_big(self._text, container.width, container.height)
+        rows = DIGITS.render_in(self._text, container.width, container.height)
         return len(rows[0]) if rows else 0
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(render_big(self._text, width, container.height))
+        return len(DIGITS.render_in(self._text, width, container.height))

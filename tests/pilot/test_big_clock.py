@@ -9,8 +9,8 @@ from textual.color import Color
 from textual.geometry import Region
 from textual.widget import Widget
 
+from lerend_tui.beamer.font import DIGITS
 from lerend_tui.widgets.big_clock import BigClock, changed_rows
-from lerend_tui.widgets.bigtext import render_big
 
 BLOCKS = set("█▀▄")
 
@@ -67,7 +67,7 @@ async def test_grows_when_the_terminal_grows():
 
 def centred(text: str, width: int, height: int) -> list[str]:
     """What a width × height BigClock shows: ``render_big`` centred both ways in spaces."""
-    rows = render_big(text, width, height)
+    rows = DIGITS.render_in(text, width, height)
     top, left = (height - len(rows)) // 2, (width - len(rows[0])) // 2 if rows else 0
     lines = [" " * width] * height
     for index, row in enumerate(rows):
@@ -83,7 +83,7 @@ def clock_texts(seconds: int) -> str:
 @given(st.integers(-3600, 5999), st.sampled_from([-1, 1, -10, 60, 1000]), st.integers(0, 200), st.integers(0, 60))
 def test_changed_rows_cover_every_line_that_changes_and_no_other(seconds, step, width, height):
     old, new = clock_texts(seconds), clock_texts(seconds + step)
-    old_rows, new_rows = render_big(old, width, height), render_big(new, width, height)
+    old_rows, new_rows = DIGITS.render_in(old, width, height), DIGITS.render_in(new, width, height)
     if len(old_rows) != len(new_rows) or (old_rows and len(old_rows[0]) != len(new_rows[0])):
         return  # digits of another size: the clock is laid out and drawn anew all over
     top = (height - len(new_rows)) // 2

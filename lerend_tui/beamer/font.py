@@ -1,0 +1,256 @@
+"""Block fonts for the beamer, as data: the clock's digits (`DIGITS`) and the letters for the words around
+them (`LETTERS`), drawn in the four characters ``' ▀▄█'`` that every terminal font has.
+
+The glyphs are pixel art in text files beside this module (``fonts/*.txt``; their opening lines describe
+the format), read once when this module is imported and checked then: a malformed glyph is a `DataError`
+naming the file and the line.
+
+Sizes are counted per font pixel: a `Scale` of ``sx`` columns and ``hy`` *half rows*. Counting vertically in
+half rows lets half blocks give odd heights, and keeps the proportions plain: a terminal cell is about twice
+as tall as wide, so ``sx == hy`` is a square pixel. A pixel may be up to twice as tall as wide (``hy <=
+2 * sx``) or twice as wide as tall (``sx <= 2 * hy``): that lets a text fill its box rather than only a
+square fit of it; beyond that the font stops looking like itself.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from lerend_tui.common.validation import DataError
+
+MAX_TALL = 2
+"""A pixel is at most this many times taller than wide (``hy <= MAX_TALL * sx``)."""
+MAX_WIDE = 2
+"""A pixel is at most this many times wider than tall (``sx <= MAX_WIDE * hy``)."""
+GAP = 1
+"""Empty pixel columns between two glyphs (scaled like every other pixel)."""
+REPLACEMENT = "?"
+"""What a character shows that has no glyph, not even through its base letter."""
+_ALIASES = {"’": "'", "‘": "'", "‚": ",", "“": '"', "”": '"', "„": '"', "−": "-", "‐": "-", "‑": "-"}
+"""Typographic characters shown as the plain ones the font has (decomposition does not map these)."""
+_HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+Glyph = tuple[tuple[bool, ...], ...]
+"""A glyph's pixels, ``glyph[row][column]``, True where there is ink."""
+
+
+class Scale(NamedTuple):
+    sx: int
+    """Terminal columns per font pixel."""
+    hy: int
+    """Half terminal rows per font pixel."""
+
+
+SMALLEST = Scale(1, 1)
+
+
+def largest_scale(pixels_wide: int, pixels_high: int, width: int, height: int) -> Scale | None:
+    """The largest scale at which a block of ``pixels_wide`` × ``pixels_high`` font pixels fits in ``width``
+    columns × ``height`` rows, with the pixel's shape kept within `MAX_TALL` and `MAX_WIDE`; None if it does
+    not fit even at one column by one half row. Width and height are filled independently, then the
+    longer side of the pixel is cut back to what the shape allows."""
+    if pixels_wide <= 0 or pixels_high <= 0:
+        return None
+    sx_max = width // pixels_wide
+    hy_max = 2 * height // pixels_high  # ceil(pixels_high * hy / 2) <= height  <=>  pixels_high * hy <= 2 * height
+    if sx_max < 1 or hy_max < 1:
+        return None
+    sx = min(sx_max, MAX_WIDE * hy_max)
+    return Scale(sx, min(hy_max, MAX_TALL * sx))
+
+
+@dataclass(frozen=True, eq=False)  # compared (and cached) by identity: there is one of each font
+class Font:
+    name: str
+    height: int
+    """Rows of every glyph, in font pixels."""
+    glyphs: Mapping[str, Glyph]
+
+    def text(self, text: str) -> str:
+        """``text`` as this font draws it: upper case; white space as spaces; a character without a glyph as
+        its base letter (``Ŀ`` as ``L``, ``Ĳ`` as ``IJ``), else as `REPLACEMENT`."""
+        return "".join(self._character(char) for char in text.upper())
+
+    def _character(self, char: str) -> str:
+        if char in self.glyphs:
+            return char
+        if char.isspace():
+            return " "
+        char = _ALIASES.get(char, char)
+        base = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+        return "".join(part if part in self.glyphs else REPLACEMENT for part in base.upper()) or REPLACEMENT
+
+    def width(self, text: str) -> int:
+        """Width of ``text`` in font pixels, the gaps between glyphs included (0 if empty)."""
+        shown = self.text(text)
+        return sum(len(self.glyphs[char][0]) for char in shown) + GAP * max(len(shown) - 1, 0)
+
+    def rows(self, hy: int) -> int:
+        """Terminal rows one line of this font takes at ``hy`` half rows per pixel."""
+        return -(-self.height * hy // 2)
+
+    def size(self, text: str, scale: Scale) -> tuple[int, int]:
+        """(columns, rows) that ``text`` takes at ``scale``."""
+        return self.width(text) * scale.sx, self.rows(scale.hy)
+
+    def scale_for(self, text: str, width: int, height: int) -> Scale | None:
+        """The largest scale at which ``text`` fits in ``width`` × ``height`` cells (None: it does not)."""
+        return largest_scale(self.width(text), self.height, width, height)
+
+    def render(self, text: str, scale: Scale) -> list[str]:
+        """``text`` at ``scale``: `size` rows of equal length in ``' ▀▄█'`` (a pixel row that ends halfway
+        down a cell leaves the cell's lower half as paper)."""
+        return list(self._render(self.text(text), scale))
+
+    @lru_cache(maxsize=256)  # noqa: B019 -- the fonts live as long as the program
+    def _render(self, text: str, scale: Scale) -> tuple[str, ...]:
+        if not text:
+            return ()
+        sx, hy = scale
+        glyphs = [self.glyphs[char] for char in text]
+        gap = (False,) * GAP
+        # Each pixel row as a full-row string ("█"/" "), every pixel sx columns wide.
+        full_rows = [
+            "".join(("█" if pixel else " ") * sx
+                    for index, glyph in enumerate(glyphs) for pixel in (gap if index else ()) + glyph[row])
+            for row in range(self.height)
+        ]
+        # One entry per half row, padded to a whole number of cells; equal halves need no half blocks.
+        half_rows = [row for row in full_rows for _ in range(hy)]
+        if len(half_rows) % 2:
+            half_rows.append(" " * len(half_rows[0]))
+        return tuple(
+            top if top == bottom else "".join(_HALF_BLOCKS[a == "█", b == "█"] for a, b in zip(top, bottom))
+            for top, bottom in zip(half_rows[::2], half_rows[1::2])
+        )
+
+    def render_in(self, text: str, width: int, height: int) -> list[str]:
+        """``text`` as large as it fits in ``width`` × ``height`` (rows of equal length, at most ``width``
+        long and ``height`` many); where it cannot be drawn big, the plain text on one line, cut to
+        ``width``: a terminal too small for the big letters still shows the words."""
+        scale = self.scale_for(text, width, height)
+        if scale is None:
+            return [text[:width]] if text and width > 0 and height > 0 else []
+        return self.render(text, scale)
+
+    def first_fitting(self, texts: Iterable[str], width: int, height: int,
+                      smallest: Scale = SMALLEST) -> tuple[str, Scale] | None:
+        """The first of ``texts`` (the fullest first: "NU: ANNE-MARIE VAN DER BERG", then "ANNE-MARIE VAN
+        DER BERG", then "ANNE-MARIE") that fits in the box at ``smallest`` or larger, with its scale."""
+        for text in texts:
+            scale = self.scale_for(text, width, height)
+            if scale is not None and scale.sx >= smallest.sx and scale.hy >= smallest.hy:
+                return text, scale
+        return None
+
+    def wrap(self, text: str, width: int, height: int) -> tuple[list[str], Scale] | None:
+        """``text`` over as many lines as make its letters the largest (by pixel area, then fewest lines)
+        in ``width`` × ``height``, each line `rows` tall, no space between them (the font's accent and
+        descender rows keep lines apart). Words are broken only when no whole word fits a line otherwise.
+        None when it does not fit even at the smallest scale."""
+        result = self._wrap(self.text(" ".join(text.split())), max(width, 0), max(height, 0))
+        return (list(result[0]), result[1]) if result else None
+
+    @lru_cache(maxsize=64)  # noqa: B019 -- the fonts live as long as the program
+    def _wrap(self, text: str, width: int, height: int) -> tuple[tuple[str, ...], Scale] | None:
+        words = text.split(" ") if text else []
+        if not words:
+            return None
+        for break_words in (False, True):
+            best: tuple[int, int, tuple[str, ...], Scale] | None = None  # (-area, lines, lines, scale)
+            for count in range(1, 2 * height // self.height + 1):
+                hy_max = 2 * (height // count) // self.height
+                if hy_max < 1:
+                    break
+                for sx in range(min(MAX_WIDE * hy_max, width), 0, -1):  # the widest pixel that wraps in `count`
+                    lines = self._lines(words, width // sx, break_words)
+                    if lines is not None and len(lines) <= count:
+                        scale = Scale(sx, min(hy_max, MAX_TALL * sx))
+                        candidate = (-scale.sx * scale.hy, len(lines), lines, scale)
+                        if best is None or candidate[:2] < best[:2]:
+                            best = candidate
+                        break
+            if best is not None:
+                return best[2], best[3]
+        return None
+
+    def _lines(self, words: list[str], pixels: int, break_words: bool) -> tuple[str, ...] | None:
+        """``words`` greedily on lines of at most ``pixels`` font pixels; a word too wide for a line is
+        broken between its letters when ``break_words``, else there is no wrapping (None)."""
+        lines: list[str] = []
+        for word in words:
+            if self.width(word) > pixels:
+                if not break_words:
+                    return None
+                pieces = [""]
+                for char in word:
+                    if pieces[-1] and self.width(pieces[-1] + char) > pixels:
+                        pieces.append("")
+                    pieces[-1] += char
+                if self.width(pieces[0]) > pixels:  # not even one letter fits
+                    return None
+            else:
+                pieces = [word]
+            for piece in pieces:
+                if lines and self.width(f"{lines[-1]} {piece}") <= pixels:
+                    lines[-1] += " " + piece
+                else:
+                    lines.append(piece)
+        return tuple(lines)
+
+
+def parse(source: str, text: str) -> Font:
+    """The font in ``text`` (the format of ``fonts/*.txt``); ``source`` names it in errors. Checks that every
+    glyph has rows of one width in '#' and '.', the font's one height, and that the font has a space and
+    the `REPLACEMENT`."""
+    glyphs: dict[str, list[str]] = {}
+    starts: dict[str, int] = {}
+    current: list[str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]") and len(line) > 2:
+            name = line[1:-1]
+            char = " " if name == "space" else name
+            if len(char) != 1:
+                raise DataError(source, f"'{name}' is geen teken: één teken tussen haken, of [space]", line=number)
+            if char in glyphs:
+                raise DataError(source, f"het teken '{name}' staat er twee keer in", line=number)
+            current = glyphs[char] = []
+            starts[char] = number
+        elif current is None or not line:
+            continue  # the description above the first glyph, or a blank line between glyphs
+        elif set(line) <= {"#", "."}:
+            current.append(line)
+        else:
+            raise DataError(source, f"een rij van een teken bestaat uit '#' en '.', niet '{line}'", line=number)
+    if not glyphs:
+        raise DataError(source, "er staat geen enkel teken in")
+    height = len(next(iter(glyphs.values())))
+    for char, rows in glyphs.items():
+        if len(rows) != height:
+            raise DataError(source, f"het teken {char!r} is {len(rows)} rijen hoog, het eerste {height}",
+                            line=starts[char])
+        if len({len(row) for row in rows}) != 1:
+            raise DataError(source, f"de rijen van het teken {char!r} zijn niet even breed", line=starts[char])
+    for needed in (" ", REPLACEMENT):
+        if needed not in glyphs:
+            raise DataError(source, f"het teken {needed!r} ontbreekt")
+    return Font(source, height, {char: tuple(tuple(pixel == "#" for pixel in row) for row in rows)
+                                 for char, rows in glyphs.items()})
+
+
+def load(name: str) -> Font:
+    """The font in ``fonts/<name>.txt`` beside this module (package data)."""
+    path = resources.files("lerend_tui.beamer") / "fonts" / f"{name}.txt"
+    return parse(f"fonts/{name}.txt", path.read_text(encoding="utf-8"))
+
+
+DIGITS = load("digits")
+"""The clock: digits all of one width, ':', '+' and '-', 5 pixels high."""
+LETTERS = load("letters")
+"""The words: capitals (with the accents Dutch uses), digits and punctuation, 8 pixels high."""
