@@ -49,6 +49,11 @@ class Scale(NamedTuple):
 SMALLEST = Scale(1, 1)
 
 
+def cell_rows(pixels_high: int, hy: int) -> int:
+    """Terminal rows that ``pixels_high`` rows of pixels take at ``hy`` half rows per pixel."""
+    return -(-pixels_high * hy // 2)
+
+
 def largest_scale(pixels_wide: int, pixels_high: int, width: int, height: int) -> Scale | None:
     """The largest scale at which a block of ``pixels_wide`` × ``pixels_high`` font pixels fits in ``width``
     columns × ``height`` rows, with the pixel's shape kept within `MAX_TALL` and `MAX_WIDE`; None if it does
@@ -70,6 +75,10 @@ class Font:
     height: int
     """Rows of every glyph, in font pixels."""
     glyphs: Mapping[str, Glyph]
+    body: range
+    """The pixel rows the capitals and digits use: what every text shows at least. A text is drawn only
+    as high as its glyphs reach beyond that (an accent above, a comma's tail below), so the plain words
+    of a state need fewer rows than a name with an accent (see `span`)."""
 
     def text(self, text: str) -> str:
         """``text`` as this font draws it: upper case; white space as spaces; a character without a glyph as
@@ -90,25 +99,36 @@ class Font:
         shown = self.text(text)
         return sum(len(self.glyphs[char][0]) for char in shown) + GAP * max(len(shown) - 1, 0)
 
-    def rows(self, hy: int) -> int:
-        """Terminal rows one line of this font takes at ``hy`` half rows per pixel."""
-        return -(-self.height * hy // 2)
+    def plain(self, text: str) -> str:
+        """``text`` as this font draws it, without accents (``ZOË`` as ``ZOE``): lower, where a box has no
+        room for the rows of the accents."""
+        return self.text("".join(part for part in unicodedata.normalize("NFKD", self.text(text))
+                                 if not unicodedata.combining(part)))
 
-    def size(self, text: str, scale: Scale) -> tuple[int, int]:
-        """(columns, rows) that ``text`` takes at ``scale``."""
-        return self.width(text) * scale.sx, self.rows(scale.hy)
+    def span(self, text: str, *, full: bool = False) -> range:
+        """The pixel rows ``text`` is drawn in: the `body`, and the rows above or below it that its glyphs
+        ink; all of the font's rows when ``full`` (lines of a wrapped text, which must line up)."""
+        if full:
+            return range(self.height)
+        inked = [row for char in set(self.text(text)) for row, pixels in enumerate(self.glyphs[char]) if any(pixels)]
+        return range(min([self.body.start, *inked]), max([self.body.stop, *(row + 1 for row in inked)]))
+
+    def size(self, text: str, scale: Scale, *, full: bool = False) -> tuple[int, int]:
+        """(columns, rows) that ``text`` takes at ``scale`` (``full``: see `span`)."""
+        return self.width(text) * scale.sx, cell_rows(len(self.span(text, full=full)), scale.hy)
 
     def scale_for(self, text: str, width: int, height: int) -> Scale | None:
         """The largest scale at which ``text`` fits in ``width`` × ``height`` cells (None: it does not)."""
-        return largest_scale(self.width(text), self.height, width, height)
+        return largest_scale(self.width(text), len(self.span(text)), width, height)
 
-    def render(self, text: str, scale: Scale) -> list[str]:
+    def render(self, text: str, scale: Scale, *, full: bool = False) -> list[str]:
         """``text`` at ``scale``: `size` rows of equal length in ``' ▀▄█'`` (a pixel row that ends halfway
-        down a cell leaves the cell's lower half as paper)."""
-        return list(self._render(self.text(text), scale))
+        down a cell leaves the cell's lower half as paper; ``full``: see `span`)."""
+        shown = self.text(text)
+        return list(self._render(shown, scale, self.span(shown, full=full)))
 
     @lru_cache(maxsize=256)  # noqa: B019 -- the fonts live as long as the program
-    def _render(self, text: str, scale: Scale) -> tuple[str, ...]:
+    def _render(self, text: str, scale: Scale, span: range) -> tuple[str, ...]:
         if not text:
             return ()
         sx, hy = scale
@@ -118,7 +138,7 @@ class Font:
         full_rows = [
             "".join(("█" if pixel else " ") * sx
                     for index, glyph in enumerate(glyphs) for pixel in (gap if index else ()) + glyph[row])
-            for row in range(self.height)
+            for row in span
         ]
         # One entry per half row, padded to a whole number of cells; equal halves need no half blocks.
         half_rows = [row for row in full_rows for _ in range(hy)]
@@ -141,18 +161,20 @@ class Font:
     def first_fitting(self, texts: Iterable[str], width: int, height: int,
                       smallest: Scale = SMALLEST) -> tuple[str, Scale] | None:
         """The first of ``texts`` (the fullest first: "NU: ANNE-MARIE VAN DER BERG", then "ANNE-MARIE VAN
-        DER BERG", then "ANNE-MARIE") that fits in the box at ``smallest`` or larger, with its scale."""
+        DER BERG", then "ANNE-MARIE") that fits in the box at ``smallest`` or larger, with its scale; each
+        text without its accents (`plain`) before the next text, as losing an accent loses less."""
         for text in texts:
-            scale = self.scale_for(text, width, height)
-            if scale is not None and scale.sx >= smallest.sx and scale.hy >= smallest.hy:
-                return text, scale
+            for shown in dict.fromkeys((self.text(text), self.plain(text))):
+                scale = self.scale_for(shown, width, height)
+                if scale is not None and scale.sx >= smallest.sx and scale.hy >= smallest.hy:
+                    return shown, scale
         return None
 
     def wrap(self, text: str, width: int, height: int) -> tuple[list[str], Scale] | None:
         """``text`` over as many lines as make its letters the largest (by pixel area, then fewest lines)
-        in ``width`` × ``height``, each line `rows` tall, no space between them (the font's accent and
-        descender rows keep lines apart). Words are broken only when no whole word fits a line otherwise.
-        None when it does not fit even at the smallest scale."""
+        in ``width`` × ``height``, each line drawn ``full`` (all the font's rows, so the accent and
+        descender rows keep the lines apart and in step). Words are broken only when no whole word fits a
+        line otherwise. None when it does not fit even at the smallest scale."""
         result = self._wrap(self.text(" ".join(text.split())), max(width, 0), max(height, 0))
         return (list(result[0]), result[1]) if result else None
 
@@ -240,8 +262,10 @@ def parse(source: str, text: str) -> Font:
     for needed in (" ", REPLACEMENT):
         if needed not in glyphs:
             raise DataError(source, f"het teken {needed!r} ontbreekt")
-    return Font(source, height, {char: tuple(tuple(pixel == "#" for pixel in row) for row in rows)
-                                 for char, rows in glyphs.items()})
+    bitmaps = {char: tuple(tuple(pixel == "#" for pixel in row) for row in rows) for char, rows in glyphs.items()}
+    body = [row for char in bitmaps if char.isalnum() and char.isascii()
+            for row, pixels in enumerate(bitmaps[char]) if any(pixels)]
+    return Font(source, height, bitmaps, range(min(body), max(body) + 1) if body else range(height))
 
 
 def load(name: str) -> Font:

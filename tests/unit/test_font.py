@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from lerend_tui.beamer.font import DIGITS, LETTERS, MAX_TALL, MAX_WIDE, REPLACEMENT, Scale, largest_scale, load, parse
+from lerend_tui.beamer.font import (
+    DIGITS,
+    LETTERS,
+    MAX_TALL,
+    MAX_WIDE,
+    REPLACEMENT,
+    Scale,
+    cell_rows,
+    largest_scale,
+    load,
+    parse,
+)
 from lerend_tui.common.validation import DataError
 
 BLOCKS = set("█▀▄")
@@ -117,7 +128,7 @@ def test_every_character_renders_without_a_crash():
     text = "".join(map(chr, range(32, 0x3000, 7)))
     for font in (DIGITS, LETTERS):
         rows = font.render(text, Scale(1, 1))
-        assert len(rows) == font.rows(1) and set("".join(rows)) <= {" ", *BLOCKS}
+        assert len(rows) == cell_rows(font.height, 1) and set("".join(rows)) <= {" ", *BLOCKS}
 
 
 def test_the_output_uses_only_the_four_characters_every_font_has():
@@ -223,9 +234,9 @@ def test_first_fitting_takes_the_fullest_text_that_fits():
     assert LETTERS.first_fitting(options, widths[0] - 1, 4) == (options[1], Scale(1, 1))
     assert LETTERS.first_fitting(options, widths[2], 4) == (options[2], Scale(1, 1))
     assert LETTERS.first_fitting(options, widths[2] - 1, 4) is None
-    assert LETTERS.first_fitting(options, widths[2], 3) is None  # 8 half rows need 4 rows
+    assert LETTERS.first_fitting(options, widths[2], 2) is None  # 5 half rows need 3 rows
     # at least two columns per pixel: only the short name is that large in this box
-    assert LETTERS.first_fitting(options, 2 * widths[2], 8, Scale(2, 2)) == (options[2], Scale(2, 2))
+    assert LETTERS.first_fitting(options, 2 * widths[2], 8, Scale(2, 2)) == (options[2], Scale(2, 3))
 
 
 def test_wrap_makes_the_letters_as_large_as_the_box_allows():
@@ -246,7 +257,7 @@ def test_wrapped_lines_fit_the_box():
             lines, scale = result
             assert " ".join(lines).replace(" ", "") == LETTERS.text(message).replace(" ", "")
             assert all(LETTERS.width(line) * scale.sx <= width for line in lines)
-            assert len(lines) * LETTERS.rows(scale.hy) <= height
+            assert len(lines) * cell_rows(LETTERS.height, scale.hy) <= height
             assert scale.hy <= MAX_TALL * scale.sx and scale.sx <= MAX_WIDE * scale.hy
 
 
@@ -257,4 +268,28 @@ def test_wrap_breaks_a_word_only_when_nothing_else_fits():
     assert lines == ["KOFFIE", "PAUZE"]  # broken: one word too wide for the box
     assert LETTERS.wrap("koffie", 3, 40) is None  # not even one letter fits
     assert LETTERS.wrap("", 100, 40) is None
-    assert LETTERS.wrap("koffie", 100, 3) is None
+    assert LETTERS.wrap("koffie", 100, 3) is None  # wrapped lines are drawn with all 8 rows: 4 terminal rows
+
+
+def test_a_text_is_drawn_as_high_as_its_glyphs_reach():
+    assert LETTERS.body == range(2, 7) and DIGITS.body == range(5)
+    assert LETTERS.span("PAUZE") == LETTERS.span("") == LETTERS.span("- .") == range(2, 7)
+    assert LETTERS.span("ZOË") == range(7)
+    assert LETTERS.span("JA, NEE") == range(2, 8)
+    assert LETTERS.span("FAÇADE") == range(2, 8)
+    assert LETTERS.span("PAUZE", full=True) == range(8)
+    assert LETTERS.size("PAUZE", Scale(1, 1)) == (24, 3)  # 5 half rows
+    assert LETTERS.size("ZOË", Scale(1, 1)) == (14, 4)
+    assert LETTERS.size("PAUZE", Scale(1, 1), full=True) == (24, 4)
+    assert len(LETTERS.render("PAUZE", Scale(2, 2), full=True)) == 8
+    assert LETTERS.scale_for("PAUZE", 100, 3) == Scale(2, 1)
+    assert LETTERS.scale_for("ZOË", 100, 3) is None
+
+
+def test_where_the_accents_have_no_room_the_letters_go_without():
+    assert LETTERS.plain("Zoë, café") == "ZOE, CAFE"
+    assert LETTERS.plain("FAÇADE") == "FACADE"
+    assert LETTERS.first_fitting(["Nu: Zoë"], 100, 4) == ("NU: ZOË", Scale(2, 1))
+    assert LETTERS.first_fitting(["Nu: Zoë"], 100, 3) == ("NU: ZOE", Scale(2, 1))
+    # without accents before a shorter text
+    assert LETTERS.first_fitting(["Nu: Zoë", "Zoë"], 100, 3) == ("NU: ZOE", Scale(2, 1))
