@@ -22,6 +22,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+from lerend_tui.beamer.view import Follower
 from lerend_tui.common.autosave import CEILING, PAUSE, SaveDeadline
 from lerend_tui.common.clock import Clock, SystemClock
 from lerend_tui.common.crash import crash_line, describe, write_crash_log
@@ -43,7 +44,7 @@ from lerend_tui.screens.keys import (
 )
 from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.services import Services
-from lerend_tui.storage.live import Doorbell, LiveState, clear_live, read_live, writer_running
+from lerend_tui.storage.live import Doorbell, LiveReader, LiveState, clear_live
 from lerend_tui.storage.lock import LockError, acquire, holder, release
 from lerend_tui.templates import TemplateCatalogue
 
@@ -471,16 +472,15 @@ class FollowerApp(GuardedApp):
     def __init__(self, paths: Paths, *, clock: Clock | None = None) -> None:
         super().__init__(paths, css_path=HERE / "screens" / "beamer.tcss")
         self.clock = clock or SystemClock()
-        self._live_path = paths.live
         self._doorbell = Doorbell(paths.live)
-        self._seen: tuple[int, int] | None = None
-        self._state: LiveState | None = None
+        self.live_state = LiveReader(paths.live)
+        self._follower = Follower(self._read_live)
         self._problem: str | None = None
 
     def get_default_screen(self) -> Screen:
         from lerend_tui.screens.beamer import BeamerScreen
 
-        return BeamerScreen(self.live_state, self.clock)
+        return BeamerScreen(self._follower.view, self.clock)
 
     def on_mount(self) -> None:
         """Answer the doorbell the facilitator's program rings on every change (see `live.Doorbell`): the
@@ -509,27 +509,11 @@ class FollowerApp(GuardedApp):
     def on_unmount(self) -> None:
         self._doorbell.close()
 
-    def live_state(self) -> LiveState | None:
-        """The facilitator's latest state: re-read only when the file changed; None when no meeting is live.
-
-        Asked on every wake-up of the beamer (once a second while a timer runs): a stat of the file and a
-        probe of its writer's lock, nothing more while the file stays the same."""
-        path = self._live_path
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            self._seen, self._state = None, None
-            return None
-        seen = (stat.st_mtime_ns, stat.st_size)
-        if seen != self._seen:
-            self._seen = seen
-            try:
-                self._state = read_live(path)
-            except DataError as error:
-                self._state = None
-                if str(error) != self._problem:
-                    self._problem = str(error)
-                    self.notify(str(error), title="Onleesbare live-status", severity="error", markup=False)
-        if self._state is not None and not writer_running(path, self._state.writer):
-            self._state = None
-        return self._state
+    def _read_live(self) -> LiveState | None:
+        """The live state (see `LiveReader`); a file that cannot be read is told once, as it is."""
+        state = self.live_state()
+        problem = self.live_state.problem
+        if problem is not None and problem != self._problem:
+            self.notify(problem, title="Onleesbare live-status", severity="error", markup=False)
+        self._problem = problem
+        return state

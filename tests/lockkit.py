@@ -23,16 +23,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 from lerend_tui.storage.live import LiveState, write_live, WRITER
 write_live(Path(sys.argv[1]), LiveState(
-    writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Check-in", phase_number=1, phase_count=5,
-    focus_label="", progress="", step_label="", step_instruction="", step_planned_seconds=0.0,
-    step_elapsed_seconds=0.0, coming_up="", planned_seconds=600.0, elapsed_seconds=0.0,
-    phase_planned_seconds=600.0, phase_elapsed_seconds=0.0, running=True,
-    measured_at=datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc), warning_seconds=120.0, count_up=True))
+    writer=WRITER, title="Zorgnetwerk Zuid", network="", phase_title="Check-in", phase_number=1, phase_count=5,
+    focus="phase", step_label="", step_instruction="", speaker="", next_speaker="", round_progress="",
+    coming_up="", planned_seconds=600.0, elapsed_seconds=0.0, phase_planned_seconds=600.0,
+    phase_elapsed_seconds=0.0, step_planned_seconds=0.0, step_elapsed_seconds=0.0, running=True,
+    measured_at=datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc), warning_seconds=120.0, count_up=True,
+    started=True, planned_start=datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)))
 print(WRITER, flush=True)
 sys.stdin.read()
 """
 
-PUBLISH_ENDED = PUBLISH_LIVE.replace("count_up=True)", "count_up=True, ended=True)")
+PUBLISH_ENDED = PUBLISH_LIVE.replace("started=True,", "started=True, ended=True,")
 """A program whose meeting on the beamer was finished, and which still runs."""
 
 

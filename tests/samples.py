@@ -125,11 +125,12 @@ def live_state(clock, elapsed, running, **changes) -> LiveState:
     """This program's live state: a step of ten minutes in the coaching phase, `elapsed` seconds into it,
     running or not; `changes` to any of its fields."""
     state = LiveState(
-        writer=WRITER, title="Zorgnetwerk Zuid", phase_title="Onderlinge coaching", phase_number=4,
-        phase_count=5, focus_label="Stap 2 van 4: Verhelderende vragen", progress="", step_label="",
-        step_instruction="", step_planned_seconds=0.0, step_elapsed_seconds=0.0,
-        coming_up="Daarna: Adviesronde", planned_seconds=600.0, elapsed_seconds=elapsed,
-        phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, running=running,
-        measured_at=clock.now(), warning_seconds=120.0, count_up=True,
+        writer=WRITER, title="Zorgnetwerk Zuid", network="", phase_title="Onderlinge coaching", phase_number=4,
+        phase_count=5, focus="step", step_label="Stap 2 van 4: Verhelderende vragen",
+        step_instruction="Stel alleen vragen om het probleem te begrijpen.", speaker="", next_speaker="",
+        round_progress="", coming_up="Daarna: Adviesronde", planned_seconds=600.0, elapsed_seconds=elapsed,
+        phase_planned_seconds=2700.0, phase_elapsed_seconds=900.0 + elapsed, step_planned_seconds=0.0,
+        step_elapsed_seconds=0.0, running=running, measured_at=clock.now(), warning_seconds=120.0, count_up=True,
+        started=True, planned_start=clock.now(),
     )
     return replace(state, **changes)

@@ -545,6 +545,12 @@ def by_day(plans: list[MeetingPlan], today: date) -> list[MeetingPlan]:
     return coming + undated + past
 
 
+def next_planned(plans: list[MeetingPlan], network: str, after: date) -> MeetingPlan | None:
+    """When `network` meets next: its first plan on a day after `after` (None when none is planned)."""
+    coming = [plan for plan in plans if network and plan.network == network and plan.date and plan.date > after]
+    return min(coming, key=lambda plan: (plan.date, plan.start), default=None)
+
+
 def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None) -> Path:
     """Write the plan as a reusable template (`<folder>/<name>.toml`, which `templates.load_templates` reads).
     A file there that does not parse is never overwritten."""

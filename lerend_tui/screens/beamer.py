@@ -22,9 +22,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from lerend_tui.beamer.view import BeamerView, Show
 from lerend_tui.common.clock import Clock
 from lerend_tui.meeting.timer import Reading
-from lerend_tui.storage.live import LiveState, between_meetings
 from lerend_tui.widgets.big_clock import BigClock
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import STATE_CLASSES
@@ -45,6 +45,8 @@ class BeamerScreen(Screen[None]):
         Binding("p,pageup", "meeting('previous_phase')", "Vorige", id="beamer.previous"),
         Binding("plus", "meeting('adjust', 1)", "+1 min", key_display="+", id="beamer.more"),
         Binding("minus", "meeting('adjust', -1)", "-1 min", key_display="-", id="beamer.less"),
+        Binding("m", "meeting('message')", "Bericht", id="beamer.message"),
+        Binding("z", "meeting('blank')", "Zwart", id="beamer.blank"),
     ]
 
     @dataclass
@@ -60,9 +62,9 @@ class BeamerScreen(Screen[None]):
         def control(self) -> BeamerScreen:
             return self.beamer
 
-    def __init__(self, source: Callable[[], LiveState | None], clock: Clock, *,
+    def __init__(self, source: Callable[[], BeamerView], clock: Clock, *,
                  steers: MessagePump | None = None) -> None:
-        """`source`: the live state to show, and `clock` the time to show it at. `steers`: the facilitator's
+        """`source`: the view to show, and `clock` the time to show it at. `steers`: the facilitator's
         meeting screen, which the keys steer (see `Steer`); without it, this is the follower's beamer, which
         only watches."""
         super().__init__()
@@ -86,7 +88,7 @@ class BeamerScreen(Screen[None]):
             yield Line(id="beamer-words")
             yield ProgressLine(id="beamer-progress")
             yield Line(id="beamer-next")
-        yield Static(between_meetings(None), id="beamer-waiting", markup=False)  # a title is text, not markup
+        yield Static("", id="beamer-waiting", markup=False)  # a title is text, not markup
 
     def on_mount(self) -> None:
         self._phase, self._step, self._instruction, self._focus, self._words, self._next = (
@@ -95,8 +97,8 @@ class BeamerScreen(Screen[None]):
         self._clock, self._progress = self.query_one(BigClock), self.query_one(ProgressLine)
         self._state_class: str | None = None
         self._waiting = False
-        self._waiting_words = between_meetings(None)
-        self._shown: LiveState | None = None
+        self._waiting_words = ""
+        self._shown: BeamerView | None = None
         self._wake: Timer | None = None
         self._period = 0.0
         self._tick()
@@ -154,34 +156,34 @@ class BeamerScreen(Screen[None]):
             self.set_class(waiting, "-waiting")
 
     def refresh_view(self) -> Reading | None:
-        state = self.source()
-        self._set_waiting(state is None or state.ended)
-        if state is None or state.ended:  # between meetings: the words follow the meeting shown last
-            if state is not None:
-                self._shown = state
-            words = between_meetings(self._shown)
+        view = self.source()
+        now = self.clock.now()
+        self._set_waiting(view.show is not Show.TIMER)
+        if view.show is not Show.TIMER or view.countdown is None:
+            moment = view.moment(now)
+            words = {Show.WAITING: f"{view.title}\n\n{view.waiting_words}\n{view.FOLLOWS}".strip(),
+                     Show.WELCOME: f"{view.network}\n{view.title}\n\n{moment.clock}\n{moment.starts}".strip(),
+                     Show.MESSAGE: view.message, Show.BLANK: "",
+                     Show.END: f"{view.title}\n\nBedankt!\n{view.end_words}"}.get(view.show, "")
             if words != self._waiting_words:
                 self._waiting_words = words
                 self.query_one("#beamer-waiting", Static).update(words)
             return None
-        now = self.clock.now()
-        reading = state.reading(now)
-        if state is not self._shown or state.focus_label:  # a new state, or words that move with the time
-            phase = f"{state.phase_title}  ·  fase {state.phase_number} van {state.phase_count}"
-            if state.focus_label:  # the big digits show a step or a turn: say how the phase stands too
-                phase += f"  ·  {state.phase_reading(now).words}"
-            self._phase.show(phase)
-        step = state.step_reading(now)
-        if self._step.display != (step is not None):  # a style change costs a layout: only when it changes
-            self._step.display = self._instruction.display = step is not None
-        if step is not None:
-            self._step.show(f"{state.step_label}  ·  {step.text}  ·  {step.words}")
-        if state is not self._shown:
-            self._shown = state
-            self._instruction.show(state.step_instruction)
-            self._focus.show(state.focus_label + (f"  ({state.progress})" if state.progress else ""))
-            self._next.show(state.coming_up)
-        self._words.show(reading.words)
+        reading = view.countdown.reading(now)
+        moment = view.moment(now)
+        self._phase.show(view.phase + (f"  ·  fase {moment.phase_time}" if moment.phase_time else ""))
+        has_step = bool(view.step) and view.in_round
+        if self._step.display != has_step:  # a style change costs a layout: only when it changes
+            self._step.display = self._instruction.display = has_step
+        if has_step:
+            self._step.show(f"{view.step}  ·  {moment.step_time}")
+        if view is not self._shown:
+            self._shown = view
+            self._instruction.show(view.instruction)
+            focus = f"Nu: {view.speaker}" + (f" — daarna: {view.next_speaker}" if view.next_speaker else "")
+            self._focus.show(f"{focus}  ({view.round_progress})" if view.in_round else view.step)
+            self._next.show(view.coming_up)
+        self._words.show(moment.big_words[0])
         self._clock.text = reading.text  # repaints only what changes, if anything
         self._progress.show(reading.progress)
         wanted = STATE_CLASSES[reading.state]
@@ -190,4 +192,3 @@ class BeamerScreen(Screen[None]):
             for css_class in STATE_CLASSES.values():
                 self.set_class(css_class == wanted, css_class)
         return reading
-

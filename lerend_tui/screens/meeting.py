@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static, TextArea
 
+from lerend_tui.beamer.view import BeamerView
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.text import decimal
 from lerend_tui.meeting.items import LABELS, with_commitments
@@ -44,7 +45,7 @@ BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks wheth
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
 CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over",
-                    "attendance"}
+                    "attendance", "message", "blank"}
 # One entry in the palette and one line in the help for the key and the clicker's key.
 NEXT = "Volgende: de volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"
 PREVIOUS = "Vorige: de vorige spreker, stap of fase (PageUp ook tijdens het typen)"
@@ -75,6 +76,11 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         Binding("ctrl+b", "to_beamer", "Naar de beamer", show=False,
                 tooltip="Naar de beamer: de projector toont deze bijeenkomst, ook als een ander venster hem had "
                         "(dat houdt hem anders)", id="meeting.to_beamer"),
+        Binding("m", "message", "Bericht", show=False,
+                tooltip="Bericht op de beamer in plaats van de timer ('Pauze tot 20:15'); staat er een, dan haalt m "
+                        "het weg", id="meeting.message"),
+        Binding("z", "blank", "Zwart", show=False, tooltip="Beamer op zwart, en met z weer terug",
+                id="meeting.blank"),
         Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij deze fase, de groep en de "
                                               "tijd; geaccepteerd lopen haar stappen in de fase", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", tooltip="Check-out: in de afsluiting per deelnemer een woord, een ROTI "
@@ -108,6 +114,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         self.store = store
         self.path = path
         self.held_by = held_by
+        self._network_name = self._next_meeting = self._room_message = ""
+        self._room_blank = False
         self.read_only = bool(held_by)
         self.saving: Autosave[Version, OSError] = Autosave(
             self, take=self._take_version, write=self._write, show=self._show_saved,
@@ -141,6 +149,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._read_network_dates()
         self._read_achievements()
         self.refresh_time()
         self._show_items()
@@ -239,6 +248,33 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             details.append(" · ".join(f"{role}: {name}" for role, name in meeting.current.roles.items()))
         lines += [Content.styled(text, "dim") for text in details]
         return Content("\n").join(lines)
+
+    def _read_network_dates(self) -> None:
+        """For the beamer: the network's name (the welcome screen) and when it meets next (the end screen),
+        read once, off the UI thread."""
+        network_id = self.meeting.record.network
+        if not network_id:
+            return
+        from lerend_tui.common.text import dutch_date
+        from lerend_tui.common.validation import DataError
+        from lerend_tui.plans.plan import PlanStore, next_planned
+
+        networks, plans, day = self.services.networks, PlanStore.of(self.services.paths), \
+            self.meeting.record.planned_start.date()
+
+        def read() -> tuple[str, str]:
+            try:
+                name = networks.load(network_id).name
+            except (DataError, OSError):
+                name = ""
+            coming = next_planned(plans.scan()[0], network_id, day)
+            return name, (f"{dutch_date(coming.date)} om {coming.start}" if coming and coming.date else "")
+
+        def show(found: tuple[str, str]) -> None:
+            self._network_name, self._next_meeting = found
+            self.publish()
+
+        self.read_then_show(read, show, group="network-dates")
 
     def _read_achievements(self) -> None:
         """For a network's final evaluation (Stap 4): what the network achieved over its meetings, to celebrate,
@@ -342,7 +378,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         if self.read_only:
             return
         try:
-            strays = write_live(self.services.paths.live, LiveState.capture(self.meeting), hand_over=hand_over)
+            strays = write_live(self.services.paths.live, self.live_state(), hand_over=hand_over)
         except OSError:
             return  # the beamer follower misses an update; the meeting and its notes are unaffected
         self._beamer_elsewhere = strays is None
@@ -359,6 +395,11 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
                         "named pipe van jezelf), dus niet gebruikt. Een snelkoppeling (symlink) is weggehaald; het "
                         "bestand waar die naar wees, is niet aangeraakt.",
                         title="Overgeslagen", severity="warning", timeout=15, markup=False)
+
+    def live_state(self) -> LiveState:
+        """The meeting as the beamer shows it, with what the facilitator put on it (`m`, `z`)."""
+        return LiveState.capture(self.meeting, network=self._network_name, next_meeting=self._next_meeting,
+                                 message=self._room_message, blank=self._room_blank)
 
     def _take_a_free_beamer(self) -> None:
         """While another program's meeting has the beamer, look now and then whether it let go (it ended or
@@ -467,7 +508,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
     def action_beamer(self) -> None:
         from lerend_tui.screens.beamer import BeamerScreen
 
-        self.app.push_screen(BeamerScreen(lambda: LiveState.capture(self.meeting), self.services.clock, steers=self))
+        self.app.push_screen(BeamerScreen(lambda: BeamerView.of(self.live_state()), self.services.clock, steers=self))
 
     def on_beamer_screen_steer(self, message: BeamerScreen.Steer) -> None:
         """A key on the beamer: its action here, called directly (the notes may have the focus, which would
@@ -477,6 +518,30 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             return
         getattr(self, f"action_{message.action}")(*message.arguments)
         message.beamer.follow()
+
+    def action_message(self) -> None:
+        """A message on the beamer instead of the timer; with one there, `m` takes it away."""
+        if self._room_message:
+            self._show_message(None)
+            return
+        from lerend_tui.screens.message import MessageScreen
+
+        self.app.push_screen(MessageScreen(self.services.clock.now()), self._show_message)
+
+    def _show_message(self, message: str | None) -> None:
+        if message is None and not self._room_message:
+            return  # the dialog was cancelled: the beamer stays as it was
+        self._room_message = message or ""
+        self.publish()
+        self.notify(f"Op de beamer: {message}" if message else "Het bericht is van de beamer.", title="Beamer",
+                    markup=False)
+
+    def action_blank(self) -> None:
+        """The beamer black, and back."""
+        self._room_blank = not self._room_blank
+        self.publish()
+        self.notify("De beamer is zwart (z: terug)." if self._room_blank else "De beamer toont weer de bijeenkomst.",
+                    title="Beamer")
 
     def action_to_beamer(self) -> None:
         """Hand the projector to this meeting, on purpose, whichever program's meeting it showed."""

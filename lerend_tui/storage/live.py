@@ -50,71 +50,102 @@ from lerend_tui.meeting.timer import Reading
 from lerend_tui.storage.lock import give_back, held, hold
 from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
 
-SCHEMA = 1
+SCHEMA = 2
 WRITER = secrets.token_hex(8)
 """This program's name as a writer of the live state: its writer lock is `<data>/live-<WRITER>.lock`."""
 _WRITER_NAME = re.compile(r"[0-9a-f]{16}")
 _MAX_INTEGER = {"phase_number": 10_000, "phase_count": 10_000}
+_FOCUS_KINDS = ("phase", "step", "turn")
 """The bounds of the live state's whole numbers (each at least 1)."""
 
 
 @dataclass(frozen=True)
 class LiveState:
+    """What a beamer shows of the meeting, and nothing else (never the notes, the items or who attends):
+    `beamer.view` turns it into the room's words."""
+
     writer: str
     """The program that wrote it (see `WRITER`)."""
     title: str
+    network: str
+    """The learning network's name; empty for a meeting outside a network."""
     phase_title: str
     phase_number: int
     phase_count: int
-    focus_label: str
-    """The step or the speaker ("Nu: Anouk — daarna: Bram"); empty when the phase itself is timed."""
-    progress: str
-    """Where a speaking round stands ("2 van 6"); empty otherwise."""
+    focus: str
+    """What the big digits count: "phase", "step" or "turn" (a speaker's turn in a round)."""
     step_label: str
-    """When a round runs inside a step: the step ("Stap 2 van 4: Rondje"), its instruction and its countdown
-    beside the speaker's; empty (and 0) otherwise."""
+    """The step ("Stap 2 van 4: Rondje"); empty in a phase without steps."""
     step_instruction: str
-    step_planned_seconds: float
-    step_elapsed_seconds: float
+    speaker: str
+    """Who speaks now in a round, and who next (empty: the last one); both empty outside a round."""
+    next_speaker: str
+    round_progress: str
+    """Where a speaking round stands ("2 van 6"); empty otherwise."""
     coming_up: str
     planned_seconds: float
+    """The focused countdown (the turn, else the step, else the phase)."""
     elapsed_seconds: float
     phase_planned_seconds: float
     phase_elapsed_seconds: float
+    step_planned_seconds: float
+    """The step's own countdown while a round runs inside it (else 0)."""
+    step_elapsed_seconds: float
     running: bool
     measured_at: datetime
     warning_seconds: float
     count_up: bool
+    started: bool
+    """Whether the meeting has begun (a timer ran): before that, the beamer welcomes the room."""
+    planned_start: datetime
+    next_meeting: str = ""
+    """When the network meets next ("dinsdag 12 januari 2027 om 19:30"), for the end screen; empty if unknown."""
+    message: str = ""
+    """A short message the facilitator puts on the beamer instead of the timer ("Pauze tot 20:15")."""
+    blank: bool = False
+    """The facilitator blanked the beamer (black)."""
     ended: bool = False
     """The meeting was finished: the follower says goodbye, and the beamer is free for the next one."""
 
     @classmethod
-    def capture(cls, meeting: Meeting, writer: str = WRITER) -> LiveState:
+    def capture(cls, meeting: Meeting, writer: str = WRITER, *, network: str = "", next_meeting: str = "",
+                message: str = "", blank: bool = False) -> LiveState:
+        """The meeting as the beamer shows it now; `network` its network's name, and what the facilitator
+        put on the beamer (`message`, `blank`)."""
         focus = meeting.focus()
         phase = meeting.reading()
         speaking = meeting.speaking if focus.kind == "turn" else None
-        step = meeting.step_reading() if speaking is not None else None
+        step = meeting.step
+        step_countdown = meeting.step_reading() if speaking is not None else None
         return cls(
             writer=writer,
             title=meeting.record.title,
+            network=network,
             phase_title=meeting.current.title,
             phase_number=meeting.index + 1,
             phase_count=len(meeting.phases),
-            focus_label="" if focus.kind == "phase" else focus.label,
-            progress=speaking.progress if speaking else "",
-            step_label=meeting.step_label if step else "",
-            step_instruction=meeting.step.instruction if step and meeting.step else "",
-            step_planned_seconds=step.planned if step else 0.0,
-            step_elapsed_seconds=step.elapsed if step else 0.0,
+            focus=focus.kind,
+            step_label=meeting.step_label,
+            step_instruction=step.instruction if step is not None else "",
+            speaker=(speaking.current or "") if speaking is not None else "",
+            next_speaker=(speaking.next or "") if speaking is not None else "",
+            round_progress=speaking.progress if speaking is not None else "",
             coming_up=meeting.coming_up(),
             planned_seconds=focus.reading.planned,
             elapsed_seconds=focus.reading.elapsed,
             phase_planned_seconds=phase.planned,
             phase_elapsed_seconds=phase.elapsed,
+            step_planned_seconds=step_countdown.planned if step_countdown else 0.0,
+            step_elapsed_seconds=step_countdown.elapsed if step_countdown else 0.0,
             running=focus.reading.running,
             measured_at=meeting.clock.now(),
             warning_seconds=focus.reading.warning_seconds,
             count_up=focus.reading.count_up,
+            started=meeting.record.started is not None,
+            planned_start=meeting.record.planned_start,
+            next_meeting=next_meeting,
+            message=message,
+            blank=blank,
             ended=meeting.record.finished,
         )
 
@@ -132,7 +163,7 @@ class LiveState:
 
     def step_reading(self, now: datetime) -> Reading | None:
         """The step's countdown when a round runs inside a step; else None."""
-        if not self.step_label:
+        if self.focus != "turn" or not self.step_label:
             return None
         return Reading(self.step_planned_seconds, self.step_elapsed_seconds + self._since(now), self.running,
                        self.warning_seconds, self.count_up)
@@ -171,17 +202,6 @@ def beamer_holder(path: Path) -> str | None:
     return state.writer
 
 
-def between_meetings(last: LiveState | None) -> str:
-    """What a follower shows while no meeting is live, after `last`, the last state it showed (None: none
-    yet): calm words for the room, never an error. A finished meeting gets its goodbye; one whose program
-    stopped before it was finished is paused; the screen follows the next meeting by itself either way."""
-    if last is None:
-        return "Zo meteen begint de bijeenkomst.\nDit scherm volgt vanzelf."
-    if last.ended:
-        return f"{last.title}\n\nDe bijeenkomst is afgelopen.\nBedankt!"
-    return f"{last.title}\n\nZo meteen gaat de bijeenkomst verder.\nDit scherm volgt vanzelf."
-
-
 def clear_live(path: Path) -> None:
     """Remove the live state this program wrote (a meeting that ended or a program that quit), and give
     back its writer lock."""
@@ -218,6 +238,8 @@ def _read_state(path: Path) -> LiveState | None:
         values[field.name] = readers[kind](field.name)
     if not _WRITER_NAME.fullmatch(values["writer"]):
         raise table.error("writer", "verwacht 16 tekens 0-9 en a-f")
+    if values["focus"] not in _FOCUS_KINDS:
+        raise table.error("focus", f"verwacht een van: {', '.join(_FOCUS_KINDS)}")
     return LiveState(**values)
 
 
@@ -395,3 +417,33 @@ class Doorbell:
                     os.write(self._fd, RING)
                 except OSError:
                     pass
+
+
+class LiveReader:
+    """A follower's view of the live state: the latest, re-read only when the file changed; None when no
+    meeting is live. Asked on every wake-up of a beamer (once a second while a timer runs): a stat of the
+    file and a probe of its writer's lock, nothing more while the file stays the same. A file that cannot
+    be read counts as no meeting; `problem` then says why, for the follower to tell once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problem: str | None = None
+        self._seen: tuple[int, int] | None = None
+        self._state: LiveState | None = None
+
+    def __call__(self) -> LiveState | None:
+        try:
+            found = self.path.stat()
+        except FileNotFoundError:
+            self._seen, self._state = None, None
+            return None
+        seen = (found.st_mtime_ns, found.st_size)
+        if seen != self._seen:
+            self._seen = seen
+            try:
+                self._state, self.problem = read_live(self.path), None
+            except DataError as error:
+                self._state, self.problem = None, str(error)
+        if self._state is not None and not writer_running(self.path, self._state.writer):
+            self._state = None
+        return self._state

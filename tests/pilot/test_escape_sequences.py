@@ -63,7 +63,9 @@ async def test_the_meeting_screen_shows_an_escape_laden_meeting_without_the_esca
 async def test_the_beamer_shows_an_escape_laden_live_state_without_the_escapes(paths, clock):
     paths.data.mkdir(parents=True, exist_ok=True)
     write_live(paths.live, live_state(clock, 150.0, True, title="Zorg" + PAYLOAD, phase_title="Coaching" + PAYLOAD,
-                                      focus_label="Stap 2" + PAYLOAD, coming_up="Daarna" + PAYLOAD))
+                                      step_label="Stap 2" + PAYLOAD, coming_up="Daarna" + PAYLOAD,
+                                      step_instruction="Vraag" + PAYLOAD, speaker="Anouk" + PAYLOAD,
+                                      message="Pauze" + PAYLOAD))
     app = FollowerApp(paths, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -150,7 +150,7 @@ async def test_the_meeting_s_single_keys_come_from_its_bindings(paths, clock):
     app, _ = meeting_app(paths, clock)
     async with app.run_test():
         singles = {"toggle_timer", "next_phase", "previous_phase", "adjust", "beamer", "draw", "checkout",
-                   "carry_over", "comparison", "rebudget", "attendance"}
+                   "carry_over", "comparison", "rebudget", "attendance", "message", "blank"}
         assert single_key_actions(app.screen) == singles
         app.set_keymap({"meeting.timer": "f6", "meeting.to_beamer": "x"})
         assert single_key_actions(app.screen) == singles - {"toggle_timer"} | {"to_beamer"}

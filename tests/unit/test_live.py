@@ -32,7 +32,8 @@ def test_capture_round_trips_through_the_file(clock, tmp_path):
     state = LiveState.capture(meeting)
     write_live(path, state)
     assert read_live(path) == state
-    assert state.focus_label.startswith("Nu: ") and state.progress == "1 van 3"
+    assert state.focus == "turn" and state.round_progress == "1 van 3"
+    assert {state.speaker, state.next_speaker} <= {"Anouk", "Bram", "Chris"}
     assert state.coming_up == "Daarna: Reflectie of verbindende opdracht"
 
 

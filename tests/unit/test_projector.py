@@ -9,14 +9,12 @@ from lerend_tui.storage.live import (
     WRITER,
     LiveState,
     beamer_holder,
-    between_meetings,
     clear_live,
     read_live,
     write_live,
 )
 
 from ..lockkit import PUBLISH_ENDED, PUBLISH_LIVE, child
-from ..samples import live_state
 from .test_meeting import new_meeting
 
 
@@ -46,12 +44,3 @@ def test_the_beamer_is_free_once_its_program_is_gone_or_its_meeting_ended(clock,
         assert read_live(path).ended and beamer_holder(path) is None  # its program runs on, at home
         assert write_live(path, ours) == [] and read_live(path).writer == WRITER
     clear_live(path)
-
-
-def test_the_words_between_meetings_are_calm_and_follow_the_last_meeting(clock):
-    assert between_meetings(None) == "Zo meteen begint de bijeenkomst.\nDit scherm volgt vanzelf."
-    shown = live_state(clock, 150.0, True)
-    assert between_meetings(shown) == ("Zorgnetwerk Zuid\n\nZo meteen gaat de bijeenkomst verder.\n"
-                                       "Dit scherm volgt vanzelf.")
-    assert between_meetings(live_state(clock, 150.0, False, ended=True)) == (
-        "Zorgnetwerk Zuid\n\nDe bijeenkomst is afgelopen.\nBedankt!")
