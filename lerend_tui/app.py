@@ -22,6 +22,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+from lerend_tui.beamer.palette import css_variables
 from lerend_tui.beamer.view import Follower
 from lerend_tui.common.autosave import CEILING, PAUSE, SaveDeadline
 from lerend_tui.common.clock import Clock, SystemClock
@@ -104,6 +105,11 @@ class GuardedApp(App[None]):
         # A Content message is shown as it is: the toast reads it with `Content.from_markup`, which takes one.
         notification = ToastSafeNotification(text, clean(title), severity, timeout, markup=markup)  # type: ignore[arg-type]
         self.post_message(Notify(notification))
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the beamer's colours (`$beamer-ink`, …: `beamer.palette`), which the
+        browser page uses too."""
+        return {**super().get_css_variables(), **css_variables()}
 
     def save_everything(self) -> bool:
         """Write what is not on disk yet, at once; True when all of it is."""

@@ -14,8 +14,9 @@ square fit of it; beyond that the font stops looking like itself.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -105,41 +106,53 @@ class Font:
         return self.text("".join(part for part in unicodedata.normalize("NFKD", self.text(text))
                                  if not unicodedata.combining(part)))
 
-    def span(self, text: str, *, full: bool = False) -> range:
+    def span(self, text: str) -> range:
         """The pixel rows ``text`` is drawn in: the `body`, and the rows above or below it that its glyphs
-        ink; all of the font's rows when ``full`` (lines of a wrapped text, which must line up)."""
-        if full:
-            return range(self.height)
+        ink."""
         inked = [row for char in set(self.text(text)) for row, pixels in enumerate(self.glyphs[char]) if any(pixels)]
         return range(min([self.body.start, *inked]), max([self.body.stop, *(row + 1 for row in inked)]))
 
-    def size(self, text: str, scale: Scale, *, full: bool = False) -> tuple[int, int]:
-        """(columns, rows) that ``text`` takes at ``scale`` (``full``: see `span`)."""
-        return self.width(text) * scale.sx, cell_rows(len(self.span(text, full=full)), scale.hy)
+    def pixels_high(self, lines: Sequence[str]) -> int:
+        """Pixel rows of ``lines`` one under the other (see `render_lines`)."""
+        return (len(lines) - 1) * self.height + len(self.span("".join(lines))) if lines else 0
+
+    def size(self, text: str, scale: Scale) -> tuple[int, int]:
+        """(columns, rows) that ``text`` takes at ``scale``."""
+        return self.width(text) * scale.sx, cell_rows(len(self.span(text)), scale.hy)
 
     def scale_for(self, text: str, width: int, height: int) -> Scale | None:
         """The largest scale at which ``text`` fits in ``width`` × ``height`` cells (None: it does not)."""
         return largest_scale(self.width(text), len(self.span(text)), width, height)
 
-    def render(self, text: str, scale: Scale, *, full: bool = False) -> list[str]:
+    def render(self, text: str, scale: Scale) -> list[str]:
         """``text`` at ``scale``: `size` rows of equal length in ``' ▀▄█'`` (a pixel row that ends halfway
-        down a cell leaves the cell's lower half as paper; ``full``: see `span`)."""
-        shown = self.text(text)
-        return list(self._render(shown, scale, self.span(shown, full=full)))
+        down a cell leaves the cell's lower half as paper)."""
+        return self.render_lines([text], scale)
+
+    def render_lines(self, lines: Sequence[str], scale: Scale) -> list[str]:
+        """``lines`` at ``scale`` one under the other, each centred on the widest, a line every `height`
+        pixels (the accent and descender rows keep them apart), the whole as high as its text reaches
+        (`pixels_high`)."""
+        return list(self._render(tuple(self.text(line) for line in lines), scale))
 
     @lru_cache(maxsize=256)  # noqa: B019 -- the fonts live as long as the program
-    def _render(self, text: str, scale: Scale, span: range) -> tuple[str, ...]:
-        if not text:
+    def _render(self, lines: tuple[str, ...], scale: Scale) -> tuple[str, ...]:
+        if not any(lines):
             return ()
         sx, hy = scale
-        glyphs = [self.glyphs[char] for char in text]
+        widest = max(map(self.width, lines))
         gap = (False,) * GAP
-        # Each pixel row as a full-row string ("█"/" "), every pixel sx columns wide.
-        full_rows = [
-            "".join(("█" if pixel else " ") * sx
-                    for index, glyph in enumerate(glyphs) for pixel in (gap if index else ()) + glyph[row])
-            for row in span
-        ]
+        # Each pixel row as a full-row string ("█"/" "), every pixel sx columns wide, each line centred.
+        full_rows = []
+        for line in lines:
+            glyphs = [self.glyphs[char] for char in line]
+            left = (widest - self.width(line)) // 2
+            for row in range(self.height):
+                pixels = [pixel for index, glyph in enumerate(glyphs) for pixel in (gap if index else ()) + glyph[row]]
+                padded = [False] * left + pixels + [False] * (widest - left - len(pixels))
+                full_rows.append("".join(("█" if pixel else " ") * sx for pixel in padded))
+        span = self.span("".join(lines))
+        full_rows = full_rows[span.start:len(full_rows) - (self.height - span.stop)]
         # One entry per half row, padded to a whole number of cells; equal halves need no half blocks.
         half_rows = [row for row in full_rows for _ in range(hy)]
         if len(half_rows) % 2:
@@ -172,8 +185,7 @@ class Font:
 
     def wrap(self, text: str, width: int, height: int) -> tuple[list[str], Scale] | None:
         """``text`` over as many lines as make its letters the largest (by pixel area, then fewest lines)
-        in ``width`` × ``height``, each line drawn ``full`` (all the font's rows, so the accent and
-        descender rows keep the lines apart and in step). Words are broken only when no whole word fits a
+        in ``width`` × ``height`` (drawn by `render_lines`). Words are broken only when no whole word fits a
         line otherwise. None when it does not fit even at the smallest scale."""
         result = self._wrap(self.text(" ".join(text.split())), max(width, 0), max(height, 0))
         return (list(result[0]), result[1]) if result else None
@@ -185,8 +197,8 @@ class Font:
             return None
         for break_words in (False, True):
             best: tuple[int, int, tuple[str, ...], Scale] | None = None  # (-area, lines, lines, scale)
-            for count in range(1, 2 * height // self.height + 1):
-                hy_max = 2 * (height // count) // self.height
+            for count in itertools.count(1):
+                hy_max = 2 * height // self.pixels_high([text] * count)
                 if hy_max < 1:
                     break
                 for sx in range(min(MAX_WIDE * hy_max, width), 0, -1):  # the widest pixel that wraps in `count`
@@ -200,6 +212,12 @@ class Font:
             if best is not None:
                 return best[2], best[3]
         return None
+
+    def least_rows(self, text: str, width: int) -> int | None:
+        """Rows ``text`` needs at the smallest scale, wrapped in ``width`` columns (None: not even a letter
+        fits): what a band must have to show it in big letters at all."""
+        lines = self._lines(self.text(" ".join(text.split())).split(), width, True) if text.strip() else None
+        return cell_rows(self.pixels_high(lines), 1) if lines else None
 
     def _lines(self, words: list[str], pixels: int, break_words: bool) -> tuple[str, ...] | None:
         """``words`` greedily on lines of at most ``pixels`` font pixels; a word too wide for a line is

@@ -7,17 +7,16 @@ The timer screen, top to bottom: the phase line, the step's title (big) and inst
 and "Daarna: …". The digits are as large as the width allows and the rest leaves them; the bands that
 are not needed (all but the state and the progress bar, and in a round the speaker) come in a fixed
 order of priority, each only while the digits keep `FLOOR` of the screen's height. The digits' size is
-chosen for the widest text the countdown can show (`clock_template`): drawn right-aligned in that width,
+chosen for the widest text the countdown can show (`digits_template`): drawn right-aligned in that width,
 they keep their size and place when a ``+`` appears in front of them at zero.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from lerend_tui.beamer.font import DIGITS, LETTERS, Scale, cell_rows, largest_scale
-from lerend_tui.meeting.timer import format_clock
 
 MARGIN = 0.03
 """The share of the width and the height kept free on every side against a projector's overscan (at least
@@ -63,12 +62,12 @@ def inner(cols: int, rows: int) -> Box:
     return Box(x, y, max(cols - 2 * x, 0), max(rows - 2 * y, 0))
 
 
-def clock_template(planned_seconds: float, shown: str = "") -> str:
-    """The widest text the countdown of a phase of ``planned_seconds`` shows: ``+88:88``, or ``+8:88:88`` from
-    an hour on; wider when the ``shown`` text already is (an overtime past the hour), as the digits can
-    only keep their size while they fit."""
-    longest = max(format_clock(planned_seconds), shown.lstrip("+"), key=len)
-    return "+" + re.sub(r"\d", "8", longest)
+def digits_template(widest: str, shown: str) -> str:
+    """What to size the digits for: ``widest``, the widest text the countdown shows (``+88:88``; see
+    `view.Countdown.widest`), unless the ``shown`` text is wider still (an overtime past the hour): then its
+    shape, so the digits get narrower once and fit again."""
+    shape = "+" + re.sub(r"\d", "8", shown.lstrip("+"))
+    return shape if DIGITS.width(shape) > DIGITS.width(widest) else widest
 
 
 @dataclass(frozen=True)
@@ -116,55 +115,53 @@ def timer_layout(cols: int, rows: int, *, template: str = "+88:88", step: bool =
         return pixels_high * scale.hy / 2 if scale else 0.0
 
     heights = {"state": LETTER_ROWS, "progress": PROGRESS_ROWS} | ({"speaker": LETTER_ROWS} if speaking else {})
-    base = area.height - sum(heights.values())
+    gaps = dict.fromkeys(_ORDER, 0)
+    """Empty rows above each part; the state always has one between it and the digits (or their frame)."""
+    gaps["state"] = 1
+    base = area.height - sum(heights.values()) - 1
     largest = digits_scale(base)
     if largest is None:
         return None
     floor = min(FLOOR * rows, ink(largest))
     frame_rows = 0
-    # The optional bands by priority, each while the digits keep their floor share.
-    optional = [("step", LETTER_ROWS)] * step + [("next_speaker", LETTER_ROWS)] * speaking + [("phase", 1)] \
-        + [("instruction", INSTRUCTION_ROWS)] * step + [("coming_up", 1), ("frame", 2)]
-    for name, height in optional:
-        if ink(digits_scale(base - height)) >= floor:
-            base -= height
+    # The optional parts by priority, each while the digits keep their floor share: (part, rows, empty rows
+    # above it). A band of big letters keeps a row clear of the small line or the bar beside it; so does the
+    # state, grown to two half rows per pixel, of the bar under it.
+    grow = GROWN_ROWS - LETTER_ROWS
+    optional = [("step", LETTER_ROWS, 1)] * step + [("next_speaker", LETTER_ROWS, 1)] * speaking \
+        + [("state", grow, 1), ("phase", 1, 0)] + [("instruction", INSTRUCTION_ROWS, 0)] * step \
+        + [("coming_up", 1, 0), ("frame", 2, 0)]
+    for name, height, gap in optional:
+        if ink(digits_scale(base - height - gap)) >= floor:
+            base -= height + gap
             if name == "frame":
                 frame_rows = 1
+            elif name == "state":
+                heights["state"], gaps["progress"] = GROWN_ROWS, gap
             else:
-                heights[name] = height
+                heights[name], gaps[name] = height, gap
     scale = digits_scale(base)
     assert scale is not None  # the floor is never below what fits
     digit_rows = cell_rows(pixels_high, scale.hy)
     spare = base - digit_rows
 
-    # Rows to spare (the digits are as wide as they can be): space around the digits first, then larger
-    # letters, then space above the bar; what is left centres the whole.
-    above = any(name in heights for name in ("phase", "step", "instruction", "speaker"))
-    seams = dict.fromkeys(("before_digits", "after_digits", "before_progress"), 0)
-    for use in ("after_digits", "before_digits", "speaker", "state", "before_progress"):
-        if use in seams:
-            add = min(spare, 1) if above or use != "before_digits" else 0
-            seams[use] += add
-        elif use in heights:
-            add = min(GROWN_ROWS - heights[use], spare)
-            heights[use] += add
-        else:
-            add = 0
-        spare -= add
+    # Rows to spare (the digits are as wide as they can be): a row between the digits and what is above them,
+    # then a larger speaker; what is left centres the whole.
+    if spare and any(name in heights for name in ("phase", "step", "instruction", "speaker")):
+        gaps["frame"], spare = 1, spare - 1
+    if speaking and spare >= grow:
+        heights["speaker"], spare = GROWN_ROWS, spare - grow
     y = area.y + spare // 2
     width = pixels_wide * scale.sx
     digits_x = area.x + (area.width - width) // 2
+    heights["frame"] = digit_rows + 2 * frame_rows
     placed: dict[str, Box] = {}
     for name in _ORDER:
-        if name == "frame":
-            y += seams["before_digits"]
-            frame = Box(digits_x - SIDE, y, width + 2 * SIDE, digit_rows + 2 * frame_rows)
-            y = frame.bottom + seams["after_digits"]
-        elif name in heights:
-            if name == "progress":
-                y += seams["before_progress"]
+        if name in heights:
+            y += gaps[name] if placed or name == "frame" else 0  # nothing but the margin above the first part
             placed[name] = Box(area.x, y, area.width, heights[name])
             y += heights[name]
+    frame = replace(placed.pop("frame"), x=digits_x - SIDE, width=width + 2 * SIDE)
     digits = Box(digits_x, frame.y + frame_rows, width, digit_rows)
     return TimerLayout(digits=digits, scale=scale, frame=frame, **placed)
 
@@ -175,15 +172,22 @@ def digits_offset(layout: TimerLayout, text: str) -> int:
     return max(layout.digits.width - DIGITS.width(text) * layout.scale.sx, 0)
 
 
-def stack(cols: int, rows: int, weights: list[int]) -> list[Box]:
-    """Bands across the screen inside the margins, one per weight, as high as their share of the rows (a
-    row between two bands where there is room): the welcome, end and waiting screens, whose parts each fit
-    their text into their band."""
+def stack(cols: int, rows: int, bands: list[tuple[int, int]]) -> list[Box]:
+    """Bands across the screen inside the margins, for the welcome, end, waiting and message screens, whose
+    parts each fit their words into their band. Each band is ``(rows it needs, weight)``: it gets the rows
+    it needs (those of its words in the smallest big letters), then its weight's share of the rest; where
+    the rows do not go round, only the shares (and a band too small shows its words plain). A row between
+    two bands where there is room."""
     area = inner(cols, rows)
-    gaps = len(weights) - 1 if area.height >= 2 * len(weights) else 0
+    gaps = len(bands) - 1 if area.height >= 2 * len(bands) else 0
     free = area.height - gaps
-    heights = [free * weight // sum(weights) for weight in weights]
-    heights[heights.index(max(heights))] += free - sum(heights)  # what rounding left, to the largest
+    least = [need for need, _ in bands]
+    if sum(least) > free:
+        least = [0] * len(bands)
+    weights = [weight for _, weight in bands]
+    rest = free - sum(least)
+    heights = [need + rest * weight // sum(weights) for need, weight in zip(least, weights)]
+    heights[weights.index(max(weights))] += free - sum(heights)  # what rounding left, to the heaviest
     boxes, y = [], area.y
     for height in heights:
         boxes.append(Box(area.x, y, area.width, height))

@@ -1,10 +1,15 @@
 """The beamer view: what the room sees on the projector, and nothing else (never the notes).
 
-Full screen and high contrast: the phase, the step or the speaker, the remaining time in digits that
-grow with the terminal, the state in words as well as colour, a progress bar and what comes next. The
-same screen serves the facilitator's `b` and the follower on the projector (`lerend-tui beamer`); it
-draws from a `LiveState` source either way. The facilitator's beamer steers the meeting with its keys, by
-telling the meeting screen (`BeamerScreen.Steer`).
+It draws a `BeamerView` (beamer.view) on every screen the view names (`Show`): waiting, welcome, the
+timer, a message, blank and the end. The timer's parts go where `beamer.layout.timer_layout` puts them
+(the digits as large as the window allows, the same size and place across zero), the other screens' bands
+where `beamer.layout.stack` does; every part is placed absolutely, and only again when the size or the
+kind of screen changes, never with the timer's state. The state is said in big letters as well as colour
+(beamer.tcss), so it reads in greyscale. A terminal too small for the big digits gets plain lines.
+
+The same screen serves the facilitator's `b` and the follower on the projector (`lerend-tui beamer`); it
+draws from a view source either way. The facilitator's beamer steers the meeting with its keys, by telling
+the meeting screen (`BeamerScreen.Steer`).
 """
 
 from __future__ import annotations
@@ -15,24 +20,66 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, VerticalGroup
+from textual.containers import Container
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.widget import Widget
 
-from lerend_tui.beamer.view import BeamerView, Show
+from lerend_tui.beamer.font import DIGITS, LETTERS, Font
+from lerend_tui.beamer.layout import Box, TimerLayout, digits_template, inner, stack, timer_layout
+from lerend_tui.beamer.view import STATE_NAMES, BeamerView, Moment, Show
 from lerend_tui.common.clock import Clock
 from lerend_tui.meeting.timer import Reading
 from lerend_tui.widgets.big_clock import BigClock
+from lerend_tui.widgets.big_text import BigText
+from lerend_tui.widgets.frame import Frame
 from lerend_tui.widgets.line import Line
-from lerend_tui.widgets.phase_clock import STATE_CLASSES
 from lerend_tui.widgets.progress_line import ProgressLine
 
 POLL_SECONDS = 0.5
 LATE_WAKE = 0.1
 """Seconds after the shown second changed that a wake-up may come before the wake-ups are set anew."""
+BANDS = 4
+"""The most bands of big words a screen other than the timer has (the welcome: network, title, time, start)."""
+
+
+@dataclass(frozen=True)
+class Band:
+    """One band of a screen other than the timer: its words (alternatives, or one text to wrap), in which
+    font, and its share of the height."""
+
+    texts: tuple[str, ...]
+    weight: int
+    font: Font = LETTERS
+    quiet: bool = False
+    """In the calm grey of the waiting screen, not the ink."""
+
+
+def bands(view: BeamerView, moment: Moment) -> list[Band]:
+    """The bands of the screens other than the timer (none for blank)."""
+    clock = Band((moment.clock,), 3, DIGITS)
+    if view.show is Show.WAITING:
+        return [*([Band((view.title,), 1, quiet=True)] if view.title else []), Band((moment.clock,), 3, DIGITS, True),
+                Band((view.waiting_words,), 1, quiet=True), Band((view.FOLLOWS,), 1, quiet=True)]
+    if view.show is Show.WELCOME:
+        return [*([Band((view.network,), 1)] if view.network else []), Band((view.title,), 2), clock,
+                *([Band((moment.starts,), 2)] if moment.starts else [])]
+    if view.show is Show.MESSAGE:
+        return [Band((view.message,), 1)]
+    if view.show is Show.END:
+        return [Band(("Bedankt!",), 3), Band((view.end_words,), 2)]
+    return []
+
+
+def place(widget: Widget, box: Box | None, origin: Box | None = None) -> None:
+    """Put ``widget`` on ``box`` (relative to ``origin``'s corner, else to the screen's), or hide it."""
+    widget.display = box is not None
+    if box is not None:
+        x, y = (box.x - origin.x, box.y - origin.y) if origin else (box.x, box.y)
+        widget.styles.offset = (x, y)
+        widget.styles.width, widget.styles.height = box.width, box.height
 
 
 class BeamerScreen(Screen[None]):
@@ -74,33 +121,44 @@ class BeamerScreen(Screen[None]):
         self.follower = steers is None
 
     def compose(self) -> ComposeResult:
-        # The lines above and below the digits sit in groups of their own, so a tick that repaints only the
-        # digits does not make Textual go over every line of the screen (a group outside the repainted
-        # rows is skipped with everything in it).
-        with VerticalGroup(id="beamer-top"):
-            yield Line(id="beamer-phase")
-            yield Line(id="beamer-step")  # a round inside a step: the step, its time and its instruction
-            yield Line(id="beamer-instruction")
-            yield Line(id="beamer-focus")
-        with Container(id="beamer-clock-box"):  # the room the digits may take; they are only as big as they are
-            yield BigClock(id="beamer-clock")
-        with VerticalGroup(id="beamer-bottom"):
-            yield Line(id="beamer-words")
+        with Container(id="beamer-timer"):
+            yield Line(id="beamer-phase", markup=False)
+            yield BigText(id="beamer-step")
+            yield Line(id="beamer-instruction", markup=False)
+            yield BigText(id="beamer-speaker")
+            with Frame(id="beamer-frame"):
+                yield BigClock(id="beamer-clock")
+            yield BigText(id="beamer-state")
             yield ProgressLine(id="beamer-progress")
-            yield Line(id="beamer-next")
-        yield Static("", id="beamer-waiting", markup=False)  # a title is text, not markup
+            yield BigText(id="beamer-next-speaker")
+            yield Line(id="beamer-coming-up", markup=False)
+        with Container(id="beamer-words"):
+            for number in range(BANDS):
+                yield BigText(wrap=True, id=f"beamer-band-{number}")
+        yield Line(id="beamer-plain", markup=False)  # a terminal too small for the big digits
 
     def on_mount(self) -> None:
-        self._phase, self._step, self._instruction, self._focus, self._words, self._next = (
-            self.query_one(f"#beamer-{name}", Line)
-            for name in ("phase", "step", "instruction", "focus", "words", "next"))
-        self._clock, self._progress = self.query_one(BigClock), self.query_one(ProgressLine)
-        self._state_class: str | None = None
-        self._waiting = False
-        self._waiting_words = ""
-        self._shown: BeamerView | None = None
+        line, big = (lambda name: self.query_one(f"#beamer-{name}", Line)), \
+            (lambda name: self.query_one(f"#beamer-{name}", BigText))
+        self._phase, self._instruction, self._coming_up = line("phase"), line("instruction"), line("coming-up")
+        self._step, self._speaker, self._state, self._next_speaker = \
+            big("step"), big("speaker"), big("state"), big("next-speaker")
+        self._frame, self._clock, self._progress = self.query_one(Frame), self.query_one(BigClock), \
+            self.query_one(ProgressLine)
+        self._parts: dict[str, Widget] = {
+            "phase": self._phase, "step": self._step, "instruction": self._instruction, "speaker": self._speaker,
+            "frame": self._frame, "state": self._state, "progress": self._progress,
+            "next_speaker": self._next_speaker, "coming_up": self._coming_up}
+        self._bands = [self.query_one(f"#beamer-band-{number}", BigText) for number in range(BANDS)]
+        self._chosen: dict[str, str] = {}
+        self._arranged: tuple[object, ...] | None = None
+        self.timer_layout: TimerLayout | None = None
+        """Where the timer's parts are (None: the plain lines of a small terminal, or another screen)."""
         self._wake: Timer | None = None
         self._period = 0.0
+        self._tick()
+
+    def on_resize(self) -> None:
         self._tick()
 
     def _tick(self) -> None:
@@ -150,45 +208,92 @@ class BeamerScreen(Screen[None]):
         if self.steers is not None:
             self.steers.post_message(self.Steer(self, action, arguments))
 
-    def _set_waiting(self, waiting: bool) -> None:
-        if waiting != self._waiting:
-            self._waiting = waiting
-            self.set_class(waiting, "-waiting")
+    def _set_class(self, kind: str, css_class: str) -> None:
+        """One class of a kind ("show", "state") on the screen at a time; a restyle only when it changes."""
+        old = self._chosen.get(kind)
+        if old != css_class:
+            if old:
+                self.remove_class(old)
+            if css_class:
+                self.add_class(css_class)
+            self._chosen[kind] = css_class
 
     def refresh_view(self) -> Reading | None:
+        """Show the view as it stands now; the countdown's reading, if the timer shows."""
         view = self.source()
         now = self.clock.now()
-        self._set_waiting(view.show is not Show.TIMER)
+        moment = view.moment(now)
+        self._set_class("show", f"-{view.show.value}")
         if view.show is not Show.TIMER or view.countdown is None:
-            moment = view.moment(now)
-            words = {Show.WAITING: f"{view.title}\n\n{view.waiting_words}\n{view.FOLLOWS}".strip(),
-                     Show.WELCOME: f"{view.network}\n{view.title}\n\n{moment.clock}\n{moment.starts}".strip(),
-                     Show.MESSAGE: view.message, Show.BLANK: "",
-                     Show.END: f"{view.title}\n\nBedankt!\n{view.end_words}"}.get(view.show, "")
-            if words != self._waiting_words:
-                self._waiting_words = words
-                self.query_one("#beamer-waiting", Static).update(words)
+            self._set_class("state", "")
+            self._show_bands(view, moment)
             return None
         reading = view.countdown.reading(now)
-        moment = view.moment(now)
-        self._phase.show(view.phase + (f"  ·  fase {moment.phase_time}" if moment.phase_time else ""))
-        has_step = bool(view.step) and view.in_round
-        if self._step.display != has_step:  # a style change costs a layout: only when it changes
-            self._step.display = self._instruction.display = has_step
-        if has_step:
-            self._step.show(f"{view.step}  ·  {moment.step_time}")
-        if view is not self._shown:
-            self._shown = view
-            self._instruction.show(view.instruction)
-            focus = f"Nu: {view.speaker}" + (f" — daarna: {view.next_speaker}" if view.next_speaker else "")
-            self._focus.show(f"{focus}  ({view.round_progress})" if view.in_round else view.step)
-            self._next.show(view.coming_up)
-        self._words.show(moment.big_words[0])
-        self._clock.text = reading.text  # repaints only what changes, if anything
-        self._progress.show(reading.progress)
-        wanted = STATE_CLASSES[reading.state]
-        if wanted != self._state_class:  # a new state restyles the screen: only when it changes
-            self._state_class = wanted
-            for css_class in STATE_CLASSES.values():
-                self.set_class(css_class == wanted, css_class)
+        self._set_class("state", f"-{STATE_NAMES[reading.state]}")
+        layout = self._arrange_timer(view, moment)
+        if layout is None:
+            self.query_one("#beamer-plain", Line).show("\n".join(line for line in (
+                self._phase_line(view, moment, with_step=True), " ".join(view.speaker_words[:1]),
+                f"{moment.digits}   {moment.big_words[0]}", view.coming_up) if line))
+            return reading
+        self._clock.text = moment.digits  # repaints only what changes, if anything
+        self._state.show(*moment.big_words)
+        self._progress.show(moment.progress)
+        self._phase.show(self._phase_line(view, moment, with_step=layout.step is None))
+        self._step.show(view.step, view.step.partition(": ")[2])
+        self._instruction.show(view.instruction)
+        self._speaker.show(*view.speaker_words)
+        self._next_speaker.show(*view.next_speaker_words)
+        self._coming_up.show(view.coming_up)
         return reading
+
+    @staticmethod
+    def _phase_line(view: BeamerView, moment: Moment, *, with_step: bool) -> str:
+        """The phase, where it stands, and (without a band of its own) the step, on one line."""
+        parts = [view.phase]
+        if with_step and view.step:
+            parts.append(view.step)
+        if moment.step_time:
+            parts.append(f"stap {moment.step_time}")
+        if moment.phase_time:
+            parts.append(f"fase {moment.phase_time}")
+        if view.round_progress:
+            parts.append(f"beurt {view.round_progress}")
+        return "  ·  ".join(part for part in parts if part)
+
+    def _arrange_timer(self, view: BeamerView, moment: Moment) -> TimerLayout | None:
+        """Place the timer's parts, when the size or the kind of timer screen changed (never with the state)."""
+        assert view.countdown is not None
+        template = digits_template(view.countdown.widest, moment.digits)
+        key = (Show.TIMER, self.size, template, bool(view.step), view.in_round)
+        if key == self._arranged:
+            return self.timer_layout
+        self._arranged = key
+        self.timer_layout = layout = timer_layout(*self.size, template=template, step=bool(view.step),
+                                                  speaking=view.in_round)
+        self._set_class("fit", "-plain" if layout is None else "")
+        if layout is not None:
+            for name, widget in self._parts.items():
+                place(widget, getattr(layout, name))
+            self._frame.rows = (layout.frame.height - layout.digits.height) // 2
+            place(self._clock, layout.digits, Box(layout.frame.x, layout.frame.y, 0, 0))
+            self._frame.refresh()
+            self._clock.template = template
+        return layout
+
+    def _show_bands(self, view: BeamerView, moment: Moment) -> None:
+        """The words of a screen other than the timer, each in its band."""
+        wanted = bands(view, moment)
+        width = inner(*self.size).width
+        needs = [(band.font.least_rows(band.texts[0], width) or 0, band.weight) for band in wanted]
+        key = (view.show, self.size, tuple(needs))
+        if key != self._arranged:
+            self._arranged, self.timer_layout = key, None
+            self._set_class("fit", "")
+            boxes = stack(*self.size, needs) if wanted else []
+            for number, widget in enumerate(self._bands):
+                place(widget, boxes[number] if number < len(boxes) else None)
+        for band, widget in zip(wanted, self._bands):
+            widget.font, widget.wrap = band.font, band.font is LETTERS
+            widget.set_class(band.quiet, "-quiet")
+            widget.show(*band.texts)

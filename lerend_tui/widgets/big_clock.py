@@ -1,4 +1,8 @@
-"""The remaining time in block digits that grow with the widget, for the beamer.
+"""The remaining time in block digits that grow with the widget: the beamer's and the meeting screen's.
+
+The digits are drawn as cell backgrounds (`cells.block_cells`). Given a `template` (the widest text the
+countdown shows, "+88:88"), they are sized for it and drawn right-aligned in its width, so they keep their
+size and place when the sign comes in front of them at zero; without one, the text itself is centred.
 
 The beamer redraws these digits once a second for hours, so the widget keeps the work per second small:
 it repaints only the rows that changed, and, being a plain widget (no border, padding, tint or opacity),
@@ -7,19 +11,19 @@ hands Textual its finished lines itself instead of having every changed line res
 
 from __future__ import annotations
 
-from typing import Self
+from typing import NamedTuple, Self
 
-from rich.segment import Segment
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
 from lerend_tui.beamer.font import DIGITS
+from lerend_tui.widgets.cells import block_cells
 
 
 def changed_rows(old: list[str], new: list[str], top: int, width: int) -> list[Region]:
-    """Where the rows of digits ``new`` differ from ``old`` (both ``top`` lines down), one region per run
-    of such rows. Whole lines: Textual redraws and sends a widget's line from its left edge on anyway."""
+    """Where the lines ``new`` differ from ``old`` (both ``top`` lines down), one region per run of such
+    lines. Whole lines: Textual redraws and sends a widget's line from its left edge on anyway."""
     regions: list[Region] = []
     run_start: int | None = None
     for y, (a, b) in enumerate(zip([*old, ""], [*new, ""])):
@@ -29,6 +33,15 @@ def changed_rows(old: list[str], new: list[str], top: int, width: int) -> list[R
             regions.append(Region(0, top + run_start, width, y - run_start))
             run_start = None
     return regions
+
+
+class Placed(NamedTuple):
+    """The digits in a content region: their lines (padded on the left to where they start), and the
+    block the digits are sized for, which an ``auto`` layout makes the widget's size."""
+
+    lines: list[str]
+    top: int
+    block_width: int
 
 
 class BigClock(Widget):
@@ -41,6 +54,7 @@ class BigClock(Widget):
         self,
         text: str = "00:00",
         *,
+        template: str = "",
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -48,12 +62,12 @@ class BigClock(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._text = text
-        self._layout: tuple[tuple[str, int, int], tuple[list[str], int, int]] | None = None
+        self._template = template
+        self._placed: tuple[tuple[str, str, int, int], Placed] | None = None
         self._finished: dict[str, Strip] = {}
-        """The lines last handed over as the screen gets them (centred, styled, through the app's line
-        filters), by their row of digits: a row that stays the same from one second to the next is not made
-        again."""
-        self._finished_for: tuple[int, int] | None = None
+        """The lines last handed over as the screen gets them (styled, through the app's line filters), by
+        their text: a line that stays the same from one second to the next is not made again."""
+        self._finished_for: int | None = None
         self._drawn_size = (0, 0)
         """The size of the content the last lines were drawn for: where a new text is compared with the
         old (a widget that changes size is drawn anew all over anyway)."""
@@ -69,29 +83,51 @@ class BigClock(Widget):
         if text == self._text:
             return
         width, height = self._drawn_size
-        old, self._text = self._layout_for(width, height), text
-        new = self._layout_for(width, height)
-        if len(old[0]) != len(new[0]) or old[1:] != new[1:]:  # digits of another size (and so an auto layout)
-            self.refresh(layout=True)
+        old, self._text = self._place(width, height), text
+        new = self._place(width, height)
+        if (old.top, old.block_width, len(old.lines)) != (new.top, new.block_width, len(new.lines)):
+            self.refresh(layout=True)  # digits of another size (and so an auto layout)
             return
-        regions = changed_rows(old[0], new[0], new[1], width)
+        regions = changed_rows(old.lines, new.lines, new.top, width)
         if regions:
             self.refresh(*regions)
 
-    def _layout_for(self, width: int, height: int) -> tuple[list[str], int, int]:
-        """The rows of digits for ``text`` in ``width`` × ``height``, and their distance from the top and
-        from the left when centred."""
-        key = (self._text, width, height)
-        if self._layout is None or self._layout[0] != key:
-            rows = DIGITS.render_in(*key)
-            self._layout = (key, (rows, (height - len(rows)) // 2, (width - len(rows[0])) // 2 if rows else 0))
-        return self._layout[1]
+    @property
+    def template(self) -> str:
+        return self._template
+
+    @template.setter
+    def template(self, template: str) -> None:
+        """Size the digits for ``template`` (see the module's docstring); "" sizes them for the text."""
+        if template != self._template:
+            self._template = template
+            self.refresh(layout=True)
+
+    def _place(self, width: int, height: int) -> Placed:
+        """The lines of digits for ``text`` in ``width`` × ``height`` (see `Placed`)."""
+        key = (self._text, self._template, width, height)
+        if self._placed is None or self._placed[0] != key:
+            self._placed = (key, self._placing(width, height))
+        return self._placed[1]
+
+    def _placing(self, width: int, height: int) -> Placed:
+        sizing = max(self._template, self._text, key=DIGITS.width)
+        scale = DIGITS.scale_for(sizing, width, height)
+        if scale is None:  # too small for block digits: the plain text, centred
+            rows = DIGITS.render_in(self._text, width, height)
+            block = len(rows[0]) if rows else 0
+            left = (width - block) // 2
+        else:
+            rows = DIGITS.render(self._text, scale)
+            block = DIGITS.width(sizing) * scale.sx
+            left = (width - block) // 2 + block - len(rows[0])
+        return Placed([" " * left + row for row in rows], (height - len(rows)) // 2, block)
 
     def _line(self, y: int, width: int, height: int) -> str:
-        """Line ``y`` of the digits, centred in ``width`` × ``height``."""
-        rows, top, left = self._layout_for(width, height)
-        row = rows[y - top] if 0 <= y - top < len(rows) else ""
-        return " " * left + row + " " * (width - left - len(row)) if row else " " * width
+        """Line ``y`` of the digits in ``width`` × ``height``, padded to the width."""
+        placed = self._place(width, height)
+        line = placed.lines[y - placed.top] if 0 <= y - placed.top < len(placed.lines) else ""
+        return line + " " * (width - len(line))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -105,41 +141,39 @@ class BigClock(Widget):
     def render_line(self, y: int) -> Strip:
         """One line of the digits (the line API: no wrapping or markup work on every tick)."""
         width, height = self._drawn_size = self.content_size
-        return Strip([Segment(self._line(y, width, height), self.rich_style)], width)
+        return Strip(block_cells(self._line(y, width, height), self.rich_style), width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines in ``crop``. With nothing around or over the digits to draw, Textual's styles cache would
         only pass each changed line through unchanged, at a cost that is most of the beamer's work per
-        second: then the finished lines come from here, made once per row of digits and colour."""
+        second: then the finished lines come from here, made once per line and colour."""
         styles = self.styles
         if styles.gutter or styles.outline or styles.tint.a or styles.text_opacity != 1 or self.opacity != 1 \
                 or styles.has_rule("hatch"):
             return super().render_lines(crop)
         width, height = self._drawn_size = self.outer_size
-        rows, top, left = self._layout_for(width, height)
-        if self._finished_for != (width, left):
-            self._finished_for, self._finished = (width, left), {}
+        if self._finished_for != width:
+            self._finished_for, self._finished = width, {}
             self._style, self._background = self.rich_style, self.background_colors[1]
             self._filters = self.app.get_line_filters()
         before = self._finished
         finished: dict[str, Strip] = {}
         strips = []
         for y in crop.line_range:
-            row = rows[y - top] if 0 <= y - top < len(rows) else ""
-            strip = finished.get(row) or before.get(row)
+            line = self._line(y, width, height)
+            strip = finished.get(line) or before.get(line)
             if strip is None:
-                strip = Strip([Segment(self._line(y, width, height), self._style)], width)
+                strip = Strip(block_cells(line, self._style), width)
                 for line_filter in self._filters:
                     strip = strip.apply_filter(line_filter, self._background)
-            finished[row] = strip
+            finished[line] = strip
             strips.append(strip)
         self._finished = finished
         x1, x2 = crop.column_span
         return strips if (x1, x2) == (0, width) else [strip.crop(x1, x2) for strip in strips]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        rows = DIGITS.render_in(self._text, container.width, container.height)
-        return len(rows[0]) if rows else 0
+        return self._place(container.width, container.height).block_width
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(DIGITS.render_in(self._text, width, container.height))
+        return len(self._place(width, container.height).lines)

@@ -4,6 +4,8 @@ without them. The commands and exported files are in the unit tier (unit/test_es
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lerend_tui.app import FollowerApp, make_app
 from lerend_tui.meeting.record import parse_record
 from lerend_tui.screens.export import ExportScreen
@@ -12,7 +14,7 @@ from lerend_tui.screens.review import ReviewScreen
 from lerend_tui.storage.live import write_live
 from lerend_tui.storage.meetings import StoredMeeting
 
-from ..appkit import finish_reading
+from ..appkit import finish_reading, until
 from ..hostile import MEETING, ODD_NAME, PAYLOAD, assert_clean
 from ..samples import full_record, live_state
 
@@ -61,17 +63,22 @@ async def test_the_meeting_screen_shows_an_escape_laden_meeting_without_the_esca
 
 
 async def test_the_beamer_shows_an_escape_laden_live_state_without_the_escapes(paths, clock):
+    """The timer's small lines show the text (without the escapes); a message is drawn in big letters, which
+    have no glyph for an escape."""
     paths.data.mkdir(parents=True, exist_ok=True)
-    write_live(paths.live, live_state(clock, 150.0, True, title="Zorg" + PAYLOAD, phase_title="Coaching" + PAYLOAD,
-                                      step_label="Stap 2" + PAYLOAD, coming_up="Daarna" + PAYLOAD,
-                                      step_instruction="Vraag" + PAYLOAD, speaker="Anouk" + PAYLOAD,
-                                      message="Pauze" + PAYLOAD))
+    state = live_state(clock, 150.0, True, title="Zorg" + PAYLOAD, phase_title="Coaching" + PAYLOAD,
+                       step_label="Stap 2" + PAYLOAD, coming_up="Daarna" + PAYLOAD,
+                       step_instruction="Vraag" + PAYLOAD, speaker="Anouk" + PAYLOAD)
+    write_live(paths.live, state)
     app = FollowerApp(paths, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         shown = screen_text(app)
         assert "pwned" in shown
         assert_clean(shown, "beamer")
+        write_live(paths.live, replace(state, message="Pauze" + PAYLOAD))
+        await until(pilot, lambda: app.screen.has_class("-message"), "the message on the beamer")
+        assert_clean(screen_text(app), "beamer with a message")
 
 
 # These hold on their own: markup and escapes in file names and titles the screens pass on themselves.

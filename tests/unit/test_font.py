@@ -143,7 +143,7 @@ def test_widths_are_exact():
     assert LETTERS.width("") == 0
     assert LETTERS.width("A") == 4
     assert LETTERS.width("AM") == 4 + 1 + 5
-    assert LETTERS.width("i j") == 3 + 1 + 3 + 1 + 4
+    assert LETTERS.width("i j") == 3 + 1 + 2 + 1 + 4  # a space is 2 pixels
     assert LETTERS.width("ĳ") == LETTERS.width("IJ") == 3 + 1 + 4
     assert DIGITS.width("12:34") == 4 * 3 + 1 + 4
     assert DIGITS.width("+88:88") == 5 * 3 + 1 + 5
@@ -241,10 +241,10 @@ def test_first_fitting_takes_the_fullest_text_that_fits():
 
 def test_wrap_makes_the_letters_as_large_as_the_box_allows():
     lines, scale = LETTERS.wrap("Pauze tot 20:15", 90, 20)
-    assert lines == ["PAUZE TOT", "20:15"] and scale == Scale(2, 2)
-    assert LETTERS.width("PAUZE TOT 20:15") == 67
-    assert LETTERS.wrap("Pauze tot 20:15", 201, 8) == (["PAUZE TOT 20:15"], Scale(3, 2))
-    assert LETTERS.wrap("Pauze", 200, 60)[1] == Scale(8, 15)  # 200 // 24 columns, 2 * 60 // 8 half rows
+    assert lines == ["PAUZE TOT", "20:15"] and scale == Scale(2, 3)  # 8 + 5 pixels high: 3 half rows each
+    assert LETTERS.width("PAUZE TOT 20:15") == 65
+    assert LETTERS.wrap("Pauze tot 20:15", 195, 8) == (["PAUZE TOT 20:15"], Scale(3, 3))
+    assert LETTERS.wrap("Pauze", 200, 60)[1] == Scale(8, 16)  # 200 // 24 columns, at most twice as tall
 
 
 def test_wrapped_lines_fit_the_box():
@@ -257,7 +257,9 @@ def test_wrapped_lines_fit_the_box():
             lines, scale = result
             assert " ".join(lines).replace(" ", "") == LETTERS.text(message).replace(" ", "")
             assert all(LETTERS.width(line) * scale.sx <= width for line in lines)
-            assert len(lines) * cell_rows(LETTERS.height, scale.hy) <= height
+            rows = LETTERS.render_lines(lines, scale)
+            assert len(rows) == cell_rows(LETTERS.pixels_high(lines), scale.hy) <= height
+            assert max(map(len, rows)) <= width and len(set(map(len, rows))) == 1
             assert scale.hy <= MAX_TALL * scale.sx and scale.sx <= MAX_WIDE * scale.hy
 
 
@@ -268,7 +270,19 @@ def test_wrap_breaks_a_word_only_when_nothing_else_fits():
     assert lines == ["KOFFIE", "PAUZE"]  # broken: one word too wide for the box
     assert LETTERS.wrap("koffie", 3, 40) is None  # not even one letter fits
     assert LETTERS.wrap("", 100, 40) is None
-    assert LETTERS.wrap("koffie", 100, 3) is None  # wrapped lines are drawn with all 8 rows: 4 terminal rows
+    assert LETTERS.wrap("koffie", 100, 2) is None
+    assert LETTERS.wrap("koffie thee", LETTERS.width("KOFFIE"), 6) is None  # two lines: 8 + 5 pixels, 7 rows
+    assert LETTERS.wrap("koffie thee", LETTERS.width("KOFFIE"), 7) == (["KOFFIE", "THEE"], Scale(1, 1))
+
+
+def test_wrapped_lines_are_centred_a_line_height_apart():
+    rows = LETTERS.render_lines(["PAUZE TOT", "20:15"], Scale(1, 2))
+    assert len(rows) == 13  # 13 pixels of 2 half rows
+    assert rows[:5] == LETTERS.render("PAUZE TOT", Scale(1, 2))
+    assert all(not row.strip() for row in rows[5:8])  # the descender and accent rows between the lines
+    second = LETTERS.render("20:15", Scale(1, 2))
+    left = (len(rows[0]) - len(second[0])) // 2
+    assert [row[left:left + len(second[0])] for row in rows[8:]] == second
 
 
 def test_a_text_is_drawn_as_high_as_its_glyphs_reach():
@@ -277,11 +291,10 @@ def test_a_text_is_drawn_as_high_as_its_glyphs_reach():
     assert LETTERS.span("ZOË") == range(7)
     assert LETTERS.span("JA, NEE") == range(2, 8)
     assert LETTERS.span("FAÇADE") == range(2, 8)
-    assert LETTERS.span("PAUZE", full=True) == range(8)
     assert LETTERS.size("PAUZE", Scale(1, 1)) == (24, 3)  # 5 half rows
     assert LETTERS.size("ZOË", Scale(1, 1)) == (14, 4)
-    assert LETTERS.size("PAUZE", Scale(1, 1), full=True) == (24, 4)
-    assert len(LETTERS.render("PAUZE", Scale(2, 2), full=True)) == 8
+    assert LETTERS.pixels_high(["PAUZE"]) == 5 and LETTERS.pixels_high(["PAUZE", "TOT"]) == 8 + 5
+    assert LETTERS.pixels_high(["ZOË", "EN", "JA,"]) == 2 * 8 + 8  # the accent above, the comma below
     assert LETTERS.scale_for("PAUZE", 100, 3) == Scale(2, 1)
     assert LETTERS.scale_for("ZOË", 100, 3) is None
 

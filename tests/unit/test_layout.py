@@ -10,13 +10,14 @@ import pytest
 from lerend_tui.beamer.font import DIGITS, LETTERS, MAX_TALL, MAX_WIDE, cell_rows
 from lerend_tui.beamer.layout import (
     FLOOR,
+    GROWN_ROWS,
     LETTER_ROWS,
     PROGRESS_ROWS,
     SIDE,
     Box,
     TimerLayout,
-    clock_template,
     digits_offset,
+    digits_template,
     inner,
     stack,
     timer_layout,
@@ -51,10 +52,10 @@ def every_layout(sizes=SIZES):
     ((100, 30), "plain", 0.60),    # the issue's figures
     ((160, 45), "plain", 0.55),
     ((80, 24), "plain", 0.60),
-    ((160, 48), "plain", 0.70),
+    ((160, 48), "plain", 0.65),
     ((100, 30), "step", 0.60),
-    ((100, 30), "round", 0.60),
-    ((100, 30), "round-in-step", 0.60),
+    ((100, 30), "round", 0.55),     # the speaker's band and the row under the digits cost them a pixel
+    ((100, 30), "round-in-step", 0.55),
     ((160, 45), "step", 0.60),
     ((160, 45), "round", 0.60),
     ((160, 48), "step", 0.60),
@@ -99,13 +100,11 @@ def test_an_hour_long_phase_reserves_the_hours():
 
 # Nothing moves at zero
 
-def test_the_template_is_the_widest_text_the_countdown_shows():
-    assert clock_template(600) == "+88:88"
-    assert clock_template(59 * 60 + 59) == "+88:88"
-    assert clock_template(3600) == "+8:88:88"
-    assert clock_template(10 * 3600) == "+88:88:88"
-    assert clock_template(600, "+1:00:05") == "+8:88:88"  # an overtime past the hour: wider, once
-    assert clock_template(600, "+59:59") == "+88:88"
+def test_the_digits_are_sized_for_the_widest_text_unless_a_wider_one_shows():
+    assert digits_template("+88:88", "12:34") == digits_template("+88:88", "+59:59") == "+88:88"
+    assert digits_template("+88:88", "+1:00:05") == "+8:88:88"  # an overtime past the hour: narrower, once
+    assert digits_template("+8:88:88", "1:00:00") == digits_template("+8:88:88", "12:00") == "+8:88:88"
+    assert digits_template("+8:88:88", "+10:00:00") == "+88:88:88"
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -169,6 +168,7 @@ def test_the_parts_are_big_enough():
         assert layout.progress.height >= PROGRESS_ROWS >= 2
         assert layout.frame.width == layout.digits.width + 2 * SIDE
         assert layout.frame.height - layout.digits.height in (0, 2)  # side bars only, or a row above and below
+        assert layout.state.y > layout.frame.bottom  # a row clear of the digits and their frame
         if "round" in kind:
             assert layout.speaker is not None and layout.speaker.height >= LETTER_ROWS
         else:
@@ -181,7 +181,8 @@ def test_the_parts_are_big_enough():
 def test_optional_bands_come_when_there_is_room():
     small, large = timer_layout(80, 24, step=True, speaking=True), timer_layout(200, 50, step=True, speaking=True)
     assert small.step is None and small.next_speaker is None and small.instruction is None
-    assert None not in (large.step, large.instruction, large.next_speaker, large.phase)
+    assert None not in (large.step, large.next_speaker, large.phase)
+    assert timer_layout(160, 48).state.height == GROWN_ROWS and small.state.height == LETTER_ROWS
     assert timer_layout(160, 48).frame.height == timer_layout(160, 48).digits.height + 2
     assert timer_layout(100, 30).frame.height == timer_layout(100, 30).digits.height  # side bars only
 
@@ -195,13 +196,19 @@ def test_too_small_for_big_digits_is_none():
 # The other screens' bands
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("weights", [[1], [3, 1], [2, 3, 4, 2]])
-def test_stack_fills_the_inside_with_shares_of_the_rows(size, weights):
+@pytest.mark.parametrize("bands", [[(0, 1)], [(8, 3), (4, 1)], [(4, 2), (7, 3), (3, 4), (4, 2)], [(40, 1), (3, 1)]])
+def test_stack_fills_the_inside_with_what_each_band_needs_and_shares_of_the_rest(size, bands):
     area = inner(*size)
-    boxes = stack(*size, weights)
-    assert len(boxes) == len(weights)
+    boxes = stack(*size, bands)
+    assert len(boxes) == len(bands)
     assert all(box.within(area) and box.width == area.width for box in boxes)
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
     assert [box.y for box in boxes] == sorted(box.y for box in boxes)
-    gaps = len(weights) - 1 if area.height >= 2 * len(weights) else 0
+    gaps = len(bands) - 1 if area.height >= 2 * len(bands) else 0
     assert sum(box.height for box in boxes) + gaps == area.height
+    if sum(need for need, _ in bands) + gaps <= area.height:
+        assert all(box.height >= need for box, (need, _) in zip(boxes, bands))
+
+
+def test_stack_gives_the_rest_by_weight():
+    assert [box.height for box in stack(100, 30, [(4, 1), (4, 3)])] == [4 + 4, 4 + 15]  # 27 rows: 19 to share
