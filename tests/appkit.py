@@ -106,3 +106,14 @@ async def open_network(app, pilot) -> NetworkScreen:
     await finish_reading(pilot)
     assert isinstance(app.screen, NetworkScreen)
     return app.screen
+
+
+def blocks(widget, region=None) -> list[str]:
+    """What a widget drawn in cell backgrounds shows, as the block characters it stands for: a cell on the
+    widget's ink colour is `█` (or `▀` where a lower half block of paper covers it), a lower half block in
+    the ink on paper `▄`, anything else as it is."""
+    ink = widget.rich_style.color
+    on_ink, on_paper = str.maketrans(" ▄", "█▀"), str.maketrans("", "")
+    return ["".join(segment.text.translate(on_ink if segment.style and segment.style.bgcolor == ink else on_paper)
+                    for segment in strip)
+            for strip in widget.render_lines(region or widget.size.region)]

@@ -35,6 +35,7 @@ REPLACEMENT = "?"
 _ALIASES = {"’": "'", "‘": "'", "‚": ",", "“": '"', "”": '"', "„": '"', "−": "-", "‐": "-", "‑": "-"}
 """Typographic characters shown as the plain ones the font has (decomposition does not map these)."""
 _HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+"""A cell by whether its upper and its lower half are ink."""
 
 Glyph = tuple[tuple[bool, ...], ...]
 """A glyph's pixels, ``glyph[row][column]``, True where there is ink."""
@@ -81,6 +82,7 @@ class Font:
     as high as its glyphs reach beyond that (an accent above, a comma's tail below), so the plain words
     of a state need fewer rows than a name with an accent (see `span`)."""
 
+    @lru_cache(maxsize=512)  # noqa: B019 -- the fonts live as long as the program
     def text(self, text: str) -> str:
         """``text`` as this font draws it: upper case; white space as spaces; a character without a glyph as
         its base letter (``Ŀ`` as ``L``, ``Ĳ`` as ``IJ``), else as `REPLACEMENT`."""
@@ -95,6 +97,7 @@ class Font:
         base = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
         return "".join(part if part in self.glyphs else REPLACEMENT for part in base.upper()) or REPLACEMENT
 
+    @lru_cache(maxsize=512)  # noqa: B019 -- the fonts live as long as the program
     def width(self, text: str) -> int:
         """Width of ``text`` in font pixels, the gaps between glyphs included (0 if empty)."""
         shown = self.text(text)
@@ -140,27 +143,42 @@ class Font:
         if not any(lines):
             return ()
         sx, hy = scale
-        widest = max(map(self.width, lines))
-        gap = (False,) * GAP
-        # Each pixel row as a full-row string ("█"/" "), every pixel sx columns wide, each line centred.
-        full_rows = []
-        for line in lines:
-            glyphs = [self.glyphs[char] for char in line]
-            left = (widest - self.width(line)) // 2
-            for row in range(self.height):
-                pixels = [pixel for index, glyph in enumerate(glyphs) for pixel in (gap if index else ()) + glyph[row]]
-                padded = [False] * left + pixels + [False] * (widest - left - len(pixels))
-                full_rows.append("".join(("█" if pixel else " ") * sx for pixel in padded))
+        widest = max(map(self.width, lines)) * sx
         span = self.span("".join(lines))
-        full_rows = full_rows[span.start:len(full_rows) - (self.height - span.stop)]
-        # One entry per half row, padded to a whole number of cells; equal halves need no half blocks.
-        half_rows = [row for row in full_rows for _ in range(hy)]
-        if len(half_rows) % 2:
-            half_rows.append(" " * len(half_rows[0]))
-        return tuple(
-            top if top == bottom else "".join(_HALF_BLOCKS[a == "█", b == "█"] for a, b in zip(top, bottom))
-            for top, bottom in zip(half_rows[::2], half_rows[1::2])
-        )
+        # Each half row as (line, pixel row), the block cut to the span; a half row of paper (None) pads the
+        # block to whole cells.
+        halves: list[tuple[int, int | None]] = [
+            (index, row) for index in range(len(lines)) for row in range(self.height) for _ in range(hy)]
+        halves = halves[span.start * hy:len(halves) - (self.height - span.stop) * hy]
+        if len(halves) % 2:
+            halves.append((halves[-1][0], None))
+        cells = []
+        for (top_line, top), (bottom_line, bottom) in zip(halves[::2], halves[1::2]):
+            if top_line == bottom_line:  # one line: glyph by glyph, from cells made once per glyph
+                cells.append(self._line_cells(lines[top_line], top, bottom, sx, widest))
+            else:  # the row of cells where one line ends and the next begins
+                upper = self._line_cells(lines[top_line], top, top, sx, widest)
+                lower = self._line_cells(lines[bottom_line], bottom, bottom, sx, widest)
+                cells.append("".join(_HALF_BLOCKS[a == "█", b == "█"] for a, b in zip(upper, lower)))
+        return tuple(cells)
+
+    @lru_cache(maxsize=256)  # noqa: B019 -- the fonts live as long as the program
+    def _line_cells(self, line: str, top: int | None, bottom: int | None, sx: int, width: int) -> str:
+        """A row of cells of ``line``, centred in ``width`` columns: its pixel row ``top`` in the cells' upper
+        halves and ``bottom`` in their lower halves (None: paper)."""
+        drawn = (" " * (GAP * sx)).join(self._glyph_cells(char, top, bottom, sx) for char in line)
+        left = (width - len(drawn)) // 2 // sx * sx
+        return " " * left + drawn + " " * (width - left - len(drawn))
+
+    @lru_cache(maxsize=2048)  # noqa: B019 -- the fonts live as long as the program
+    def _glyph_cells(self, char: str, top: int | None, bottom: int | None, sx: int) -> str:
+        """A glyph's cells with its pixel row ``top`` in their upper halves and ``bottom`` in their lower ones
+        (None: paper), each pixel ``sx`` columns wide."""
+        glyph = self.glyphs[char]
+        paper = (False,) * len(glyph[0])
+        upper = paper if top is None else glyph[top]
+        lower = paper if bottom is None else glyph[bottom]
+        return "".join(_HALF_BLOCKS[a, b] * sx for a, b in zip(upper, lower))
 
     def render_in(self, text: str, width: int, height: int) -> list[str]:
         """``text`` as large as it fits in ``width`` × ``height`` (rows of equal length, at most ``width``

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -28,13 +27,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from lerend_tui.beamer.font import DIGITS, LETTERS, Font
-from lerend_tui.beamer.layout import Box, TimerLayout, digits_template, inner, stack, timer_layout
+from lerend_tui.beamer.layout import SIDE, Box, TimerLayout, digits_template, inner, stack, timer_layout
 from lerend_tui.beamer.view import STATE_NAMES, BeamerView, Moment, Show
 from lerend_tui.common.clock import Clock
-from lerend_tui.meeting.timer import Reading
+from lerend_tui.meeting.timer import Reading, TimerState
 from lerend_tui.widgets.big_clock import BigClock
 from lerend_tui.widgets.big_text import BigText
-from lerend_tui.widgets.frame import Frame
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.progress_line import ProgressLine
 
@@ -73,12 +71,11 @@ def bands(view: BeamerView, moment: Moment) -> list[Band]:
     return []
 
 
-def place(widget: Widget, box: Box | None, origin: Box | None = None) -> None:
-    """Put ``widget`` on ``box`` (relative to ``origin``'s corner, else to the screen's), or hide it."""
+def place(widget: Widget, box: Box | None) -> None:
+    """Put ``widget`` on ``box``, or hide it."""
     widget.display = box is not None
     if box is not None:
-        x, y = (box.x - origin.x, box.y - origin.y) if origin else (box.x, box.y)
-        widget.styles.offset = (x, y)
+        widget.styles.offset = (box.x, box.y)
         widget.styles.width, widget.styles.height = box.width, box.height
 
 
@@ -121,20 +118,20 @@ class BeamerScreen(Screen[None]):
         self.follower = steers is None
 
     def compose(self) -> ComposeResult:
-        with Container(id="beamer-timer"):
-            yield Line(id="beamer-phase", markup=False)
-            yield BigText(id="beamer-step")
-            yield Line(id="beamer-instruction", markup=False)
-            yield BigText(id="beamer-speaker")
-            with Frame(id="beamer-frame"):
-                yield BigClock(id="beamer-clock")
-            yield BigText(id="beamer-state")
-            yield ProgressLine(id="beamer-progress")
-            yield BigText(id="beamer-next-speaker")
-            yield Line(id="beamer-coming-up", markup=False)
-        with Container(id="beamer-words"):
-            for number in range(BANDS):
-                yield BigText(wrap=True, id=f"beamer-band-{number}")
+        # Every part is the screen's own child, placed by the screen and hidden when its screen of the view
+        # does not show it. (Parts in groups clear of the digits' rows would not be drawn on a tick that
+        # repaints the digits, but measured, such groups cost the follower far more than they save.)
+        yield Line(id="beamer-phase", markup=False)
+        yield BigText(id="beamer-step")
+        yield Line(id="beamer-instruction", markup=False)
+        yield BigText(id="beamer-speaker")
+        yield BigClock(id="beamer-clock")
+        yield BigText(id="beamer-state")
+        yield ProgressLine(id="beamer-progress")
+        yield BigText(id="beamer-next-speaker")
+        yield Line(id="beamer-coming-up", markup=False)
+        for number in range(BANDS):
+            yield BigText(wrap=True, id=f"beamer-band-{number}", classes="band")
         yield Line(id="beamer-plain", markup=False)  # a terminal too small for the big digits
 
     def on_mount(self) -> None:
@@ -143,13 +140,15 @@ class BeamerScreen(Screen[None]):
         self._phase, self._instruction, self._coming_up = line("phase"), line("instruction"), line("coming-up")
         self._step, self._speaker, self._state, self._next_speaker = \
             big("step"), big("speaker"), big("state"), big("next-speaker")
-        self._frame, self._clock, self._progress = self.query_one(Frame), self.query_one(BigClock), \
-            self.query_one(ProgressLine)
+        self._clock, self._progress, self._plain = self.query_one(BigClock), self.query_one(ProgressLine), line("plain")
         self._parts: dict[str, Widget] = {
             "phase": self._phase, "step": self._step, "instruction": self._instruction, "speaker": self._speaker,
-            "frame": self._frame, "state": self._state, "progress": self._progress,
+            "frame": self._clock, "state": self._state, "progress": self._progress,
             "next_speaker": self._next_speaker, "coming_up": self._coming_up}
+        """The timer's parts by their names in `TimerLayout` (the digits take the frame's box)."""
         self._bands = [self.query_one(f"#beamer-band-{number}", BigText) for number in range(BANDS)]
+        for widget in self.children:
+            widget.display = False  # until a screen of the view places it
         self._chosen: dict[str, str] = {}
         self._arranged: tuple[object, ...] | None = None
         self.timer_layout: TimerLayout | None = None
@@ -230,9 +229,10 @@ class BeamerScreen(Screen[None]):
             return None
         reading = view.countdown.reading(now)
         self._set_class("state", f"-{STATE_NAMES[reading.state]}")
+        self._clock.framed = reading.state is TimerState.WARNING
         layout = self._arrange_timer(view, moment)
         if layout is None:
-            self.query_one("#beamer-plain", Line).show("\n".join(line for line in (
+            self._plain.show("\n".join(line for line in (
                 self._phase_line(view, moment, with_step=True), " ".join(view.speaker_words[:1]),
                 f"{moment.digits}   {moment.big_words[0]}", view.coming_up) if line))
             return reading
@@ -271,13 +271,14 @@ class BeamerScreen(Screen[None]):
         self._arranged = key
         self.timer_layout = layout = timer_layout(*self.size, template=template, step=bool(view.step),
                                                   speaking=view.in_round)
-        self._set_class("fit", "-plain" if layout is None else "")
+        self._set_class("fit", "" if layout else "-plain")
+        for band in self._bands:
+            place(band, None)
+        for name, part in self._parts.items():
+            place(part, getattr(layout, name) if layout else None)
+        place(self._plain, None if layout else Box(0, 0, *self.size))
         if layout is not None:
-            for name, widget in self._parts.items():
-                place(widget, getattr(layout, name))
-            self._frame.rows = (layout.frame.height - layout.digits.height) // 2
-            place(self._clock, layout.digits, Box(layout.frame.x, layout.frame.y, 0, 0))
-            self._frame.refresh()
+            self._clock.set_frame((layout.frame.height - layout.digits.height) // 2, SIDE)
             self._clock.template = template
         return layout
 
@@ -290,6 +291,8 @@ class BeamerScreen(Screen[None]):
         if key != self._arranged:
             self._arranged, self.timer_layout = key, None
             self._set_class("fit", "")
+            for part in (*self._parts.values(), self._plain):
+                place(part, None)
             boxes = stack(*self.size, needs) if wanted else []
             for number, widget in enumerate(self._bands):
                 place(widget, boxes[number] if number < len(boxes) else None)

@@ -2,7 +2,10 @@
 
 The digits are drawn as cell backgrounds (`cells.block_cells`). Given a `template` (the widest text the
 countdown shows, "+88:88"), they are sized for it and drawn right-aligned in its width, so they keep their
-size and place when the sign comes in front of them at zero; without one, the text itself is centred.
+size and place when the sign comes in front of them at zero; without one, the text itself is centred. With
+a `frame` the widget keeps room around the digits for a frame in their colour, drawn while `framed` (the
+beamer's warning): a bar and a gap at the sides, half a row of bar and half a row clear above and below.
+The frame belongs to the digits' widget rather than one behind it, so a tick has one widget less to draw.
 
 The beamer redraws these digits once a second for hours, so the widget keeps the work per second small:
 it repaints only the rows that changed, and, being a plain widget (no border, padding, tint or opacity),
@@ -18,12 +21,14 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from lerend_tui.beamer.font import DIGITS
+from lerend_tui.beamer.layout import place_digits
 from lerend_tui.widgets.cells import block_cells
 
 
 def changed_rows(old: list[str], new: list[str], top: int, width: int) -> list[Region]:
     """Where the lines ``new`` differ from ``old`` (both ``top`` lines down), one region per run of such
-    lines. Whole lines: Textual redraws and sends a widget's line from its left edge on anyway."""
+    lines. Whole lines: Textual redraws and sends a widget's line from its left edge on anyway (and regions
+    cut to the changed columns, measured, cost more)."""
     regions: list[Region] = []
     run_start: int | None = None
     for y, (a, b) in enumerate(zip([*old, ""], [*new, ""])):
@@ -63,6 +68,8 @@ class BigClock(Widget):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._text = text
         self._template = template
+        self._frame = (0, 0)
+        self._framed = False
         self._placed: tuple[tuple[str, str, int, int], Placed] | None = None
         self._finished: dict[str, Strip] = {}
         """The lines last handed over as the screen gets them (styled, through the app's line filters), by
@@ -103,31 +110,57 @@ class BigClock(Widget):
             self._template = template
             self.refresh(layout=True)
 
+    def set_frame(self, rows: int, columns: int) -> None:
+        """Keep ``rows`` (0 or 1) above and below the digits and ``columns`` (0, or 2: a bar and a gap) at
+        each side for the frame."""
+        if (rows, columns) != self._frame:
+            self._frame = (rows, columns)
+            self.refresh(layout=True)
+
+    @property
+    def framed(self) -> bool:
+        return self._framed
+
+    @framed.setter
+    def framed(self, framed: bool) -> None:
+        """Draw the frame (in the digits' colour) or leave its room empty."""
+        if framed != self._framed:
+            self._framed = framed
+            self.refresh()
+
     def _place(self, width: int, height: int) -> Placed:
-        """The lines of digits for ``text`` in ``width`` × ``height`` (see `Placed`)."""
+        """The lines of digits for ``text`` in ``width`` × ``height`` (see `Placed`), the frame's room
+        around them."""
         key = (self._text, self._template, width, height)
         if self._placed is None or self._placed[0] != key:
-            self._placed = (key, self._placing(width, height))
+            rows, columns = self._frame
+            placed = self._placing(width - 2 * columns, height - 2 * rows)
+            self._placed = (key, Placed([" " * columns + line for line in placed.lines], placed.top + rows,
+                                        placed.block_width + 2 * columns))
         return self._placed[1]
 
     def _placing(self, width: int, height: int) -> Placed:
-        sizing = max(self._template, self._text, key=DIGITS.width)
-        scale = DIGITS.scale_for(sizing, width, height)
-        if scale is None:  # too small for block digits: the plain text, centred
+        placed = place_digits(self._text, self._template, width, height)
+        if placed is None:  # too small for block digits: the plain text, centred
             rows = DIGITS.render_in(self._text, width, height)
             block = len(rows[0]) if rows else 0
             left = (width - block) // 2
         else:
+            scale, left, block = placed
             rows = DIGITS.render(self._text, scale)
-            block = DIGITS.width(sizing) * scale.sx
-            left = (width - block) // 2 + block - len(rows[0])
         return Placed([" " * left + row for row in rows], (height - len(rows)) // 2, block)
 
     def _line(self, y: int, width: int, height: int) -> str:
-        """Line ``y`` of the digits in ``width`` × ``height``, padded to the width."""
+        """Line ``y`` of the digits in ``width`` × ``height``, padded to the width, in its frame."""
         placed = self._place(width, height)
         line = placed.lines[y - placed.top] if 0 <= y - placed.top < len(placed.lines) else ""
-        return line + " " * (width - len(line))
+        line += " " * (width - len(line))
+        rows, columns = self._frame
+        if not (self._framed and columns and width > 2):
+            return line
+        if rows and y in (0, height - 1):
+            return "█" + ("▀" if y == 0 else "▄") * (width - 2) + "█"
+        return "█" + line[1:-1] + "█"
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

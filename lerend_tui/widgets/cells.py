@@ -8,23 +8,25 @@ in the middle of the cell moves."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
 
-_RUNS = re.compile(r"(█+|▀+)")
+_INKED = re.compile(r"([█▀]+)")
+"""Runs of cells whose upper half is ink: drawn on the ink, the rest on the paper."""
+_ON_INK = str.maketrans("█▀", " ▄")
 
 
 def block_cells(row: str, style: Style) -> list[Segment]:
-    """``row`` (of ``' ▀▄█'``, or plain text) in ``style``'s ink (its colour) on its paper (its background)."""
-    solid = style + Style(bgcolor=style.color)
-    upper = style + Style(color=style.bgcolor, bgcolor=style.color)
-    segments = []
-    for part in _RUNS.split(row):
-        if part.startswith("█"):
-            segments.append(Segment(" " * len(part), solid))
-        elif part.startswith("▀"):
-            segments.append(Segment("▄" * len(part), upper))
-        elif part:
-            segments.append(Segment(part, style))
-    return segments
+    """``row`` (of ``' ▀▄█'``, or plain text) in ``style``'s ink (its colour) on its paper (its background),
+    in as few segments as the colours allow: two styles, ink on paper and paper on ink."""
+    on_ink = _on_ink(style)
+    return [Segment(part.translate(_ON_INK), on_ink) if index % 2 else Segment(part, style)
+            for index, part in enumerate(_INKED.split(row)) if part]
+
+
+@lru_cache(maxsize=32)
+def _on_ink(style: Style) -> Style:
+    """``style`` the other way round, paper on ink: made once per style, as the beamer asks every second."""
+    return style + Style(color=style.bgcolor, bgcolor=style.color)

@@ -13,6 +13,7 @@ from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.checkout import CheckoutScreen
 from lerend_tui.storage.meetings import MeetingStore
 from lerend_tui.widgets.agenda import Agenda
+from lerend_tui.widgets.big_text import BigText
 
 from ..appkit import meeting_app, until
 
@@ -78,18 +79,24 @@ async def test_a_round_inside_a_step_shows_the_step_its_instruction_and_its_time
         assert isinstance(app.screen, BeamerScreen)
         await pilot.pause()
         beamer = app.screen
-        assert text_of(beamer, "#beamer-step").startswith("Stap 2 van 2: Rondje  ·  03:30")
-        assert text_of(beamer, "#beamer-instruction") == "Ieder noemt één vraag die blijft hangen."
-        assert "Nu: " in text_of(beamer, "#beamer-focus") and "(1 van 3)" in text_of(beamer, "#beamer-focus")
-        assert beamer.query_one("#beamer-step").display
-
-
-async def test_the_beamer_shows_no_step_line_outside_a_round(paths, clock):
-    app, _ = meeting_app(paths, clock)
-    async with app.run_test() as pilot:
-        await pilot.press("escape", "b")
+        phase = text_of(beamer, "#beamer-phase")  # at 80 × 24 the step has no band of its own
+        assert "Stap 2 van 2: Rondje" in phase and "stap 03:30" in phase and "beurt 1 van 3" in phase
+        assert beamer.query_one("#beamer-speaker", BigText).texts[0].startswith("NU: ")
+        await pilot.resize_terminal(250, 70)
         await pilot.pause()
+        assert beamer.query_one("#beamer-step", BigText).texts[0] == "Stap 2 van 2: Rondje"
+        assert text_of(beamer, "#beamer-instruction") == "Ieder noemt één vraag die blijft hangen."
+        assert beamer.query_one("#beamer-step").display and beamer.query_one("#beamer-instruction").display
+
+
+async def test_the_beamer_shows_no_step_outside_a_step(paths, clock):
+    app, _ = meeting_app(paths, clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("escape", "space", "b")
+        await pilot.pause()
+        assert app.screen.has_class("-timer")
         assert not app.screen.query_one("#beamer-step").display
+        assert not app.screen.query_one("#beamer-instruction").display
 
 
 async def test_after_a_rebudget_the_agenda_shows_the_projected_clock_times(paths, clock):

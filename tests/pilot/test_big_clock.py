@@ -12,6 +12,8 @@ from textual.widget import Widget
 from lerend_tui.beamer.font import DIGITS
 from lerend_tui.widgets.big_clock import BigClock, changed_rows
 
+from ..appkit import blocks
+
 BLOCKS = set("█▀▄")
 
 
@@ -24,8 +26,7 @@ class ClockApp(App[None]):
 
 def shown_lines(clock: BigClock) -> list[str]:
     """What the widget paints, through Textual's own render pipeline, without blank rows/columns."""
-    strips = clock.render_lines(Region(0, 0, clock.size.width, clock.size.height))
-    rows = [strip.text for strip in strips if BLOCKS & set(strip.text)]
+    rows = [line for line in blocks(clock) if BLOCKS & set(line)]
     left = min(len(row) - len(row.lstrip()) for row in rows)
     right = max(len(row.rstrip()) for row in rows)
     return [row[left:right] for row in rows]
@@ -50,6 +51,7 @@ async def test_block_digits_in_a_40x12_terminal():
         clock = app.query_one(BigClock)
         strips = clock.render_lines(Region(0, 0, 40, 12))
         assert all(strip.cell_length <= 40 for strip in strips)
+        assert not {"█", "▀"} & {char for strip in strips for char in strip.text}  # cell backgrounds, ▄ only
         lines = shown_lines(clock)
         assert len(lines) >= 3 and max(map(len, lines)) <= 40
 
@@ -112,7 +114,7 @@ async def test_a_tick_repaints_only_the_rows_that_change():
 
 async def test_its_own_lines_are_the_lines_textual_would_draw():
     """The lines the clock hands over itself equal those of Textual's own path (the styles cache), colour
-    included, and follow a change of colour."""
+    included, and follow a change of colour: the ink is the background of the digits' cells."""
     app = ClockApp()
     async with app.run_test(size=(100, 30)) as pilot:
         clock = app.query_one(BigClock)
@@ -124,10 +126,11 @@ async def test_its_own_lines_are_the_lines_textual_would_draw():
             ours = clock.render_lines(region)
             clock._styles_cache.clear()
             textual = Widget.render_lines(clock, region)
-            assert [strip.text for strip in ours] == [strip.text for strip in textual] == centred(text, *clock.size)
             assert [list(strip) for strip in ours] == [list(strip) for strip in textual]
-            assert {segment.style.color.triplet.hex for strip in ours for segment in strip if segment.text.strip()} \
-                == {Color.parse(colour).hex.lower()}
+            assert blocks(clock) == centred(text, *clock.size)
+            paper = clock.rich_style.bgcolor.triplet.hex
+            assert {segment.style.bgcolor.triplet.hex for strip in ours for segment in strip
+                    if not segment.text.strip()} == {Color.parse(colour).hex.lower(), paper}
 
 
 async def test_with_padding_it_leaves_the_drawing_to_textual():
@@ -136,7 +139,42 @@ async def test_with_padding_it_leaves_the_drawing_to_textual():
         clock = app.query_one(BigClock)
         clock.styles.padding = (1, 2)
         await pilot.pause()
-        lines = [strip.text for strip in clock.render_lines(Region(0, 0, *clock.outer_size))]
+        lines = blocks(clock, Region(0, 0, *clock.outer_size))
         assert lines[0].strip() == "" and lines[-1].strip() == ""
         assert all(line.startswith("  ") and line.endswith("  ") for line in lines)
         assert lines[1:-1] == ["  " + line + "  " for line in centred("12:34", *clock.size)]
+
+
+async def test_with_a_template_the_digits_keep_their_size_and_place_at_zero():
+    app = ClockApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        clock = app.query_one(BigClock)
+        clock.template = "+88:88"
+        clock.text = "00:01"
+        await pilot.pause()
+        before = blocks(clock)
+        clock.text = "+00:00"
+        await pilot.pause()
+        after = blocks(clock)
+        inked = [y for y, line in enumerate(before) if line.strip()]
+        assert inked == [y for y, line in enumerate(after) if line.strip()]
+        assert max(len(line.rstrip()) for line in before) == max(len(line.rstrip()) for line in after)
+        assert min(len(line) - len(line.lstrip()) for line in after if line.strip()) \
+            < min(len(line) - len(line.lstrip()) for line in before if line.strip())  # the sign in front
+
+
+async def test_a_frame_around_the_digits_when_framed_and_room_for_it_when_not():
+    app = ClockApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        clock = app.query_one(BigClock)
+        clock.set_frame(1, 2)
+        await pilot.pause()
+        plain = blocks(clock)
+        assert not plain[0].strip() and not plain[-1].strip()
+        assert all(line[:2] == "  " and line[-2:] == "  " for line in plain)
+        clock.framed = True
+        await pilot.pause()
+        framed = blocks(clock)
+        assert framed[0] == "█" + "▀" * 58 + "█" and framed[-1] == "█" + "▄" * 58 + "█"
+        assert all(line[0] == line[-1] == "█" and line[1] == line[-2] == " " for line in framed[1:-1])
+        assert [line[2:-2] for line in framed[1:-1]] == [line[2:-2] for line in plain[1:-1]]

@@ -1,24 +1,40 @@
-"""Snapshots of the beamer as the follower on the projector shows it, in each state and at two sizes."""
+"""Snapshots of the beamer as the follower on the projector shows it: every state of the timer and every
+other screen of the view, at three sizes (a fixed clock: FakeClock at 19:00)."""
+
+from datetime import timedelta
 
 import pytest
 
 from ..appkit import follower_app
 from ..samples import live_state
 
-STATES = {  # elapsed seconds of a 10-minute phase, and whether it runs
-    "normal": (150.0, True),
-    "warning": (530.0, True),
-    "overtime": (792.0, True),
-    "paused": (200.0, False),
+PLAIN = {"focus": "phase", "step_label": "", "step_instruction": ""}
+STATES = {  # elapsed seconds of a 10-minute countdown, whether it runs, and what else the live state says
+    "running": (150.0, True, PLAIN),
+    "ready": (0.0, False, PLAIN),
+    "warning": (530.0, True, PLAIN),
+    "overtime": (792.0, True, PLAIN),
+    "paused": (200.0, False, PLAIN),
+    "round": (45.0, True, {"focus": "turn", "speaker": "Anne-Marie", "next_speaker": "Zoë", "round_progress": "2 van 6",
+                           "step_label": "", "step_instruction": ""}),
+    "steps": (150.0, True, {}),
+    "message": (150.0, True, {"message": "Pauze tot 20:15"}),
+    "blank": (150.0, True, {"blank": True}),
+    "welcome": (0.0, False, {"started": False, "network": "Lerend netwerk Zorg Zuid"}),
+    "end": (0.0, False, {"ended": True, "next_meeting": "dinsdag 8 december om 19:30"}),
 }
+SIZES = [(80, 24), (100, 30), (160, 48)]
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{cols}x{rows}" for cols, rows in SIZES])
 @pytest.mark.parametrize("name", list(STATES))
 def test_beamer_snapshots(snap_compare, paths, clock, name, size):
-    elapsed, running = STATES[name]
-    assert snap_compare(follower_app(paths, clock, live_state(clock, elapsed, running)), terminal_size=size)
+    elapsed, running, changes = STATES[name]
+    if name == "welcome":
+        changes = {**changes, "planned_start": clock.now() + timedelta(minutes=30)}
+    assert snap_compare(follower_app(paths, clock, live_state(clock, elapsed, running, **changes)), terminal_size=size)
 
 
-def test_beamer_waiting_snapshot(snap_compare, paths, clock):
-    assert snap_compare(follower_app(paths, clock), terminal_size=(80, 24))
+@pytest.mark.parametrize("size", SIZES, ids=[f"{cols}x{rows}" for cols, rows in SIZES])
+def test_beamer_waiting_snapshot(snap_compare, paths, clock, size):
+    assert snap_compare(follower_app(paths, clock), terminal_size=size)

@@ -16,9 +16,9 @@ from lerend_tui.beamer.layout import (
     SIDE,
     Box,
     TimerLayout,
-    digits_offset,
     digits_template,
     inner,
+    place_digits,
     stack,
     timer_layout,
 )
@@ -110,16 +110,27 @@ def test_the_digits_are_sized_for_the_widest_text_unless_a_wider_one_shows():
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_the_digits_keep_size_and_columns_across_zero(size, kind):
+    """In the layout's digits box, "12:34" and "+00:42" get the layout's scale, and their digits ("88:88")
+    the same columns: only the sign comes in front, in the room kept for it."""
     layout = timer_layout(*size, **KINDS[kind])
     if layout is None:
         return
+    box = layout.digits
+    (before_scale, before_left, block), (after_scale, after_left, _) = (
+        place_digits(text, "+88:88", box.width, box.height) for text in ("12:34", "+00:42"))
+    assert before_scale == after_scale == layout.scale and block == box.width
     before, after = DIGITS.render("12:34", layout.scale), DIGITS.render("+00:42", layout.scale)
-    assert len(before) == len(after) == layout.digits.height
-    left_before, left_after = digits_offset(layout, "12:34"), digits_offset(layout, "+00:42")
-    assert left_after == 0 and left_before + len(before[0]) == left_after + len(after[0]) == layout.digits.width
-    # the digits themselves ("88:88") stand in the same columns: only the sign comes in front
-    sign = (DIGITS.width("+") + 1) * layout.scale.sx
-    assert left_before == sign
+    assert len(before) == len(after) == box.height
+    assert after_left == 0 and before_left + len(before[0]) == after_left + len(after[0]) == box.width
+    assert before_left == (DIGITS.width("+") + 1) * layout.scale.sx  # the sign and its gap
+
+
+def test_digits_are_centred_in_a_larger_box_and_grow_narrower_only_when_wider_than_the_template():
+    scale, left, block = place_digits("12:34", "+88:88", 100, 20)
+    assert scale == (4, 8) and block == 84 and (100 - block) // 2 + block == left + DIGITS.width("12:34") * 4
+    wider = place_digits("+1:00:05", "+88:88", 100, 20)
+    assert wider[0].sx < scale.sx and wider[1] == (100 - wider[2]) // 2
+    assert place_digits("12:34", "+88:88", 20, 2) is None
 
 
 def test_the_layout_does_not_depend_on_the_text_or_the_state():
