@@ -273,3 +273,21 @@ async def test_the_follower_shows_a_change_when_its_doorbell_rings(paths, clock,
         write_live(paths.live, live_state(clock, 200.0, False))
         await until(pilot, lambda: screen.has_class("-paused"), "the doorbell's answer (in a thread of its own)")
     assert not list(doorbells(paths.live).iterdir()), "a follower that stops takes its doorbell away"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (41, 13), (52, 15)])
+async def test_every_screen_fits_a_small_terminal(paths, clock, size):
+    """Down to the smallest size the beamer takes: big where it fits, plain words where not, never a crash
+    and never a line longer than the terminal."""
+    app = follower_app(paths, clock, live_state(clock, 150.0, True))
+    async with app.run_test(size=size) as pilot:
+        for changes in ({}, ROUND, {"message": "Koffie en thee staan klaar in de gang"}, {"ended": True},
+                        {"started": False, "network": "Lerend netwerk Zorg Zuid"}):
+            write_live(paths.live, live_state(clock, 150.0, True, **changes))
+            app.screen.refresh_view()
+            await pilot.pause()
+            lines = app.export_screenshot()  # draws every widget
+            assert lines
+            for widget in app.screen.query("BigText, BigClock"):
+                if widget.display:
+                    assert all(len(line) <= size[0] for line in blocks(widget))

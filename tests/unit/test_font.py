@@ -306,3 +306,12 @@ def test_where_the_accents_have_no_room_the_letters_go_without():
     assert LETTERS.first_fitting(["Nu: Zoë"], 100, 3) == ("NU: ZOE", Scale(2, 1))
     # without accents before a shorter text
     assert LETTERS.first_fitting(["Nu: Zoë", "Zoë"], 100, 3) == ("NU: ZOE", Scale(2, 1))
+
+
+def test_least_rows_is_what_a_band_needs_for_big_letters_at_all():
+    width = LETTERS.width("KOFFIE")
+    assert LETTERS.least_rows("koffie", 200) == 3  # plain capitals: 5 half rows
+    assert LETTERS.least_rows("Zoë", 200) == 4  # with the accent: 7
+    assert LETTERS.least_rows("koffie thee", width) == 7  # two lines: 8 + 5 pixels
+    assert LETTERS.wrap("koffie thee", width, LETTERS.least_rows("koffie thee", width)) is not None
+    assert LETTERS.least_rows("", 200) is None and LETTERS.least_rows("koffie", 3) is None
