@@ -21,6 +21,8 @@ from ..browserkit import page_state, wait_for
 from ..samples import live_state
 from ..unit.test_meeting import new_meeting
 
+pytestmark = pytest.mark.xdist_group("browser")  # one worker, one Chromium (the Makefile's --dist loadgroup)
+
 CLOCK = SystemClock()
 WITHIN = 1.0
 """Seconds the page may take to follow a change (the issue's "within a second")."""
