@@ -29,6 +29,7 @@ async def test_m_puts_a_message_on_the_beamer_and_m_takes_it_away(paths, clock):
         await pilot.press(*"Pauze tot 20:15", "enter")
         assert isinstance(app.screen, MeetingScreen)
         assert shown(paths).show is Show.MESSAGE and shown(paths).message == "Pauze tot 20:15"
+        assert "beamer: Pauze tot 20:15 (m)" in str(app.screen.query_one("#topbar").render())  # not forgotten
         assert "Pauze tot 20:15" not in app.screen.meeting.current.notes  # typed into the dialog, not the notes
         await pilot.press("m")  # one key clears it
         assert isinstance(app.screen, MeetingScreen) and shown(paths).show is Show.WELCOME
@@ -51,6 +52,7 @@ async def test_z_blanks_the_beamer_and_brings_it_back_also_from_the_beamer_view(
         await until(pilot, lambda: paths.live.exists(), "the live state")
         await pilot.press("escape", "z")
         assert shown(paths).show is Show.BLANK
+        assert "beamer zwart (z)" in str(app.screen.query_one("#topbar").render())
         await pilot.press("b")
         assert isinstance(app.screen, BeamerScreen)
         await pilot.press("z")  # the beamer's own key steers the meeting screen
