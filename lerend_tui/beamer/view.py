@@ -236,10 +236,11 @@ class BeamerView:
     FOLLOWS = "Dit scherm volgt vanzelf."
 
     def moment(self, now: datetime) -> Moment:
+        """The view at `now`, a time in the room's timezone (`Clock.now`)."""
         clock = f"{now.hour:02d}:{now.minute:02d}"
         starts = ""
         if self.planned_start is not None:
-            start = self.planned_start
+            start = self.planned_start.astimezone(now.tzinfo)  # in the time the room reads: `now`'s
             starts = (f"We beginnen om {start.hour:02d}:{start.minute:02d}" if start > now
                       else "We beginnen zo")
         if self.countdown is None:
