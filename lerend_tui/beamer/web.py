@@ -118,9 +118,8 @@ class Broadcast:
         """The view with a number later than `number` (at once when there is one), or None when `timeout`
         seconds pass without one, or once the broadcast is closed."""
         with self._changed:
-            self._changed.wait_for(lambda: self.closed or (self._view is not None and self._number > number),
-                                   timeout)
-            if self.closed or self._view is None or self._number <= number:
+            self._changed.wait_for(lambda: self.closed or self._number > number, timeout)
+            if self.closed or self._number <= number or self._view is None:
                 return None
             return self._number, self._view
 
@@ -293,10 +292,13 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._answer(body=False)
 
-    def _not_allowed(self) -> None:
-        self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, "Alleen lezen: GET of HEAD.", {"Allow": "GET, HEAD"})
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_TRACE = do_CONNECT = _not_allowed
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """What `http.server` itself refuses (a malformed request; any method but GET and HEAD, which it calls
+        not implemented), answered as this server answers: a method with 405."""
+        if code == HTTPStatus.NOT_IMPLEMENTED:
+            self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, "Alleen lezen: GET of HEAD.", {"Allow": "GET, HEAD"})
+        else:
+            self._refuse(HTTPStatus(code), HTTPStatus(code).phrase + ".")
 
     def _answer(self, *, body: bool) -> None:
         beamer = self.server.beamer

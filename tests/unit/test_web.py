@@ -138,13 +138,20 @@ def test_every_answer_forbids_caching_sniffing_the_referrer_and_anything_not_nee
             assert headers["Server"] == "lerend-tui"  # not the versions of Python and its server
 
 
-@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"])
 def test_it_only_reads(live, method):
     with serving(live) as beamer:
         status, headers, body = request(beamer, "/", method)
         assert status == 405 and headers["Allow"] == "GET, HEAD"
         assert body.decode().strip() == "Alleen lezen: GET of HEAD."
         assert not live.exists()
+
+
+def test_a_malformed_request_is_refused_as_every_other_answer(live):
+    with serving(live) as beamer, socket.create_connection(("127.0.0.1", beamer.port), timeout=10) as raw:
+        raw.sendall(b"GET / HTTP/1.0\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n")  # a header too long
+        answer = raw.recv(4096).decode("latin-1")
+    assert answer.startswith("HTTP/1.0 431") and "Content-Security-Policy: default-src 'none'" in answer
 
 
 def test_head_gives_the_headers_alone(live):
