@@ -182,6 +182,16 @@ def test_it_never_shows_the_notes_or_who_attends(page, live, clock):
         assert secret not in state["text"] and secret not in page.page_source
 
 
+def test_the_page_says_when_it_lost_the_program_and_counts_on(browser, live):
+    with WebBeamer(live, "127.0.0.1", 0) as beamer:
+        browser.get(beamer.urls[0])
+        facilitator(live, 40.0, True)
+        shows(browser, "the countdown", show="timer", state="running")
+    lost = wait_for(browser, lambda: "Geen verbinding met het programma" in page_state(browser)["text"] and
+                    page_state(browser), "the notice", timeout=8.0)
+    assert lost["show"] == "timer" and lost["digits"].startswith("09:")
+
+
 def test_a_request_without_the_token_to_a_server_on_every_address_is_refused(browser, live):
     with WebBeamer(live, "0.0.0.0", 0) as beamer:
         assert beamer.token

@@ -324,3 +324,24 @@ def test_a_signal_stops_it_cleanly_too(tmp_path):
     _, err = process.communicate(timeout=10)
     assert process.returncode == 128 + signal.SIGTERM and err == ""
     assert not list(doorbells(data / "live.toml").glob("*.fifo"))
+
+
+def test_on_every_address_it_prints_the_token_urls_and_a_qr_code(tmp_path):
+    process = subprocess.Popen([sys.executable, "-m", "lerend_tui.cli", "--data-dir", str(tmp_path / "data"), "beamer",
+                                "--web", "--host", "0.0.0.0", "--port", "0"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+    try:
+        lines = [process.stdout.readline()]
+        while not lines[-1].startswith("Alleen wie"):
+            lines.append(process.stdout.readline())
+        qr = [process.stdout.readline() for _ in range(10)]
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    urls = [line.removeprefix("Webbeamer: ").strip() for line in lines[:-1]]
+    assert urls and all(re.fullmatch(r"http://[^/]+:\d+/[\w-]{20,}/", url) for url in urls)
+    assert not any("0.0.0.0" in url for url in urls)
+    assert all(set(line.strip("\n")) <= set("█▀▄ ") and len(line) == len(qr[0]) for line in qr)
+    assert "De webbeamer is gestopt." in out
