@@ -27,19 +27,19 @@ from tests.samples import live_state  # noqa: E402
 WIDTH, HEIGHT = 1280, 720
 ROUND = {"focus": "turn", "speaker": "Chris", "next_speaker": "Bram", "round_progress": "3 van 6",
          "planned_seconds": 120.0, "step_planned_seconds": 600.0, "step_elapsed_seconds": 200.0}
-STATES = {  # the screen, the countdown's elapsed seconds and whether it runs, the rest of the live state
-    "loopt": ("timer", 30.0, True, {}),
-    "klaar": ("timer", 0.0, False, {}),
-    "pauze": ("timer", 90.0, False, {}),
-    "waarschuwing": ("timer", 520.0, True, {}),
-    "uitloop": ("timer", 642.0, True, {}),
-    "rondje": ("timer", 20.0, True, ROUND),
-    "bericht": ("message", 30.0, True, {"message": "Pauze tot 20:15"}),
-    "welkom": ("welcome", 0.0, False, {"started": False, "network": "Zorgnetwerk Zuid",
-                                               "title": "Bijeenkomst 4: samen leren"}),
-    "einde": ("end", 0.0, False, {"ended": True, "title": "Bijeenkomst 4: samen leren",
-                                         "next_meeting": "dinsdag 12 januari 2027 om 19:30"}),
-    "zwart": ("blank", 30.0, True, {"blank": True}),
+STATES = {  # what the page then shows, the countdown's elapsed seconds and whether it runs, the rest of the state
+    "loopt": ({"state": "running"}, 30.0, True, {}),
+    "klaar": ({"state": "ready"}, 0.0, False, {}),
+    "pauze": ({"state": "paused"}, 90.0, False, {}),
+    "waarschuwing": ({"state": "warning"}, 520.0, True, {}),
+    "uitloop": ({"state": "overtime"}, 642.0, True, {}),
+    "rondje": ({"speaker": "NU: CHRIS"}, 20.0, True, ROUND),
+    "bericht": ({"show": "message"}, 30.0, True, {"message": "Pauze tot 20:15"}),
+    "welkom": ({"show": "welcome"}, 0.0, False, {"started": False, "network": "Zorgnetwerk Zuid",
+                                                 "title": "Bijeenkomst 4: samen leren"}),
+    "einde": ({"show": "end"}, 0.0, False, {"ended": True, "title": "Bijeenkomst 4: samen leren",
+                                            "next_meeting": "dinsdag 12 januari 2027 om 19:30"}),
+    "zwart": ({"show": "blank"}, 30.0, True, {"blank": True}),
 }
 
 CONTACT_SHEET = """<!doctype html><meta charset="utf-8"><style>
@@ -57,10 +57,11 @@ def main() -> None:
         live = Path(data) / "live.toml"
         with WebBeamer(live, "127.0.0.1", 0) as beamer:
             page.get(beamer.urls[0])
-            for name, (show, elapsed, running, changes) in STATES.items():
+            for name, (shown, elapsed, running, changes) in STATES.items():
                 changes = {"planned_start": clock.now() + timedelta(minutes=20), **changes}
                 write_live(live, live_state(clock, elapsed, running, **changes))
-                browserkit.wait_for(page, lambda show=show: browserkit.page_state(page)["show"] == show, name)
+                browserkit.wait_for(page, lambda shown=shown: shown.items() <= browserkit.page_state(page).items(),
+                                    name)
                 shots[name] = page.get_screenshot_as_png()
             clear_live(live)
         (HERE / "beamer-web.png").write_bytes(shots["loopt"])
