@@ -25,15 +25,17 @@ from lerend_tui.templates import load_templates
 
 
 def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zuid", save_delay: float = 60.0,
-                participants=(), carried=(), **options) -> tuple[LerendApp, Path]:
+                participants=(), carried=(), network: str = "", **options) -> tuple[LerendApp, Path]:
     """An app that opens straight on a new bijeenkomst, as `lerend-tui start` does; with `carried`, one of a
-    network that brings back those commitments and actions of its previous meeting. `options` go to the app
+    network that brings back those commitments and actions of its previous meeting; `network`, the network's id. `options` go to the app
     (its settings, say)."""
     template = load_templates().get("bijeenkomst")
     record = new_meeting_record(template, title=title, participants=list(participants),
                                 planned_start=clock.now() - timedelta(seconds=0))
     if carried:
         record.network, record.carried = "zorgnetwerk", list(carried)
+    if network:
+        record.network = network
     path = MeetingStore(paths.meetings).create(record)
     app = make_app(paths, clock=clock, rng=random.Random(1), open_meeting=(record, path), save_delay=save_delay,
                    **options)

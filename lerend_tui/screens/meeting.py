@@ -222,10 +222,14 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         status = " · [b reverse]niet opgeslagen[/]" if self.saving.failed else ""
         if self.read_only:
             status += " · [b reverse] alleen lezen — $held_by [/]"
+        if self._room_blank:  # what the room sees instead of the meeting, until the facilitator takes it away
+            status += " · [b reverse] beamer zwart (z) [/]"
+        elif self._room_message:
+            status += " · [b reverse] beamer: $message (m) [/]"
         return Content.from_markup(
             f"[b]$title[/b] · fase $number van $count · $now · $summary{status}",
             title=meeting.record.title, number=meeting.index + 1, count=len(meeting.phases),
-            now=now, summary=schedule.summary, held_by=self.held_by,
+            now=now, summary=schedule.summary, held_by=self.held_by, message=self._room_message,
         )
 
     def _focus_text(self) -> Content:
@@ -533,6 +537,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             return  # the dialog was cancelled: the beamer stays as it was
         self._room_message = message or ""
         self.publish()
+        self.refresh_time()
         self.notify(f"Op de beamer: {message}" if message else "Het bericht is van de beamer.", title="Beamer",
                     markup=False)
 
@@ -540,6 +545,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         """The beamer black, and back."""
         self._room_blank = not self._room_blank
         self.publish()
+        self.refresh_time()
         self.notify("De beamer is zwart (z: terug)." if self._room_blank else "De beamer toont weer de bijeenkomst.",
                     title="Beamer")
 

@@ -32,7 +32,10 @@ class MessageScreen(LerendModal[str | None]):
     """Type a message (Enter puts it on the beamer) or pick a suggestion; Esc leaves the beamer as it was."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape", "dismiss(None)", "Annuleren", key_display="esc", id="message.cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Annuleren", key_display="esc", id="message.cancel"),
+        Binding("down", "suggest", "Voorstel", key_display="↓", tooltip="Een voorstel kiezen", id="message.suggest"),
+    ]
 
     def __init__(self, now: datetime) -> None:
         super().__init__()
@@ -44,6 +47,12 @@ class MessageScreen(LerendModal[str | None]):
             yield Input(placeholder="Bijvoorbeeld: Pauze tot 20:15", max_length=MAX_MESSAGE, id="message-text")
             yield OptionList(*(Option(text) for text in suggestions(self.now)), id="message-suggestions")
             yield Static("Enter: op de beamer · ↓: een voorstel kiezen · Esc: annuleren", id="message-keys")
+
+    def action_suggest(self) -> None:
+        """From the text field down into the suggestions (the list's own ↓ goes on from there)."""
+        suggestions = self.query_one(OptionList)
+        suggestions.focus()
+        suggestions.highlighted = 0
 
     @on(Input.Submitted)
     def show_typed(self, event: Input.Submitted) -> None:

@@ -96,7 +96,8 @@ class LiveState:
     warning_seconds: float
     count_up: bool
     started: bool
-    """Whether the meeting has begun (a timer ran): before that, the beamer welcomes the room."""
+    """Whether the meeting has begun (a timer ran, or the facilitator went on to the next phase): before that,
+    the beamer welcomes the room."""
     planned_start: datetime
     next_meeting: str = ""
     """When the network meets next ("dinsdag 12 januari 2027 om 19:30"), for the end screen; empty if unknown."""
@@ -141,7 +142,7 @@ class LiveState:
             measured_at=meeting.clock.now(),
             warning_seconds=focus.reading.warning_seconds,
             count_up=focus.reading.count_up,
-            started=meeting.record.started is not None,
+            started=meeting.record.started is not None or meeting.index > 0,
             planned_start=meeting.record.planned_start,
             next_meeting=next_meeting,
             message=message,
