@@ -67,7 +67,8 @@ def bands(view: BeamerView, moment: Moment) -> list[Band]:
     if view.show is Show.MESSAGE:
         return [Band((view.message,), 1)]
     if view.show is Show.END:
-        return [Band(("Bedankt!",), 3), Band((view.end_words,), 2)]
+        return [*([Band((view.title,), 1, quiet=True)] if view.title else []), Band(("Bedankt!",), 3),
+                Band((view.end_words,), 2)]
     return []
 
 

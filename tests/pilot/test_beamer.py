@@ -206,7 +206,7 @@ async def test_the_layout_stays_while_the_state_changes(paths, clock):
     ({"started": False, "network": "Lerend netwerk Zorg"}, "welcome", ["Lerend netwerk Zorg", "Zorgnetwerk Zuid", "19:00", "We beginnen zo"]),
     ({"message": "Pauze tot 20:15"}, "message", ["Pauze tot 20:15"]),
     ({"ended": True, "next_meeting": "dinsdag 8 december om 19:30"}, "end",
-     ["Bedankt!", "Tot de volgende keer: dinsdag 8 december om 19:30"]),
+     ["Zorgnetwerk Zuid", "Bedankt!", "Tot de volgende keer: dinsdag 8 december om 19:30"]),
     ({"blank": True}, "blank", []),
 ])
 async def test_every_screen_of_the_view(paths, clock, changes, show, words):

@@ -14,8 +14,9 @@ from ..lockkit import PUBLISH_LIVE, child, held_elsewhere
 from ..samples import live_state
 
 
-def waiting_words(screen) -> str:
-    return str(screen.query_one("#beamer-waiting").render())
+def words(screen) -> list[str]:
+    """The words of the beamer's bands (the screens other than the timer), top to bottom."""
+    return [band.texts[0] for band in screen.query("BigText.band") if band.display]
 
 
 async def test_the_follower_shows_the_first_program_then_the_one_handed_the_beamer(paths, clock):
@@ -41,7 +42,7 @@ async def test_the_follower_says_goodbye_when_the_meeting_is_finished_and_waits_
     paths.data.mkdir(parents=True)
     async with app.run_test(size=(100, 30)):
         screen = app.screen
-        assert screen.has_class("-waiting") and "Zo meteen begint de bijeenkomst." in waiting_words(screen)
+        assert screen.has_class("-waiting") and "Zo meteen begint de bijeenkomst." in words(screen)
         with child(PUBLISH_LIVE, paths.live) as (other, _):
             screen.refresh_view()
             assert not screen.has_class("-waiting")
@@ -49,17 +50,18 @@ async def test_the_follower_says_goodbye_when_the_meeting_is_finished_and_waits_
             other.wait(10)
             screen.refresh_view()
         assert screen.has_class("-waiting")
-        assert waiting_words(screen) == "Zorgnetwerk Zuid\n\nZo meteen gaat de bijeenkomst verder.\nDit scherm volgt vanzelf."
+        assert words(screen) == ["Zorgnetwerk Zuid", "19:00", "Zo meteen gaat de bijeenkomst verder.",
+                                 "Dit scherm volgt vanzelf."]
         write_live(paths.live, live_state(clock, 150.0, True, title="Tweede ronde"))
         screen.refresh_view()  # it picks up the next meeting that starts
-        assert not screen.has_class("-waiting")
+        assert screen.has_class("-timer")
         assert "Onderlinge coaching" in str(screen.query_one("#beamer-phase").render())
         write_live(paths.live, live_state(clock, 150.0, False, title="Tweede ronde", ended=True))
         screen.refresh_view()
-        assert screen.has_class("-waiting") and "De bijeenkomst is afgelopen.\nBedankt!" in waiting_words(screen)
+        assert screen.has_class("-end") and words(screen) == ["Tweede ronde", "Bedankt!", "De bijeenkomst is afgelopen."]
         clear_live(paths.live)  # and its program quits: the goodbye stays until the next meeting
         screen.refresh_view()
-        assert waiting_words(screen) == "Tweede ronde\n\nDe bijeenkomst is afgelopen.\nBedankt!"
+        assert screen.has_class("-end") and words(screen) == ["Tweede ronde", "Bedankt!", "De bijeenkomst is afgelopen."]
 
 
 async def test_finishing_the_meeting_says_goodbye_on_the_beamer_and_frees_it(paths, clock):
