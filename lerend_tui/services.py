@@ -53,7 +53,7 @@ class Services:
             rng=rng or random.Random(),
             settings=settings or Settings(),
             templates=templates or load_templates(paths.templates),
-            meetings=MeetingStore(paths.meetings),
+            meetings=MeetingStore.of(paths, make=True),
             plans=PlanStore.of(paths),
             networks=NetworkStore.of(paths),
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from lerend_tui.commands.shared import deliver, print_json, quiet_broken_pipe, stored_meetings, warn_each
+from lerend_tui.commands.shared import deliver, meeting_store, print_json, quiet_broken_pipe, warn_each
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.text import count_text, decimal
 from lerend_tui.meeting.running import parse_participants
@@ -64,10 +64,12 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def meeting_records(paths: Paths, network: Network) -> Records:
-    """Every readable meeting by id; unreadable files of this network are named on stderr."""
-    meetings, problems = stored_meetings(paths)
-    warn_each("onleesbaar", [problem for problem in problems if problem.path.stem in network.meetings])
-    return {stored.id: stored.record for stored in meetings}
+    """The network's readable meetings by id (from the index); unreadable files of this network are named on
+    stderr."""
+    index = meeting_store(paths).index
+    listing = index.listing()
+    warn_each("onleesbaar", [problem for problem in listing.problems if problem.path.stem in network.meetings])
+    return index.records(network.meetings, network.id)
 
 
 def network_json(network: Network) -> dict:

@@ -41,7 +41,7 @@ def draw_one(catalogue: Catalogue | Iterable[Workform], filters: Filters, used: 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     filters = Filters(phase=args.phase, people=args.people, minutes=args.minutes)
     catalogue = load(paths)
-    used = recent_workforms(MeetingStore(paths.meetings_folder))
+    used = recent_workforms(MeetingStore.of(paths))
     chosen, out_of = draw_one(catalogue, filters, used, random.Random(args.seed))
     if chosen is None:
         warn(explain_empty(catalogue, filters))

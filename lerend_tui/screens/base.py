@@ -4,6 +4,7 @@ the stores, templates, work formats, settings, clock and random source it was bu
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -35,7 +36,9 @@ class LerendScreen(Screen[ScreenResultType]):
         one whose screen has gone. Tests wait for it with `app.workers.wait_for_complete()`."""
 
         async def read_in_thread() -> None:
-            show(await asyncio.to_thread(read))
+            shown = show(await asyncio.to_thread(read))
+            if inspect.isawaitable(shown):  # a `show` that awaits a widget's update
+                await shown
 
         return self.run_worker(read_in_thread, name=f"lezen: {group}", group=group, exclusive=True)
 

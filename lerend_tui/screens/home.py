@@ -21,7 +21,8 @@ from lerend_tui.reports.review import summarize
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.catalogue import CatalogueScreen
 from lerend_tui.screens.keys import KeyedScreen
-from lerend_tui.storage.meetings import StoredMeeting, unfinished_of
+from lerend_tui.storage.index import Listing, MeetingFacts
+from lerend_tui.storage.meetings import unfinished_of
 from lerend_tui.templates import DEFAULT_TEMPLATE
 from lerend_tui.widgets.form_field import FormField
 
@@ -128,7 +129,7 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
     def load_meetings(self) -> None:
         """The networks and the meetings, read in the background (see `read_then_show`)."""
         self.read_then_show(self.services.networks.scan, self._show_networks, group="networks")
-        self.read_then_show(self.services.meetings.scan, self._show_meetings, group="meetings")
+        self.read_then_show(self.services.meetings.index.listing, self._show_meetings, group="meetings")
 
     def _show_networks(self, scanned: tuple[list[Network], list[DataError]]) -> None:
         networks, _ = scanned
@@ -146,20 +147,19 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         names = ", ".join(network.names) if network is not None else ""
         self.query_one("#participants", Input).placeholder = names or "Anouk, Bram, Chris"
 
-    def _show_meetings(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
-        meetings, problems = scanned
+    def _show_meetings(self, listing: Listing) -> None:
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
-        unfinished.add_options(
-            Option(Content(self._unfinished_line(stored)), id=str(stored.path)) for stored in unfinished_of(meetings)
-        )
+        for facts in unfinished_of(listing.meetings):
+            unfinished.add_option(Option(Content(self._unfinished_line(facts)), id=str(facts.path)))
+            self._add_conflicts(unfinished, listing, facts)
         past = self.query_one("#past", OptionList)
         past.clear_options()
-        past.add_options(
-            Option(Content(summarize(stored).line()), id=str(stored.path))
-            for stored in meetings if stored.record.finished
-        )
-        for problem in problems:
+        for facts in listing.meetings:
+            if facts.finished:
+                past.add_option(Option(Content(summarize(facts).line()), id=str(facts.path)))
+                self._add_conflicts(past, listing, facts)
+        for problem in listing.problems:
             past.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
         if unfinished.option_count:
             unfinished.highlighted = 0
@@ -168,10 +168,17 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         if not past.option_count:
             past.add_option(Option("Nog geen afgeronde bijeenkomsten.", disabled=True))
 
-    def _unfinished_line(self, stored: StoredMeeting) -> str:
+    @staticmethod
+    def _add_conflicts(options: OptionList, listing: Listing, facts: MeetingFacts) -> None:
+        """Below a meeting, each copy of its file that a sync tool made on a conflict: to resolve by hand."""
+        for copy in listing.conflicts.get(facts.id, []):
+            options.add_option(Option(Content(f"   ⚠ conflict: ook {copy.name} (van een synchronisatieprogramma); "
+                                              "kies welke blijft"), disabled=True))
+
+    def _unfinished_line(self, facts: MeetingFacts) -> str:
         """The meeting's summary line and when it was last used: "… · laatst bezig 01-12 19:40"."""
-        last = self.services.clock.local(stored.last_activity)
-        return f"{summarize(stored).line()}  ·  laatst bezig {last:%d-%m %H:%M}"
+        last = self.services.clock.local(facts.last_activity)
+        return f"{summarize(facts).line()}  ·  laatst bezig {last:%d-%m %H:%M}"
 
     def _chosen_template(self) -> str:
         return str(self.query_one("#template", Select).value)  # a template's name, or "Select.NULL"
