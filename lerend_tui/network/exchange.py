@@ -33,7 +33,7 @@ def join_network(record: MeetingRecord, network: Network, records: Records) -> M
 def create_in_network(record: MeetingRecord, network: Network, store: MeetingStore,
                       networks: NetworkStore) -> Path:
     """Put a new meeting on disk as part of the network (`join_network`), and file its id in the network."""
-    join_network(record, network, {stored.id: stored.record for stored in store.scan()[0]})
+    join_network(record, network, store.index.records(network.meetings, network.id))
     path = store.create(record)
     networks.add_meeting(network, path.stem)
     return path

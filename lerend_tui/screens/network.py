@@ -37,7 +37,6 @@ from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
-from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
@@ -284,15 +283,15 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         self.load_records()
 
     def load_records(self) -> None:
-        """Every readable meeting (the core picks the network's own), read in the background (see
-        `read_then_show`); then the overview, and where the chosen participant's questions came up."""
-        self.read_then_show(self.services.meetings.scan, self._show_records, group="records")
+        """The network's meetings, read in the background (see `read_then_show`); then the overview, and where
+        the chosen participant's questions came up."""
+        index, network = self.services.meetings.index, self.network
+        self.read_then_show(lambda: index.of_network(network.meetings, network.id), self._show_records,
+                            group="records")
 
-    def _show_records(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
-        """The meetings read, and the unreadable ones of this network."""
-        stored, problems = scanned
-        self.records = {meeting.id: meeting.record for meeting in stored}
-        self.record_problems = [problem for problem in problems if problem.path.stem in self.network.meetings]
+    def _show_records(self, read: tuple[Records, list[DataError]]) -> None:
+        """The network's meetings (from the index), and the unreadable ones it lists."""
+        self.records, self.record_problems = read
         self.refresh_overview()
         self.show_trail()
 

@@ -71,6 +71,10 @@ class MeetingFacts:
     current_phase: int
     activity: datetime | None
     """`MeetingRecord.last_activity`."""
+    workforms: tuple[str, ...]
+    """The work formats its phases ran, in order (for the draw's `History`)."""
+    roles: dict[str, str]
+    """Role → who had it, over its phases (as `History.of` counts them)."""
     modified: datetime = field(compare=False)
     """When the file was last written, as the index saw it."""
 
@@ -90,6 +94,8 @@ class MeetingFacts:
                    ran=record.ran, planned_minutes=record.planned_minutes,
                    elapsed_seconds=sum(phase.elapsed_seconds for phase in record.phases), items=len(record.items),
                    phases=len(record.phases), current_phase=record.current_phase, activity=record.last_activity,
+                   workforms=tuple(phase.workform for phase in record.phases if phase.workform),
+                   roles={role: name for phase in record.phases for role, name in phase.roles.items()},
                    modified=modified)
 
     def to_json(self) -> str:
@@ -99,6 +105,7 @@ class MeetingFacts:
             "finished": self.finished, "ran": self.ran, "planned_minutes": self.planned_minutes,
             "elapsed_seconds": self.elapsed_seconds, "items": self.items, "phases": self.phases,
             "current_phase": self.current_phase, "activity": _iso(self.activity),
+            "workforms": self.workforms, "roles": self.roles,
         }, ensure_ascii=False)
 
     @classmethod
@@ -108,7 +115,8 @@ class MeetingFacts:
                    planned_start=datetime.fromisoformat(data["planned_start"]), started=_moment(data["started"]),
                    finished=data["finished"], ran=data["ran"], planned_minutes=data["planned_minutes"],
                    elapsed_seconds=data["elapsed_seconds"], items=data["items"], phases=data["phases"],
-                   current_phase=data["current_phase"], activity=_moment(data["activity"]), modified=modified)
+                   current_phase=data["current_phase"], activity=_moment(data["activity"]),
+                   workforms=tuple(data["workforms"]), roles=data["roles"], modified=modified)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -195,6 +203,17 @@ class MeetingIndex:
         unreadable file, at one moment."""
         return self._answer(lambda connection: (self._records(connection, [], ""),
                                                 self._listing(connection).problems))
+
+    def of_network(self, ids: Iterable[str], network: str) -> tuple[dict[str, MeetingRecord], list[DataError]]:
+        """The records of a network's meetings (as `records`), and the problem of each unreadable file among
+        `ids` (the meetings its file lists), at one moment."""
+        wanted = sorted(set(ids))
+
+        def read(connection: sqlite3.Connection) -> tuple[dict[str, MeetingRecord], list[DataError]]:
+            problems = [problem for problem in self._listing(connection).problems if problem.path.stem in wanted]
+            return self._records(connection, wanted, network), problems
+
+        return self._answer(read)
 
     def record(self, id_: str) -> MeetingRecord | None:
         """The record of meeting `id_` (a file stem), or None when there is no readable such file."""

@@ -29,6 +29,7 @@ from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
 from lerend_tui.storage.index import MeetingIndex, index_file_name
 
 if TYPE_CHECKING:
+    from lerend_tui.catalogue.picker import History
     from lerend_tui.common.paths import Paths
 
 MAX_SLUG = 60
@@ -219,6 +220,16 @@ class MeetingStore:
         """The unfinished meeting used most recently ("Verder", `start --resume`); with `network`, of that
         learning network."""
         return next(iter(self.unfinished(network)), None)
+
+    def history(self, network: str = "", *, without: str = "") -> History:
+        """The draw's `History` of the meetings (with `network`, of that learning network's; without meeting
+        `without`), newest first, from the index: as `History.of` their records, without reading them."""
+        from lerend_tui.catalogue.picker import History  # the draw's code: loaded when a draw needs it
+
+        meetings = [facts for facts in self.index.listing().meetings
+                    if facts.id != without and (not network or facts.network == network)]
+        return History(used=[list(facts.workforms) for facts in meetings],
+                       roles=[dict(facts.roles) for facts in meetings if facts.ran])
 
     def throw_away(self, path: Path) -> Path:
         """Put a meeting aside, kept but no longer counted anywhere: renamed to `<name>.toml.bak`, which no

@@ -366,3 +366,45 @@ def test_a_conflict_copy_counts_once_and_is_shown_beside_its_meeting(paths):
     assert found(store, "ideeën") == []
     (folder / "2026-11-01-a.toml").unlink()  # alone, the copy is all there is of the meeting
     assert [stored.id for stored in store.scan()[0]] == ["2026-11-01-a.sync-conflict-20261124-193000-ABCDEFG"]
+
+
+# -- what else reads the index -------------------------------------------------------------------------
+
+def test_the_draws_history_from_the_index_is_the_records_history(paths):
+    from lerend_tui.catalogue.picker import History
+
+    from ..samples import store_meetings
+
+    store_meetings(paths)
+    store = MeetingStore.of(paths)
+    meetings = store.scan()[0]
+    assert store.history() == History.of(stored.record for stored in meetings)
+    assert store.history("zuid") == History(used=[], roles=[])
+    newest = meetings[0]
+    assert store.history(newest.record.network, without=newest.id) == History.of(
+        stored.record for stored in meetings[1:])
+
+
+def test_notes_search_finds_the_one_meeting_and_a_hand_edit_a_moment_ago(paths, capsys):
+    import json
+
+    from lerend_tui import cli
+
+    folder = paths.meetings
+    atomic_write_text(folder / "2026-11-01-a.toml", meeting_text("Wijkavond", "Nieuwe ideeën voor de wijkagent", 0))
+    atomic_write_text(folder / "2026-11-02-b.toml", meeting_text("Koffie", "Een ideaal plan", 1))
+    data = ["--data-dir", str(paths.data)]
+    assert cli.main([*data, "notes", "search", "ideeen", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [(hit["id"], hit["title"], hit["date"], hit["phase"]) for hit in hits] == [
+        ("2026-11-01-a", "Wijkavond", "2026-11-24", "Opstart en check-in")]
+    assert "Nieuwe ideeën voor de wijkagent" in hits[0]["snippet"]
+    path = folder / "2026-11-02-b.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Een ideaal plan", "Geen ideeën"), encoding="utf-8")
+    assert cli.main([*data, "notes", "search", "ideeen"]) == 0
+    out = capsys.readouterr().out
+    assert "2026-11-02-b  ·  Opstart en check-in\n    Opstart en check-in Geen «ideeën»" in out
+    assert "2026-11-01-a" in out
+    assert cli.main([*data, "notes", "search", 'NEAR("x" AND']) == 1
+    assert "Niets gevonden" in capsys.readouterr().out
+    assert cli.main([*data, "notes", "search", "ideeen", "--network", "geen-netwerk"]) == 2
