@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
-from lerend_tui.storage.index import MeetingIndex, index_file_name
 
 if TYPE_CHECKING:
     from lerend_tui.catalogue.picker import History
     from lerend_tui.common.paths import Paths
+    from lerend_tui.storage.index import MeetingIndex
 
 MAX_SLUG = 60
 SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -152,12 +152,12 @@ def unfinished_of(meetings: Iterable[Used]) -> list[Used]:
 
 
 class MeetingStore:
-    """The meeting files of a folder, read through their index (`storage.index`): in `index_file`, or in
+    """The meeting files of a folder, read through their index (`storage.index`): in the `cache` dir, or in
     memory for this store alone when None."""
 
-    def __init__(self, folder: Path, index_file: Path | None = None) -> None:
+    def __init__(self, folder: Path, cache: Path | None = None) -> None:
         self.folder = folder
-        self.index = MeetingIndex(folder, index_file)
+        self.cache = cache
         self._writing = threading.Lock()
         self._numbers = itertools.count(1)
         self._written: dict[Path, int] = {}
@@ -166,8 +166,14 @@ class MeetingStore:
     def of(cls, paths: Paths, *, make: bool = False) -> MeetingStore:
         """The data dir's meetings, indexed in the cache dir; its folder made with `make` (to write in), else
         left as it is (to read only)."""
-        folder = paths.meetings if make else paths.meetings_folder
-        return cls(folder, paths.cache / index_file_name(folder))
+        return cls(paths.meetings if make else paths.meetings_folder, paths.cache)
+
+    @cached_property
+    def index(self) -> MeetingIndex:
+        """Made when first asked for: `start` writes a meeting and opens it without it (nor SQLite)."""
+        from lerend_tui.storage.index import MeetingIndex, index_file_name
+
+        return MeetingIndex(self.folder, None if self.cache is None else self.cache / index_file_name(self.folder))
 
     def new_path(self, record: MeetingRecord) -> Path:
         """`<date>-<slug>.toml`, with a number added when that name is taken."""
