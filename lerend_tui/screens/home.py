@@ -34,6 +34,9 @@ UITGANGSPUNTEN = (
     "De wet van twee voeten is geldig: kom in actie als iets niet (langer) bijdraagt aan jouw leerproces",
 )
 
+PAST_SHOWN = 30
+"""The past meetings the home screen lists, the newest first; the review lists (and searches) them all."""
+
 
 class HomeScreen(KeyedScreen, LerendScreen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -120,16 +123,18 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
     def on_mount(self) -> None:
         for problem in self.services.templates.problems:
             self.notify(str(problem), title="Sjabloon overgeslagen", severity="warning", timeout=15, markup=False)
-        self.load_meetings()
         self.query_one("#title", Input).focus()
 
     def on_screen_resume(self) -> None:
+        """Each time the screen shows, the first time too: the meetings, read anew."""
         self.load_meetings()
 
     def load_meetings(self) -> None:
         """The networks and the meetings, read in the background (see `read_then_show`)."""
         self.read_then_show(self.services.networks.scan, self._show_networks, group="networks")
-        self.read_then_show(self.services.meetings.index.listing, self._show_meetings, group="meetings")
+        index = self.services.meetings.index
+        self.read_indexed_then_show(lambda as_indexed: index.listing(finished=PAST_SHOWN, as_indexed=as_indexed),
+                                    self._show_meetings, group="meetings")
 
     def _show_networks(self, scanned: tuple[list[Network], list[DataError]]) -> None:
         networks, _ = scanned
@@ -150,17 +155,17 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
     def _show_meetings(self, listing: Listing) -> None:
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
-        for facts in unfinished_of(listing.meetings):
-            unfinished.add_option(Option(Content(self._unfinished_line(facts)), id=str(facts.path)))
-            self._add_conflicts(unfinished, listing, facts)
+        unfinished.add_options(self._with_conflicts(listing, [
+            (Option(Content(self._unfinished_line(facts)), id=str(facts.path)), facts)
+            for facts in unfinished_of(listing.meetings)]))
         past = self.query_one("#past", OptionList)
         past.clear_options()
-        for facts in listing.meetings:
-            if facts.finished:
-                past.add_option(Option(Content(summarize(facts).line()), id=str(facts.path)))
-                self._add_conflicts(past, listing, facts)
-        for problem in listing.problems:
-            past.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
+        past.add_options(self._with_conflicts(listing, [
+            (Option(Content(summarize(facts).line()), id=str(facts.path)), facts)
+            for facts in listing.meetings if facts.finished]))
+        if listing.left_out:
+            past.add_option(Option(f"… en {listing.left_out} eerdere: Ctrl+T, terugblik (met zoeken)", disabled=True))
+        past.add_options(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True) for problem in listing.problems)
         if unfinished.option_count:
             unfinished.highlighted = 0
         else:
@@ -169,11 +174,12 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
             past.add_option(Option("Nog geen afgeronde bijeenkomsten.", disabled=True))
 
     @staticmethod
-    def _add_conflicts(options: OptionList, listing: Listing, facts: MeetingFacts) -> None:
-        """Below a meeting, each copy of its file that a sync tool made on a conflict: to resolve by hand."""
-        for copy in listing.conflicts.get(facts.id, []):
-            options.add_option(Option(Content(f"   ⚠ conflict: ook {copy.name} (van een synchronisatieprogramma); "
-                                              "kies welke blijft"), disabled=True))
+    def _with_conflicts(listing: Listing, rows: list[tuple[Option, MeetingFacts]]) -> list[Option]:
+        """The meetings' options, each followed by one per copy of its file that a sync tool made on a
+        conflict: to resolve by hand."""
+        return [shown for option, facts in rows for shown in (option, *(
+            Option(Content(f"   ⚠ conflict: ook {copy.name} (van een synchronisatieprogramma); kies welke blijft"),
+                   disabled=True) for copy in listing.conflicts.get(facts.id, [])))]
 
     def _unfinished_line(self, facts: MeetingFacts) -> str:
         """The meeting's summary line and when it was last used: "… · laatst bezig 01-12 19:40"."""

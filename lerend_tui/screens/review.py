@@ -25,6 +25,10 @@ from lerend_tui.storage.index import Hit, Listing, MeetingFacts
 from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
 
+ROWS_SHOWN = 100
+"""The meetings the list shows, the newest first (a list of thousands takes long to draw): the search finds
+every meeting."""
+
 
 @dataclass(frozen=True)
 class _Row:
@@ -73,9 +77,15 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.read_then_show(self.services.meetings.index.listing, self._show_meetings, group="meetings")
+        index = self.services.meetings.index
+        self.read_indexed_then_show(lambda as_indexed: index.listing(finished=ROWS_SHOWN, as_indexed=as_indexed),
+                                    self._show_meetings, group="meetings")
 
     def _show_meetings(self, listing: Listing) -> None:
+        """The meetings as the index has them, and again once the files are looked at (`read_indexed_then_show`):
+        the meeting highlighted stays so."""
+        current = self.current
+        keep = current.meeting.path if current is not None and current.hit is None else self.chosen
         self.listing = listing
         query = self.query_one("#search", Input).value
         if query.strip():
@@ -83,17 +93,21 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         else:
             self._show_rows([_Row(meeting) for meeting in listing.meetings], query)
         meetings = self.query_one("#meetings", OptionList)
-        if self.chosen is not None and str(self.chosen) in self.rows:
-            meetings.highlighted = meetings.get_option_index(str(self.chosen))
-        meetings.focus()
+        if keep is not None and str(keep) in self.rows:
+            meetings.highlighted = meetings.get_option_index(str(keep))
+        if current is None:  # the first time (after that, the focus stays where the facilitator is)
+            meetings.focus()
 
     def _show_rows(self, rows: list[_Row], query: str) -> None:
         """The meetings (or the phases of them) found, and the files that could not be read."""
         meetings = self.query_one("#meetings", OptionList)
         meetings.clear_options()
         self.rows = {str(row.meeting.path) if row.hit is None else f"hit-{number}": row
-                     for number, row in enumerate(rows)}
+                     for number, row in enumerate(rows[:ROWS_SHOWN])}
         meetings.add_options(Option(self._row(row), id=key) for key, row in self.rows.items())
+        more = len(rows) - ROWS_SHOWN + (self.listing.left_out if rows and rows[0].hit is None else 0)
+        if more > 0:
+            meetings.add_option(Option(f"… en {more} eerdere: zoek ze op een woord (Ctrl+F)", disabled=True))
         if not rows:
             meetings.add_option(Option(f"Niets gevonden voor ‘{query}’." if query.strip() else
                                        "Nog geen bijeenkomsten.", disabled=True))
@@ -104,8 +118,9 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
                                            disabled=True))
         for problem in self.listing.problems:
             meetings.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
-        found = len({row.meeting.path for row in rows})
-        meetings.border_subtitle = f"{found} van {len(self.listing.meetings)}"
+        total = len(self.listing.meetings) + self.listing.left_out
+        found = total if rows and rows[0].hit is None else len({row.meeting.path for row in rows})
+        meetings.border_subtitle = f"{found} van {total}"
         if rows:
             meetings.highlighted = 0
 

@@ -10,10 +10,12 @@ have the same time). An index that is missing, corrupt or of another `SCHEMA` is
 cannot be written (a read-only or broken cache dir) is replaced by one in memory, built from the files for
 this process only: slower, never wrong. Unreadable files stay listed with their `DataError`.
 
-Per file it keeps the record's table (as JSON, so a `MeetingRecord` is rebuilt without reading the TOML), the
-`MeetingFacts` the lists show, and the words of its title, participants, notes, items and check-out in an
-FTS5 table, one row per phase, for `search`. A sync tool's conflict copy (`conflicts`) is kept too, and
-answered as a conflict beside its meeting, never as a meeting of its own.
+Per file it keeps (in `files`) its size, time and what sorts and picks it; (in `details`) the record's table as
+JSON, so a `MeetingRecord` is rebuilt without reading the TOML, and the `MeetingFacts` the lists show; and (in
+`words`) the words of its title, participants, notes, items and check-out, in an FTS5 table, one row per phase,
+for `search`. A sync tool's conflict copy (`conflicts`) is kept too, and answered as a conflict beside its
+meeting, never as a meeting of its own. A list can be shown at once as the index last saw the files, then
+again once they are looked at (`listing(as_indexed=True)`); a single record looks at its own file only.
 
 One connection, behind a lock: safe from any thread (the screens read in a worker, see `read_then_show`).
 """
@@ -29,7 +31,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,7 +41,7 @@ from lerend_tui.common.validation import DataError, Problem, read_toml
 from lerend_tui.meeting.record import MeetingRecord, record_of_table
 from lerend_tui.storage.conflicts import conflict_original
 
-SCHEMA = 1
+SCHEMA = 3
 """The index's own layout (`PRAGMA user_version`); an index of another one is built anew."""
 RACY_NS = 2_000_000_000
 """A file modified this close to when it was read may have changed again within the same timestamp (FAT
@@ -110,7 +112,11 @@ class MeetingFacts:
 
     @classmethod
     def from_json(cls, path: Path, text: str, modified: datetime) -> MeetingFacts:
-        data = json.loads(text)
+        return cls.from_data(path, json.loads(text), modified)
+
+    @classmethod
+    def from_data(cls, path: Path, data: dict[str, Any], modified: datetime) -> MeetingFacts:
+        """From `to_json`'s object, read."""
         return cls(path=path, title=data["title"], template=data["template"], network=data["network"],
                    planned_start=datetime.fromisoformat(data["planned_start"]), started=_moment(data["started"]),
                    finished=data["finished"], ran=data["ran"], planned_minutes=data["planned_minutes"],
@@ -137,6 +143,8 @@ class Listing:
     """A problem per unreadable file (a conflict copy's too), in the order of their names."""
     conflicts: dict[str, list[Path]]
     """Meeting id → the sync tool's conflict copies of its file, in the order of their names."""
+    left_out: int = 0
+    """The finished meetings left out of `meetings` (`MeetingIndex.listing`'s `finished`)."""
 
 
 @dataclass(frozen=True)
@@ -188,9 +196,12 @@ class MeetingIndex:
 
     # -- the answers -----------------------------------------------------------------------------------
 
-    def listing(self) -> Listing:
-        """Every meeting file, brought up to date first (see the module)."""
-        return self._answer(self._listing)
+    def listing(self, finished: int | None = None, *, as_indexed: bool = False) -> Listing:
+        """Every meeting file, brought up to date first (see the module); with `finished`, of the finished
+        meetings only that many, the newest (`Listing.left_out` counts the others). `as_indexed`: as the index
+        last saw the files, without looking at them (a file per meeting): to show at once, and then again
+        with what changed since (an index that is new sees them anyway)."""
+        return self._answer(lambda connection: self._listing(connection, finished), refresh=not as_indexed)
 
     def records(self, ids: Iterable[str] = (), network: str = "") -> dict[str, MeetingRecord]:
         """Id → record of the readable meetings whose id is in `ids` or whose `network` is `network` (with
@@ -201,8 +212,7 @@ class MeetingIndex:
     def everything(self) -> tuple[dict[str, MeetingRecord], list[DataError]]:
         """Id → record of every readable meeting (no conflict copy of one that is there), and a problem per
         unreadable file, at one moment."""
-        return self._answer(lambda connection: (self._records(connection, [], ""),
-                                                self._listing(connection).problems))
+        return self._answer(lambda connection: (self._records(connection, [], ""), self._problems(connection)))
 
     def of_network(self, ids: Iterable[str], network: str) -> tuple[dict[str, MeetingRecord], list[DataError]]:
         """The records of a network's meetings (as `records`), and the problem of each unreadable file among
@@ -210,14 +220,16 @@ class MeetingIndex:
         wanted = sorted(set(ids))
 
         def read(connection: sqlite3.Connection) -> tuple[dict[str, MeetingRecord], list[DataError]]:
-            problems = [problem for problem in self._listing(connection).problems if problem.path.stem in wanted]
+            problems = [problem for problem in self._problems(connection) if problem.path.stem in wanted]
             return self._records(connection, wanted, network), problems
 
         return self._answer(read)
 
     def record(self, id_: str) -> MeetingRecord | None:
-        """The record of meeting `id_` (a file stem), or None when there is no readable such file."""
-        return self._answer(lambda connection: self._records(connection, [id_], "", conflicts=True)).get(id_)
+        """The record of meeting `id_` (a file stem), or None when there is no readable such file; its file
+        alone is looked at (a hand edit a moment ago is seen)."""
+        return self._answer(lambda connection: self._records(connection, [id_], "", conflicts=True),
+                            only=f"{id_}.toml").get(id_)
 
     def search(self, query: str, *, ids: Iterable[str] = (), network: str = "", limit: int = 100) -> list[Hit]:
         """The meetings in which every word of `query` occurs (`search_terms`), each phase of them with one of
@@ -232,14 +244,18 @@ class MeetingIndex:
 
     # -- the connection: a file, else memory ----------------------------------------------------------
 
-    def _answer(self, read: Callable[[sqlite3.Connection], T]) -> T:
-        """`read` of the index brought up to date. An index file that fails (corrupt, read-only, gone) is
-        built anew once, then replaced by an index in memory."""
+    def _answer(self, read: Callable[[sqlite3.Connection], T], *, refresh: bool = True, only: str | None = None) -> T:
+        """`read` of the index brought up to date: of file `only`, or of every file unless not to `refresh`
+        (an index that never saw the files sees them anyway). An index file that fails (corrupt, read-only,
+        gone) is built anew once, then replaced by an index in memory."""
         with self._lock:
             for attempt in range(3):
                 connection = self._connect(fresh=attempt == 1)
                 try:
-                    self._refresh(connection)
+                    if not self._ever_refreshed(connection):
+                        self._refresh(connection)
+                    elif refresh:
+                        self._refresh(connection, only)
                     return read(connection)
                 except sqlite3.Error as error:
                     if self.file is None:
@@ -278,12 +294,18 @@ class MeetingIndex:
             if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
                 with _transaction(connection):
                     connection.execute("DROP TABLE IF EXISTS files")
+                    connection.execute("DROP TABLE IF EXISTS details")
                     connection.execute("DROP TABLE IF EXISTS words")
                     _create(connection)
         except sqlite3.Error:
             connection.close()
             return None if fresh else self._open_file(fresh=True)
         return connection
+
+    def _ever_refreshed(self, connection: sqlite3.Connection) -> bool:
+        """Whether this index has looked at the files before (in this process, or in another one): an empty
+        one looks at them anyway."""
+        return connection.execute("SELECT EXISTS (SELECT 1 FROM files)").fetchone()[0] == 1
 
     def _close(self) -> None:
         if self._connection is not None:
@@ -299,14 +321,16 @@ class MeetingIndex:
 
     # -- bringing the index up to date ----------------------------------------------------------------
 
-    def _refresh(self, connection: sqlite3.Connection) -> None:
-        """Read every file that is new or changed since it was indexed; forget every file that is gone."""
+    def _refresh(self, connection: sqlite3.Connection, only: str | None = None) -> None:
+        """Read every file that is new or changed since it was indexed; forget every file that is gone. With
+        `only`, that one file's name: only it."""
         try:
-            names = _meeting_files(self.folder)
+            names = _meeting_files(self.folder) if only is None else _meeting_file(self.folder, only)
         except OSError:
             names = {}
         known = {name: (size, modified, read_at) for name, size, modified, read_at
-                 in connection.execute("SELECT name, size, mtime_ns, read_ns FROM files")}
+                 in _all(connection, "name, size, mtime_ns, read_ns", "FROM files WHERE ? IS NULL OR name = ?",
+                         (only, only))}
         changed = [name for name, stat in names.items()
                    if name not in known or known[name][:2] != stat or known[name][2] - stat[1] < RACY_NS]
         gone = [name for name in known if name not in names]
@@ -317,35 +341,42 @@ class MeetingIndex:
             for name in gone:
                 key = connection.execute("SELECT key FROM files WHERE name = ?", (name,)).fetchone()[0]
                 connection.execute("DELETE FROM files WHERE key = ?", (key,))
-                _forget_words(connection, key)
+                _forget(connection, key)
             for name, (size, modified), read_at, (record, table, problem) in read:
                 _store(connection, name, size, modified, read_at, record, table, problem, self.folder)
 
     # -- the queries ----------------------------------------------------------------------------------
 
-    def _listing(self, connection: sqlite3.Connection) -> Listing:
-        meetings: list[MeetingFacts] = []
-        problems: list[DataError] = []
+    def _listing(self, connection: sqlite3.Connection, finished: int | None = None) -> Listing:
         conflicts: dict[str, list[Path]] = {}
-        rows = connection.execute(
-            f"SELECT name, facts, problems, mtime_ns, {_IS_COPY} FROM files f ORDER BY name").fetchall()
-        for name, facts, problem, modified, copy_of in rows:
-            path = self.folder / name
-            if problem is not None:
-                problems.append(_problem_of(path, problem))
+        readable: list[tuple[int, bool, str, int, int]] = []
+        rows = sorted(_all(connection, f"name, key, mtime_ns, start_us, finished, {_IS_COPY}",
+                           "FROM files f WHERE start_us IS NOT NULL OR original IS NOT NULL"))
+        for name, key, modified, start, done, copy_of in rows:
             if copy_of is not None:
-                conflicts.setdefault(Path(copy_of).stem, []).append(path)
-            elif facts is not None:
-                meetings.append(MeetingFacts.from_json(path, facts, _when(modified)))
-        meetings.sort(key=lambda meeting: meeting.planned_start, reverse=True)
-        return Listing(meetings, problems, conflicts)
+                conflicts.setdefault(Path(copy_of).stem, []).append(self.folder / name)
+            elif start is not None:
+                readable.append((start, bool(done), name, modified, key))
+        readable.sort(key=lambda row: row[0], reverse=True)  # newest first; stable: by name where equal
+        shown = [row for row in readable if not row[1]]  # every unfinished one, and the newest finished ones
+        shown += [row for row in readable if row[1]][:finished]
+        shown.sort(key=lambda row: (-row[0], row[2]))
+        facts = dict(_all(connection, "key, json(facts)", "FROM details WHERE key IN (SELECT value FROM json_each(?))",
+                          (json.dumps([row[4] for row in shown]),)))
+        meetings = [MeetingFacts.from_data(self.folder / name, facts[key], _when(modified))
+                    for _, _, name, modified, key in shown]
+        return Listing(meetings, self._problems(connection), conflicts, len(readable) - len(meetings))
+
+    def _problems(self, connection: sqlite3.Connection) -> list[DataError]:
+        return [_problem_of(self.folder / name, problem) for name, problem
+                in connection.execute("SELECT name, problems FROM files WHERE problems IS NOT NULL ORDER BY name")]
 
     def _records(self, connection: sqlite3.Connection, ids: list[str], network: str, *,
                  conflicts: bool = False) -> dict[str, MeetingRecord]:
         chosen = _chosen(ids, network)
         rows = connection.execute(
-            f"SELECT name, record FROM files f WHERE record IS NOT NULL AND {chosen.where}"
-            + ("" if conflicts else f" AND {_IS_COPY} IS NULL") + " ORDER BY name", chosen.parameters)
+            f"SELECT f.name, d.record FROM files f JOIN details d ON d.key = f.key WHERE {chosen.where}"
+            + ("" if conflicts else f" AND {_IS_COPY} IS NULL") + " ORDER BY f.name", chosen.parameters)
         return {Path(name).stem: record_of_table(decode_table(record), self.folder / name) for name, record in rows}
 
     def _search(self, connection: sqlite3.Connection, terms: list[str], ids: list[str], network: str,
@@ -353,14 +384,22 @@ class MeetingIndex:
         chosen = _chosen(ids, network)
         every_word = " INTERSECT ".join([f"SELECT rowid / {ROWS_PER_FILE} FROM words WHERE words MATCH ?"] * len(terms))
         rows = connection.execute(
-            "SELECT f.name, f.facts, f.mtime_ns, w.phase, w.phase_title, snippet(words, 0, ?, ?, '…', 16) "
-            f"FROM words w JOIN files f ON f.key = w.rowid / {ROWS_PER_FILE} "
-            f"WHERE words MATCH ? AND f.key IN ({every_word}) AND f.facts IS NOT NULL AND {_IS_COPY} IS NULL "
+            "SELECT f.name, d.facts, f.mtime_ns, w.phase, w.phase_title, snippet(words, 0, ?, ?, '…', 16) "
+            f"FROM words w JOIN files f ON f.key = w.rowid / {ROWS_PER_FILE} JOIN details d ON d.key = f.key "
+            f"WHERE words MATCH ? AND f.key IN ({every_word}) AND {_IS_COPY} IS NULL "
             f"AND {chosen.where} ORDER BY bm25(words), f.name, w.rowid LIMIT ?",
             (MARK, MARK, " OR ".join(terms), *terms, *chosen.parameters, limit))
         return [Hit(MeetingFacts.from_json(self.folder / name, facts, _when(modified)), phase, phase_title,
                     _SPACE.sub(" ", snippet).strip())
                 for name, facts, modified, phase, phase_title, snippet in rows]
+
+
+def _all(connection: sqlite3.Connection, columns: str, rest: str, parameters: tuple[Any, ...] = ()) -> list[list[Any]]:
+    """The rows of `SELECT columns rest`, fetched as one: `sqlite3` lets go of the GIL at every row it steps
+    to, and a thread that wants it back waits for the UI thread, busy drawing (a thousand rows: 100 ms)."""
+    rows: list[list[Any]] = json.loads(
+        connection.execute(f"SELECT json_group_array(json_array({columns})) {rest}", parameters).fetchone()[0])
+    return rows
 
 
 # -- the database's layout ---------------------------------------------------------------------------
@@ -369,7 +408,9 @@ def _create(connection: sqlite3.Connection) -> None:
     connection.execute(
         "CREATE TABLE IF NOT EXISTS files (key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
         "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, read_ns INTEGER NOT NULL, "
-        "original TEXT, network TEXT, facts TEXT, record TEXT, problems TEXT)")
+        "original TEXT, network TEXT, start_us INTEGER, finished INTEGER, problems TEXT)")
+    connection.execute("CREATE TABLE IF NOT EXISTS details (key INTEGER PRIMARY KEY, facts TEXT NOT NULL, "
+                       "record TEXT NOT NULL)")  # apart: a walk through `files` reads small rows only
     connection.execute("CREATE INDEX IF NOT EXISTS files_network ON files (network)")
     connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(text, phase UNINDEXED, "
                        "phase_title UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')")
@@ -406,18 +447,37 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 
 def _meeting_files(folder: Path) -> dict[str, tuple[int, int]]:
-    """Name → (size, modification time in ns) of every `*.toml` in `folder` (as `read_folder` reads them)."""
-    if not folder.is_dir():
-        return {}
-    found = {}
-    for path in folder.glob("*.toml"):
-        try:
-            stat = path.stat()
-        except OSError:  # gone, or a broken symlink: read (and named) as the folder's reader would
-            found[path.name] = (-1, -1)
-            continue
-        found[path.name] = (stat.st_size, stat.st_mtime_ns)
+    """Name → (size, modification time in ns) of every `*.toml` in `folder`, as `read_folder` reads them
+    (`Path.glob`, whose match follows the platform's case rules), but without making a `Path` of each."""
+    found: dict[str, tuple[int, int]] = {}
+    try:
+        entries = os.scandir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return found
+    with entries:
+        for entry in entries:
+            if not os.path.normcase(entry.name).endswith(".toml"):
+                continue
+            try:
+                stat = entry.stat()
+            except OSError:  # gone, or a broken symlink: read (and named) as the folder's reader would
+                found[entry.name] = (-1, -1)
+                continue
+            found[entry.name] = (stat.st_size, stat.st_mtime_ns)
     return found
+
+
+def _meeting_file(folder: Path, name: str) -> dict[str, tuple[int, int]]:
+    """As `_meeting_files`, of the one file `name` (nothing when there is no such file)."""
+    if "/" in name or os.sep in name or not os.path.normcase(name).endswith(".toml"):
+        return {}
+    try:
+        stat = (folder / name).stat()
+    except FileNotFoundError:
+        return {}
+    except OSError:
+        return {name: (-1, -1)} if os.path.lexists(folder / name) else {}
+    return {name: (stat.st_size, stat.st_mtime_ns)}
 
 
 def _read(path: Path) -> tuple[MeetingRecord | None, dict[str, Any] | None, DataError | None]:
@@ -436,25 +496,30 @@ def _store(connection: sqlite3.Connection, name: str, size: int, modified: int, 
     path = folder / name
     facts = None if record is None else MeetingFacts.of(path, record, _when(modified))
     values = (size, modified, read_at, conflict_original(name), record.network if record else None,
-              facts.to_json() if facts else None, encode_table(table) if table is not None else None,
+              _microseconds(record.planned_start) if record else None, record.finished if record else None,
               _problems_json(problem))
     row = connection.execute("SELECT key FROM files WHERE name = ?", (name,)).fetchone()
     if row is None:
         key = connection.execute(
-            "INSERT INTO files (name, size, mtime_ns, read_ns, original, network, facts, record, problems) "
+            "INSERT INTO files (name, size, mtime_ns, read_ns, original, network, start_us, finished, problems) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key", (name, *values)).fetchone()[0]
     else:
         key = row[0]
         connection.execute("UPDATE files SET size = ?, mtime_ns = ?, read_ns = ?, original = ?, network = ?, "
-                           "facts = ?, record = ?, problems = ? WHERE key = ?", (*values, key))
-        _forget_words(connection, key)
+                           "start_us = ?, finished = ?, problems = ? WHERE key = ?", (*values, key))
+        _forget(connection, key)
+    if facts is not None and table is not None:
+        connection.execute("INSERT INTO details (key, facts, record) VALUES (?, ?, ?)",
+                           (key, facts.to_json(), encode_table(table)))
     if record is not None:
         connection.executemany("INSERT INTO words (rowid, text, phase, phase_title) VALUES (?, ?, ?, ?)",
                                [(key * ROWS_PER_FILE + slot, text, phase, title)
                                 for slot, (text, phase, title) in _word_rows(record).items()])
 
 
-def _forget_words(connection: sqlite3.Connection, key: int) -> None:
+def _forget(connection: sqlite3.Connection, key: int) -> None:
+    """A file's details and search rows."""
+    connection.execute("DELETE FROM details WHERE key = ?", (key,))
     connection.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?",
                        (key * ROWS_PER_FILE, key * ROWS_PER_FILE + ROWS_PER_FILE - 1))
 
@@ -476,6 +541,14 @@ def _word_rows(record: MeetingRecord) -> dict[int, tuple[str, int | None, str]]:
     for item in record.items:
         texts[slots.get(item.phase, 0)].append(f"{item.text} {item.owner}")
     return {slot: ("\n".join(words), *phases[slot]) for slot, words in texts.items()}
+
+
+def _microseconds(moment: datetime) -> int:
+    """A moment with its time zone as a number that sorts as the moments do (microseconds since 1970)."""
+    return (moment - _EPOCH) // timedelta(microseconds=1)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _when(modified_ns: int) -> datetime:

@@ -97,7 +97,7 @@ async def test_the_chosen_meeting_shows_its_report_as_markdown(paths, clock, sto
         assert "Gemiddelde ROTI: 4,5" in report
         assert "Over **grenzen** in de wijk." in report
         await pilot.press("up")
-        await pilot.pause()
+        await finish_reading(pilot)  # the record, from the index in the background
         assert app.screen.query_one("#report", Markdown).source.startswith("# November")
 
 

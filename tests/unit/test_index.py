@@ -67,7 +67,16 @@ def fresh_scan(folder: Path):
 
 def assert_answers_as_files(index: MeetingIndex, folder: Path) -> None:
     meetings, problems, conflicts = fresh_scan(folder)
+    for path in sorted(folder.glob("*.toml")):  # one file at a time first: each looks at its own file only
+        try:
+            expected = parse_record(path)
+        except DataError:
+            expected = None
+        assert index.record(path.stem) == expected, path.name
     listing = index.listing()
+    as_indexed = index.listing(as_indexed=True)  # as the index last saw them: just now
+    assert (as_indexed.meetings, as_indexed.conflicts, [str(problem) for problem in as_indexed.problems]) == (
+        listing.meetings, listing.conflicts, [str(problem) for problem in listing.problems])
     assert [facts.path.name for facts in listing.meetings] == [name for name, _ in meetings]
     assert listing.meetings == [MeetingFacts.of(folder / name, record, listing.meetings[0].modified)
                                 for name, record in meetings]
@@ -169,6 +178,23 @@ class IndexMatchesFiles(RuleBasedStateMachine):
 IndexMatchesFiles.TestCase.settings = settings(max_examples=40, stateful_step_count=12, deadline=None,
                                                suppress_health_check=[HealthCheck.too_slow])
 test_index_matches_the_files = IndexMatchesFiles.TestCase
+
+
+def test_a_listing_of_the_newest_finished_meetings_keeps_every_unfinished_one(paths):
+    from ..samples import finished
+
+    for day in range(6):
+        record = sample_record(f"Avond {day}")
+        record.planned_start += timedelta(days=day)
+        if day != 1:
+            finished(record, [10] * 5)
+        atomic_write_text(paths.meetings / f"2026-11-{day + 10}-avond.toml", record.to_toml())
+    index = MeetingStore.of(paths).index
+    every = index.listing()
+    some = index.listing(finished=2)
+    assert [facts.title for facts in some.meetings] == ["Avond 5", "Avond 4", "Avond 1"]
+    assert some.meetings == [facts for facts in every.meetings if facts in some.meetings]
+    assert (some.left_out, every.left_out) == (3, 0)
 
 
 # -- search ------------------------------------------------------------------------------------------
