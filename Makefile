@@ -25,11 +25,13 @@ lint: $(STAMP)
 # for a screen, a child process or tmux, so one worker per core leaves the cores idle (on 2 cores the suite
 # takes 3:15 instead of 4:30). PYTEST_ARGS come after and win, e.g. `make test PYTEST_ARGS="-n0"` for one
 # process, `make test TEST_WORKERS=4`. Snapshots are updated without workers, which would write the same
-# snapshot files at once: make test PYTEST_ARGS="-n0 --snapshot-update"
+# snapshot files at once: make test PYTEST_ARGS="-n0 --snapshot-update". -rfEs names the failures, the errors and
+# the reason of every skipped test (the browser tier's without Chromium, the terminal tier's without tmux).
+# --dist loadgroup keeps the tests of an `xdist_group` on one worker: the browser tier's share one Chromium.
 TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print(2 * (os.cpu_count() or 1))")
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -rfEs -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # The unit tier alone (tests/unit/: the core, no app running), in some 20 s on 2 cores; the other tiers' files
 # are not even imported. It keeps the cores busy, so one worker per core. One tier of the whole suite:

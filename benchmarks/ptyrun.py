@@ -36,6 +36,7 @@ class Running:
         self.marker_at: float | None = None
         self._marker_event = threading.Event()
         self._output = bytearray()  # everything drawn since the marker, for `send_and_time`
+        self._arrivals: list[tuple[int, float]] = []  # where in it each read began, and when (`drawn_after`)
         self._output_changed = threading.Condition()
 
     def __enter__(self) -> Running:
@@ -70,6 +71,7 @@ class Running:
                     self._marker_event.set()
             else:
                 with self._output_changed:
+                    self._arrivals.append((len(self._output), time.perf_counter()))
                     self._output += chunk
                     self._output_changed.notify_all()
 
@@ -91,6 +93,22 @@ class Running:
                     raise TimeoutError(f"{expect!r} did not appear on screen after {keys!r}")
                 self._output_changed.wait(left)
             return time.perf_counter() - sent
+
+    def mark(self) -> int:
+        """Where what the program draws stands now, for `drawn_after`."""
+        with self._output_changed:
+            return len(self._output)
+
+    def drawn_after(self, mark: int, timeout: float = 5.0) -> float:
+        """When (`time.perf_counter`) the program first drew something after `mark`."""
+        deadline = time.perf_counter() + timeout
+        with self._output_changed:
+            while len(self._output) <= mark:
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise TimeoutError("the program drew nothing")
+                self._output_changed.wait(left)
+            return next(at for start, at in self._arrivals if start >= mark)
 
     def __exit__(self, *exc_info) -> None:
         try:

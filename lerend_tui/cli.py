@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lerend_tui import __version__
+from lerend_tui.beamer import DEFAULT_HOST, DEFAULT_PORT
 from lerend_tui.commands.shared import CliError, terminal_safe_output, warn_each
 from lerend_tui.common.clock import SystemClock
 from lerend_tui.common.crash import crash_line, describe, write_crash_log
@@ -77,16 +78,35 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--network", default="", metavar="NETWERK",
                        help="start de bijeenkomst in dit lerend netwerk: met zijn deelnemers (tenzij --participants), "
                        "en met de stok achter de deur en acties van de vorige keer")
-    commands.add_parser(
+    beamer = commands.add_parser(
         "beamer", help="de weergave voor de zaal: volgt de bijeenkomst die in een ander venster loopt",
         description="Toon op de beamer de lopende bijeenkomst uit dezelfde datamap. Start dit in een tweede "
-        "terminal (die op de projector); het volgt elke start, pauze, stap en fase vanzelf.",
+        "terminal (die op de projector); het volgt elke start, pauze, stap en fase vanzelf. Met --web in een "
+        "browser: open het adres dat het toont.",
     )
+    beamer.add_argument("--web", action="store_true",
+                        help="toon de beamer in een browser: een webpagina op dit adres, alleen om te lezen")
+    beamer.add_argument("--host", metavar="ADRES",
+                        help=f"met --web: het adres (standaard {DEFAULT_HOST}, alleen deze computer; een ander "
+                        "adres krijgt een geheime code in de URL)")
+    beamer.add_argument("--port", type=port_number, metavar="POORT",
+                        help=f"met --web: de poort (standaard {DEFAULT_PORT}; 0 kiest een vrije)")
     add_workform_parsers(commands)
     add_notes_parsers(commands)
     add_network_parsers(commands)
     add_plan_parsers(commands)
     return parser
+
+
+def port_number(text: str) -> int:
+    """argparse type for `--port`: 0 to 65535, with a Dutch message otherwise."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"verwacht een poortnummer van 0 tot 65535, maar kreeg '{text}'")
+    return value
 
 
 def positive_int(text: str) -> int:
@@ -266,6 +286,8 @@ def run(args: argparse.Namespace) -> int:
         from lerend_tui.commands.network import run as command
     elif args.command == "plan" and args.plan_command in ("list", "export"):
         from lerend_tui.commands.plan import run as command
+    elif args.command == "beamer" and (args.web or args.host is not None or args.port is not None):
+        from lerend_tui.commands.beamer import run as command
     else:
         return run_app_command(args, paths)
     return command(args, paths)

@@ -12,7 +12,7 @@ from lerend_tui.common.paths import Paths
 
 from .hostile import escape_laden_data
 
-TIERS = {"unit": "unit", "pilot": "pilot", "snapshots": "snapshot", "terminal": "terminal"}
+TIERS = {"unit": "unit", "pilot": "pilot", "snapshots": "snapshot", "terminal": "terminal", "browser": "browser"}
 """The tiers' folders and their markers (registered in pyproject.toml): `pytest -m unit` runs one tier."""
 
 

@@ -236,10 +236,11 @@ class BeamerView:
     FOLLOWS = "Dit scherm volgt vanzelf."
 
     def moment(self, now: datetime) -> Moment:
+        """The view at `now`, a time in the room's timezone (`Clock.now`)."""
         clock = f"{now.hour:02d}:{now.minute:02d}"
         starts = ""
         if self.planned_start is not None:
-            start = self.planned_start
+            start = self.planned_start.astimezone(now.tzinfo)  # in the time the room reads: `now`'s
             starts = (f"We beginnen om {start.hour:02d}:{start.minute:02d}" if start > now
                       else "We beginnen zo")
         if self.countdown is None:
@@ -267,7 +268,9 @@ class BeamerView:
 
     def to_json(self, now: datetime) -> dict[str, Any]:
         """What the browser page needs, and nothing the beamer does not show (no notes, items or participant
-        list): the words, the countdowns to count on from, and the moment's words as they are now."""
+        list): the words, the countdowns to count on from, and the moment's words as they are now; `now` (the
+        server's time, in milliseconds since 1970, which the countdowns were read at: the page keeps its
+        clock's offset from it) and `widest` (the text the digits are sized for, see `Countdown.widest`)."""
         moment = self.moment(now)
         countdowns = {name: value.to_json(now) for name, value in (
             ("countdown", self.countdown), ("phase_countdown", self.phase_countdown),
@@ -279,7 +282,8 @@ class BeamerView:
             "coming_up": self.coming_up, "message": self.message, "end_words": self.end_words,
             "waiting_words": self.waiting_words, "follows": self.FOLLOWS,
             "big_words": list(moment.big_words), "state": moment.state, "clock": moment.clock,
-            "starts": moment.starts, **countdowns,
+            "starts": moment.starts, "now": now.timestamp() * 1000,
+            "widest": self.countdown.widest if self.countdown else "", **countdowns,
         }
 
 

@@ -2,7 +2,7 @@
 change, and what a page gets to see (only what the beamer shows)."""
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 
@@ -49,6 +49,8 @@ def test_the_welcome_says_when_we_begin(clock):
     assert view.moment(clock.now()).starts == f"We beginnen om {start.hour:02d}:{start.minute:02d}"
     assert view.moment(start + timedelta(minutes=1)).starts == "We beginnen zo"
     assert view.moment(clock.now()).clock == f"{clock.now().hour:02d}:{clock.now().minute:02d}"
+    in_utc = BeamerView.of(live_state(clock, 0.0, False, started=False, planned_start=start.astimezone(UTC)))
+    assert in_utc.moment(clock.now()).starts == view.moment(clock.now()).starts  # said in the room's time
 
 
 @pytest.mark.parametrize(("remaining", "running", "elapsed", "words"), [
