@@ -1,7 +1,7 @@
 """Which meeting records are a learning network's: the ground every other network module stands on.
 
 Every function of the network's modules takes the `Network` and `records`, a mapping of meeting id (file
-stem) to `MeetingRecord`, e.g. `{stored.id: stored.record for stored in MeetingStore(...).scan()[0]}`. A record
+stem) to `MeetingRecord`, e.g. `MeetingStore(...).index.records(network.meetings, network.id)`. A record
 belongs to the network when its id is in `network.meetings` or its `network` field is the network's id; ids
 of the network that are not in `records` are skipped (`missing_meetings` lists them).
 
