@@ -434,3 +434,22 @@ def test_notes_search_finds_the_one_meeting_and_a_hand_edit_a_moment_ago(paths, 
     assert cli.main([*data, "notes", "search", 'NEAR("x" AND']) == 1
     assert "Niets gevonden" in capsys.readouterr().out
     assert cli.main([*data, "notes", "search", "ideeen", "--network", "geen-netwerk"]) == 2
+
+
+def test_a_new_meeting_in_a_network_carries_over_from_the_last_held_one_read_alone(paths):
+    """`create_in_network` reads only the last held meeting's record; what comes back is what the network's
+    every record would give."""
+    from lerend_tui.network.carry_over import carry_over
+    from lerend_tui.network.meetings import last_held
+    from lerend_tui.network.store import Network
+
+    for day, (ran, network) in enumerate([(True, "zuid"), (True, ""), (False, "zuid"), (True, "noord")]):
+        atomic_write_text(paths.meetings / f"2026-11-1{day}-a.toml", meeting_text(f"Avond {day}", "koffie", day,
+                                                                                 ran=ran, network=network))
+    zuid = Network(id="zuid", name="Zuid", meetings=["2026-11-11-a", "2026-11-13-a"])
+    index = MeetingStore.of(paths).index
+    everything = index.records()
+    last = last_held(zuid, index.listing().meetings)
+    assert last == "2026-11-13-a"  # listed in its file, though another network's; the later one never ran
+    assert carry_over(zuid, index.records([last])) == carry_over(zuid, everything) != []
+    assert last_held(Network(id="leeg", name="Leeg"), index.listing().meetings) is None
