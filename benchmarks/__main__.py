@@ -2,10 +2,10 @@
 
 import sys
 
-from . import beamer_cpu, launch, notes_latency, timer_error, web_beamer, workforms
+from . import beamer_cpu, launch, meetings, notes_latency, timer_error, web_beamer, workforms
 
 BENCHMARKS = {"launch": launch, "beamer": beamer_cpu, "timer": timer_error, "workforms": workforms,
-              "notes": notes_latency, "web": web_beamer}
+              "notes": notes_latency, "web": web_beamer, "meetings": meetings}
 
 
 def main() -> int:

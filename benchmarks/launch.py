@@ -15,7 +15,7 @@ from .ptyrun import launch
 
 PROGRAM = str(Path(sys.executable).with_name("lerend-tui"))
 BASELINE = [sys.executable, "-m", "benchmarks.baseline_app"]
-GOALS = {"launch": 1.3, "memory": 1.5}
+GOALS = {"launch": 1.15, "memory": 1.5}  # launch: issue #16
 AS_INSTALLED = {"PYTHONDONTWRITEBYTECODE": ""}
 """Both programs may cache their compiled bytecode, as on a user's machine (an environment that sets
 PYTHONDONTWRITEBYTECODE would otherwise make our package compile on every launch, and Textual, precompiled

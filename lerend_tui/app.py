@@ -283,7 +283,8 @@ class LerendApp(GuardedApp):
                         title="Instellingen", severity="warning", markup=False)
         for problem in self._problems:
             self.notify(str(problem), title="Overgeslagen", severity="warning", timeout=15, markup=False)
-        if self._open_meeting is not None and self._open_meeting[0].started is None:
+        if self._open_meeting is not None and self._open_meeting[0].started is None \
+                and self._open_meeting[0].plan is not None:  # (the plans' code loads only for a plan's meeting)
             self._tell_moved_start(self._open_meeting[0])
 
     def _tell_moved_start(self, record: MeetingRecord) -> None:

@@ -158,13 +158,22 @@ def add_workform_parsers(commands: argparse._SubParsersAction) -> None:
 
 
 def add_notes_parsers(commands: argparse._SubParsersAction) -> None:
-    """`notes list|show|export`: the meetings and their reports (`commands/notes.py`)."""
+    """`notes list|search|show|export`: the meetings, the search over them and their reports
+    (`commands/notes.py`)."""
     notes = commands.add_parser("notes", help="de bijeenkomsten en hun verslagen",
                                 description="De bijeenkomsten in <datamap>/meetings/ en hun verslag in Markdown.")
     sub = notes.add_subparsers(dest="notes_command", metavar="OPDRACHT", title="opdrachten", required=True)
     listing = sub.add_parser("list", help="alle bijeenkomsten, de nieuwste eerst",
                              description="Alle bijeenkomsten; onleesbare bestanden worden met pad en regel gemeld.")
     listing.add_argument("--json", action="store_true", help="als JSON")
+    search = sub.add_parser(
+        "search", help="zoek in alle bijeenkomsten", description="Zoek in de titels, deelnemers, notities, punten "
+        "en check-outwoorden van alle bijeenkomsten, hoofdletters en accenten maken niet uit ('ideeen' vindt "
+        "'ideeën'), een woord vindt ook woorden die ermee beginnen. Elke fase waarin ze staan, de beste eerst, met "
+        "de woorden in hun zin. Exitcode 1 als niets gevonden is.")
+    search.add_argument("query", metavar="WOORDEN", help="de woorden die er allemaal in moeten staan")
+    search.add_argument("--network", default="", metavar="NETWERK", help="alleen in de bijeenkomsten van dit netwerk")
+    search.add_argument("--json", action="store_true", help="als JSON: een object per gevonden fase")
     show = sub.add_parser("show", help="het verslag van één bijeenkomst", description="Toon het verslag.")
     show.add_argument("id", metavar="ID", help="de bijeenkomst: de bestandsnaam zonder .toml (zie notes list)")
     export = sub.add_parser("export", help="het verslag als Markdown-bestand, om te mailen",

@@ -11,19 +11,22 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Self
+from functools import cached_property
+from typing import TYPE_CHECKING, Self
 
-from lerend_tui.catalogue.workforms import Catalogue, load_catalogue
 from lerend_tui.common.clock import Clock, SystemClock
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.settings import Settings
 from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.meeting.running import Meeting
-from lerend_tui.network.store import NetworkStore
-from lerend_tui.plans.plan import PlanStore, with_plan_guidance
 from lerend_tui.storage.meetings import MeetingStore
 from lerend_tui.templates import TemplateCatalogue, load_templates
+
+if TYPE_CHECKING:  # loaded when first used: `start` opens its meeting without them (benchmarks/launch.py)
+    from lerend_tui.catalogue.workforms import Catalogue
+    from lerend_tui.network.store import NetworkStore
+    from lerend_tui.plans.plan import PlanStore
 
 
 @dataclass
@@ -34,8 +37,6 @@ class Services:
     settings: Settings
     templates: TemplateCatalogue
     meetings: MeetingStore
-    plans: PlanStore
-    networks: NetworkStore
     skipped_workform: Callable[[DataError], object] = field(default=lambda problem: None, repr=False)
     """Told of every work-format file a read of the catalogue skips (the app shows it)."""
     _catalogue: Catalogue | None = field(default=None, init=False, repr=False)
@@ -53,10 +54,20 @@ class Services:
             rng=rng or random.Random(),
             settings=settings or Settings(),
             templates=templates or load_templates(paths.templates),
-            meetings=MeetingStore(paths.meetings),
-            plans=PlanStore.of(paths),
-            networks=NetworkStore.of(paths),
+            meetings=MeetingStore.of(paths, make=True),
         )
+
+    @cached_property
+    def plans(self) -> PlanStore:
+        from lerend_tui.plans.plan import PlanStore
+
+        return PlanStore.of(self.paths)
+
+    @cached_property
+    def networks(self) -> NetworkStore:
+        from lerend_tui.network.store import NetworkStore
+
+        return NetworkStore.of(self.paths)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -65,6 +76,8 @@ class Services:
 
     def reload_catalogue(self) -> Catalogue:
         """Read the work formats anew, telling `skipped_workform` of every file that had to be skipped."""
+        from lerend_tui.catalogue.workforms import load_catalogue
+
         self._catalogue = load_catalogue(self.paths.workforms)
         for problem in self._catalogue.problems:
             self.skipped_workform(problem)
@@ -80,5 +93,7 @@ class Services:
         guidance when it was run from one)."""
         template = self.templates.templates.get(record.template)
         if record.plan is not None and record.plan.id:
+            from lerend_tui.plans.plan import with_plan_guidance
+
             template = with_plan_guidance(template, self.plans, record.plan.id)
         return Meeting(record, self.clock, template, settings=self.settings, rng=self.rng)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 
-from lerend_tui.commands.shared import deliver, print_json, quiet_broken_pipe, stored_meetings, warn_each
+from lerend_tui.commands.shared import deliver, meeting_store, print_json, quiet_broken_pipe, warn_each
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.text import count_text, decimal
 from lerend_tui.meeting.running import parse_participants
-from lerend_tui.network.carry_over import carry_over
+from lerend_tui.network.carry_over import carry_over, open_commitments
 from lerend_tui.network.meetings import Records, missing_meetings
 from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant
@@ -64,10 +64,12 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def meeting_records(paths: Paths, network: Network) -> Records:
-    """Every readable meeting by id; unreadable files of this network are named on stderr."""
-    meetings, problems = stored_meetings(paths)
-    warn_each("onleesbaar", [problem for problem in problems if problem.path.stem in network.meetings])
-    return {stored.id: stored.record for stored in meetings}
+    """The network's readable meetings by id (from the index); unreadable files of this network are named on
+    stderr."""
+    index = meeting_store(paths).index
+    listing = index.listing()
+    warn_each("onleesbaar", [problem for problem in listing.problems if problem.path.stem in network.meetings])
+    return index.records(network.meetings, network.id)
 
 
 def network_json(network: Network) -> dict:
@@ -85,7 +87,7 @@ def network_text(network: Network, records: Records) -> str:
     """`network show`: the network as readable Dutch text, a section at a time."""
     title = [network.name, "=" * len(network.name), f"Thema: {network.theme}" if network.theme else "Thema: (nog geen)"]
     sections = (_participants_text(network), _agreements_text(network), _meetings_text(network, records),
-                _trends_text(network, records), _upcoming_text(network, records))
+                _trends_text(network, records), _upcoming_text(network, records), _open_text(network, records))
     return "\n".join(title + [line for section in sections for line in section])
 
 
@@ -154,6 +156,17 @@ def _upcoming_text(network: Network, records: Records) -> list[str]:
     lines = ["", "Komt terug bij de volgende check-in"]
     for owner, entries in by_owner(upcoming, network.names).items():
         lines += [f"  {owner or NO_OWNER_LABEL}", *(f"    {entry.label}: {entry.text}" for entry in entries)]
+    return lines
+
+
+def _open_text(network: Network, records: Records) -> list[str]:
+    entries = open_commitments(network, records)
+    if not entries:
+        return []
+    lines = ["", "Nog open, per persoon (uit alle bijeenkomsten)"]
+    for owner, owned in by_owner(entries, network.names).items():
+        lines.append(f"  {owner or NO_OWNER_LABEL}")
+        lines += [f"    {item.entry.label}: {item.entry.text}  ({item.came_from})" for item in owned]
     return lines
 
 

@@ -9,7 +9,7 @@ import argparse
 import random
 from collections.abc import Iterable, Sequence
 
-from lerend_tui.catalogue.picker import Draw, Filters, History, candidates, explain_empty, recency_weights, recent_use
+from lerend_tui.catalogue.picker import Draw, Filters, candidates, explain_empty, recency_weights, recent_use
 from lerend_tui.catalogue.workforms import Catalogue, Workform
 from lerend_tui.commands.shared import print_json, quiet_broken_pipe, warn
 from lerend_tui.commands.workforms import brief, load
@@ -23,8 +23,7 @@ def recent_workforms(store: MeetingStore) -> list[list[str]]:
     A meeting without work formats still counts as a meeting: it makes earlier use less recent.
     Unreadable meeting files are left out; they say nothing reliable about what the group did.
     """
-    meetings, _problems = store.scan()
-    return History.of(stored.record for stored in meetings).used
+    return store.history().used
 
 
 def draw_one(catalogue: Catalogue | Iterable[Workform], filters: Filters, used: Sequence[Sequence[str]],
@@ -41,7 +40,7 @@ def draw_one(catalogue: Catalogue | Iterable[Workform], filters: Filters, used: 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     filters = Filters(phase=args.phase, people=args.people, minutes=args.minutes)
     catalogue = load(paths)
-    used = recent_workforms(MeetingStore(paths.meetings_folder))
+    used = recent_workforms(MeetingStore.of(paths))
     chosen, out_of = draw_one(catalogue, filters, used, random.Random(args.seed))
     if chosen is None:
         warn(explain_empty(catalogue, filters))

@@ -16,8 +16,7 @@ from typing import Any, ParamSpec, TextIO
 
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.sanitise import clean
-from lerend_tui.common.validation import DataError
-from lerend_tui.storage.meetings import MeetingStore, StoredMeeting, atomic_write_text
+from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
 
 P = ParamSpec("P")
 
@@ -52,11 +51,9 @@ def deliver(text: str, output: str | None, what: str, *, end: str = "\n") -> Non
         print(text, end=end)
 
 
-def stored_meetings(paths: Paths) -> tuple[list[StoredMeeting], list[DataError]]:
-    """Every readable meeting in the data dir, newest first, and the problem of each file that is not; read
-    only, so a data dir without meetings yet is left as it is."""
-    store = MeetingStore(paths.meetings_folder)
-    return store.scan() if store.folder.is_dir() else ([], [])
+def meeting_store(paths: Paths) -> MeetingStore:
+    """The data dir's meetings, to read only: a data dir without meetings yet is left as it is."""
+    return MeetingStore.of(paths)
 
 
 def quiet_broken_pipe(command: Callable[P, int]) -> Callable[P, int]:

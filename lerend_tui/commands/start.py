@@ -26,7 +26,7 @@ def prepare_meeting(
     args: argparse.Namespace, paths: Paths, clock: SystemClock, templates: TemplateCatalogue
 ) -> tuple[MeetingRecord, Path]:
     """The meeting `start` opens: the last unfinished one (`--resume`) or a new one, already on disk."""
-    store = MeetingStore(paths.meetings)
+    store = MeetingStore.of(paths, make=True)
     if args.plan and args.resume:
         raise CliError("Kies --plan of --resume, niet allebei.")
     if args.plan and args.template != DEFAULT_TEMPLATE:

@@ -1,7 +1,8 @@
 """Every directory the program uses, in one place.
 
 The data dir is, in order of precedence: `--data-dir`, the environment variable `LEREND_TUI_HOME`,
-platformdirs' `user_data_dir("lerend-tui")`. Sub-directories are created on first use.
+platformdirs' `user_data_dir("lerend-tui")`. Sub-directories are created on first use. What can be made anew
+from the data dir (the meeting index) lives in platformdirs' `user_cache_dir("lerend-tui")`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir, user_documents_dir, user_log_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_documents_dir, user_log_dir
 
 APP_NAME = "lerend-tui"
 HOME_ENV = "LEREND_TUI_HOME"
@@ -33,6 +34,9 @@ class Paths:
     config: Path
     logs: Path = field(default_factory=lambda: Path(user_log_dir(APP_NAME)))
     """Where a crash log goes (see `crash`): the platform's log dir, created only when there is a crash."""
+    cache: Path = field(default_factory=lambda: Path(user_cache_dir(APP_NAME)))
+    """The platform's cache dir: the meeting index (see `storage.index`), never in the data dir, which a sync
+    tool may carry to another laptop. Made when first written; the program works without it."""
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:

@@ -217,7 +217,7 @@ def _decode(path: Path, data: bytes) -> str:
 
 # tomllib's messages (English), each with its Dutch (see `_fill`); what is not here gets `_SYNTAX` alone.
 _SYNTAX = "geen geldige TOML"
-_DUTCH_SYNTAX = [(re.compile(pattern), dutch) for pattern, dutch in (
+_DUTCH_SYNTAX = (  # patterns, compiled (by `re`) when a file first has a syntax error
     (r"Invalid statement", "hier begint geen geldige regel; verwacht sleutel = waarde, [tabel] of [[lijst]]"),
     (r"Expected newline or end of document after a statement", "na de waarde hoort de regel te eindigen"),
     (r"Expected '=' after a key in a key/value pair", "verwacht '=' na de sleutel"),
@@ -240,7 +240,7 @@ _DUTCH_SYNTAX = [(re.compile(pattern), dutch) for pattern, dutch in (
     (r"Illegal character (.+)", "een teken dat hier niet mag staan: {0}"),
     (r"Invalid date or datetime", "ongeldige datum of tijd"),
     (r"Invalid value", "ongeldige waarde (tekst hoort tussen aanhalingstekens)"),
-)]
+)
 _WHERE = re.compile(r"^(?P<message>.*) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.S)
 
 
@@ -252,7 +252,7 @@ def _syntax_error(path: Path, text: str, english: str) -> DataError:
     """A TOML syntax error in Dutch, with its line and column; tomllib's own text is not shown."""
     where = _WHERE.match(english)
     message = where.group("message") if where else english
-    dutch = next((_fill(dutch, match) for pattern, dutch in _DUTCH_SYNTAX if (match := pattern.fullmatch(message))),
+    dutch = next((_fill(dutch, match) for pattern, dutch in _DUTCH_SYNTAX if (match := re.fullmatch(pattern, message))),
                  None)
     problem = f"{_SYNTAX}: {dutch}" if dutch else _SYNTAX
     if where is None:

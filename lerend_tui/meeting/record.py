@@ -501,7 +501,13 @@ _PLANNED_KEYS = frozenset({"kind", "title", "minutes", "workform", "content_by",
 def parse_record(path: Path) -> MeetingRecord:
     """Read and validate a meeting file; every problem in it (per field, or per phase, item or entry) is
     named in one `DataError`."""
-    fields = Fields(read_toml(path), path)
+    return record_of_table(read_toml(path), path)
+
+
+def record_of_table(table: dict[str, Any], path: Path) -> MeetingRecord:
+    """Validate a meeting file's parsed table (as `read_toml` gives it, or the index keeps it; see
+    `storage.index`), as `parse_record` does."""
+    fields = Fields(table, path)
     fields.check_schema(SCHEMA)  # a file of another version: its other fields say nothing
     problems = Problems(path)
     read = problems.read
@@ -636,5 +642,6 @@ __all__ = [
     "PlannedSnapshot",
     "StepRecord",
     "parse_record",
+    "record_of_table",
     "roti_average",
 ]

@@ -6,10 +6,10 @@ next meeting's check-in, are ticked off there, and what is not done comes back a
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lerend_tui.meeting.record import CARRIED_KINDS, CARRY_STATUSES, Carried, MeetingRecord
-from lerend_tui.network.meetings import Records, held_meetings, network_meetings
+from lerend_tui.network.meetings import NetworkMeeting, Records, held_meetings, network_meetings
 from lerend_tui.network.store import Network
 
 CARRIED_ON = ("open", "loopt door")
@@ -66,4 +66,33 @@ def commitments(network: Network, records: Records) -> list[Carried]:
     return list(outcome.values())
 
 
-__all__ = ["CARRIED_ON", "carry_over", "commitments", "set_status"]
+@dataclass(frozen=True)
+class OpenCommitment:
+    """An action or commitment not ticked off yet, and the meeting it was noted in."""
+
+    entry: Carried
+    meeting: NetworkMeeting | None
+    """None when that meeting is not there (any more)."""
+
+    @property
+    def owner(self) -> str:
+        return self.entry.owner
+
+    @property
+    def came_from(self) -> str:
+        """"uit Oktober: grenzen stellen, 20-10-2026"."""
+        if self.meeting is None:
+            return f"uit {self.entry.from_meeting}"
+        return f"uit {self.meeting.record.title}, {self.meeting.date:%d-%m-%Y}"
+
+
+def open_commitments(network: Network, records: Records) -> list[OpenCommitment]:
+    """Every action and commitment noted in the network's meetings that is not ticked off yet: "open" or
+    "loopt door" in the latest meeting that carried it, or not carried yet (see `commitments`); in the order
+    noted. "gedaan" and "vervalt" are not open."""
+    meetings = {meeting.id: meeting for meeting in network_meetings(network, records)}
+    return [OpenCommitment(entry, meetings.get(entry.from_meeting)) for entry in commitments(network, records)
+            if entry.status in CARRIED_ON]
+
+
+__all__ = ["CARRIED_ON", "OpenCommitment", "carry_over", "commitments", "open_commitments", "set_status"]

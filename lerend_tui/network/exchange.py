@@ -10,7 +10,7 @@ from pathlib import Path
 from lerend_tui.meeting.items import LABELS
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.network.carry_over import carry_over
-from lerend_tui.network.meetings import Records
+from lerend_tui.network.meetings import Records, last_held
 from lerend_tui.network.owners import match_owner
 from lerend_tui.network.store import Network, NetworkStore
 from lerend_tui.storage.meetings import MeetingStore
@@ -32,8 +32,10 @@ def join_network(record: MeetingRecord, network: Network, records: Records) -> M
 
 def create_in_network(record: MeetingRecord, network: Network, store: MeetingStore,
                       networks: NetworkStore) -> Path:
-    """Put a new meeting on disk as part of the network (`join_network`), and file its id in the network."""
-    join_network(record, network, {stored.id: stored.record for stored in store.scan()[0]})
+    """Put a new meeting on disk as part of the network (`join_network`), and file its id in the network.
+    What comes back at its check-in is the last held meeting's (`carry_over`): only that record is read."""
+    last = last_held(network, store.index.listing().meetings)
+    join_network(record, network, store.index.records([last]) if last is not None else {})
     path = store.create(record)
     networks.add_meeting(network, path.stem)
     return path

@@ -1,7 +1,8 @@
-"""Looking back at meetings: one summary line per meeting, and the search over them.
+"""Looking back at meetings: one summary line per meeting, from what the index knows of it.
 
 The home screen, the review screen and `lerend-tui notes list` all describe a meeting with the same
-`Summary`, so the three never disagree on what "actual duration" or "items" means.
+`Summary`, so the three never disagree on what "actual duration" or "items" means. (The search over the
+meetings is the index's, `storage.index.MeetingIndex.search`.)
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from lerend_tui.meeting.record import MeetingRecord
-from lerend_tui.storage.meetings import StoredMeeting
+from lerend_tui.storage.index import MeetingFacts
 
 
 @dataclass(frozen=True)
@@ -56,36 +56,16 @@ class Summary:
         }
 
 
-def summarize(stored: StoredMeeting) -> Summary:
-    record = stored.record
+def summarize(facts: MeetingFacts) -> Summary:
     return Summary(
-        id=stored.id,
-        title=record.title,
-        template=record.template,
-        when=record.started or record.planned_start,
-        planned_minutes=record.planned_minutes,
-        actual_minutes=round(sum(phase.elapsed_seconds for phase in record.phases) / 60),
-        items=len(record.items),
-        finished=record.finished,
-        phases=len(record.phases),
-        current_phase=record.current_phase,
+        id=facts.id,
+        title=facts.title,
+        template=facts.template,
+        when=facts.started or facts.planned_start,
+        planned_minutes=facts.planned_minutes,
+        actual_minutes=round(facts.elapsed_seconds / 60),
+        items=facts.items,
+        finished=facts.finished,
+        phases=facts.phases,
+        current_phase=facts.current_phase,
     )
-
-
-def searchable_text(record: MeetingRecord) -> str:
-    """Everything a facilitator may search a meeting by, case-folded."""
-    parts = [record.title, record.template, *record.participants]
-    for phase in record.phases:
-        parts += [phase.title, phase.notes, phase.workform]
-    parts += [f"{item.text} {item.owner}" for item in record.items]
-    parts += [f"{entry.name} {entry.word}" for entry in record.checkout]
-    return "\n".join(parts).casefold()
-
-
-def matches(record: MeetingRecord, query: str) -> bool:
-    """True when every word of the query occurs somewhere in the meeting (any case, any order)."""
-    words = query.casefold().split()
-    if not words:
-        return True
-    text = searchable_text(record)
-    return all(word in text for word in words)

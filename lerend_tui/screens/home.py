@@ -21,7 +21,8 @@ from lerend_tui.reports.review import summarize
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.catalogue import CatalogueScreen
 from lerend_tui.screens.keys import KeyedScreen
-from lerend_tui.storage.meetings import StoredMeeting, unfinished_of
+from lerend_tui.storage.index import Listing, MeetingFacts
+from lerend_tui.storage.meetings import unfinished_of
 from lerend_tui.templates import DEFAULT_TEMPLATE
 from lerend_tui.widgets.form_field import FormField
 
@@ -32,6 +33,9 @@ UITGANGSPUNTEN = (
     "Het moment van beginnen is het juiste moment",
     "De wet van twee voeten is geldig: kom in actie als iets niet (langer) bijdraagt aan jouw leerproces",
 )
+
+PAST_SHOWN = 30
+"""The past meetings the home screen lists, the newest first; the review lists (and searches) them all."""
 
 
 class HomeScreen(KeyedScreen, LerendScreen[None]):
@@ -119,16 +123,18 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
     def on_mount(self) -> None:
         for problem in self.services.templates.problems:
             self.notify(str(problem), title="Sjabloon overgeslagen", severity="warning", timeout=15, markup=False)
-        self.load_meetings()
         self.query_one("#title", Input).focus()
 
     def on_screen_resume(self) -> None:
+        """Each time the screen shows, the first time too: the meetings, read anew."""
         self.load_meetings()
 
     def load_meetings(self) -> None:
         """The networks and the meetings, read in the background (see `read_then_show`)."""
         self.read_then_show(self.services.networks.scan, self._show_networks, group="networks")
-        self.read_then_show(self.services.meetings.scan, self._show_meetings, group="meetings")
+        index = self.services.meetings.index
+        self.read_indexed_then_show(lambda as_indexed: index.listing(finished=PAST_SHOWN, as_indexed=as_indexed),
+                                    self._show_meetings, group="meetings")
 
     def _show_networks(self, scanned: tuple[list[Network], list[DataError]]) -> None:
         networks, _ = scanned
@@ -146,21 +152,20 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         names = ", ".join(network.names) if network is not None else ""
         self.query_one("#participants", Input).placeholder = names or "Anouk, Bram, Chris"
 
-    def _show_meetings(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
-        meetings, problems = scanned
+    def _show_meetings(self, listing: Listing) -> None:
         unfinished = self.query_one("#unfinished", OptionList)
         unfinished.clear_options()
-        unfinished.add_options(
-            Option(Content(self._unfinished_line(stored)), id=str(stored.path)) for stored in unfinished_of(meetings)
-        )
+        unfinished.add_options(self._with_conflicts(listing, [
+            (Option(Content(self._unfinished_line(facts)), id=str(facts.path)), facts)
+            for facts in unfinished_of(listing.meetings)]))
         past = self.query_one("#past", OptionList)
         past.clear_options()
-        past.add_options(
-            Option(Content(summarize(stored).line()), id=str(stored.path))
-            for stored in meetings if stored.record.finished
-        )
-        for problem in problems:
-            past.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
+        past.add_options(self._with_conflicts(listing, [
+            (Option(Content(summarize(facts).line()), id=str(facts.path)), facts)
+            for facts in listing.meetings if facts.finished]))
+        if listing.left_out:
+            past.add_option(Option(f"… en {listing.left_out} eerdere: Ctrl+T, terugblik (met zoeken)", disabled=True))
+        past.add_options(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True) for problem in listing.problems)
         if unfinished.option_count:
             unfinished.highlighted = 0
         else:
@@ -168,10 +173,18 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         if not past.option_count:
             past.add_option(Option("Nog geen afgeronde bijeenkomsten.", disabled=True))
 
-    def _unfinished_line(self, stored: StoredMeeting) -> str:
+    @staticmethod
+    def _with_conflicts(listing: Listing, rows: list[tuple[Option, MeetingFacts]]) -> list[Option]:
+        """The meetings' options, each followed by one per copy of its file that a sync tool made on a
+        conflict: to resolve by hand."""
+        return [shown for option, facts in rows for shown in (option, *(
+            Option(Content(f"   ⚠ conflict: ook {copy.name} (van een synchronisatieprogramma); kies welke blijft"),
+                   disabled=True) for copy in listing.conflicts.get(facts.id, [])))]
+
+    def _unfinished_line(self, facts: MeetingFacts) -> str:
         """The meeting's summary line and when it was last used: "… · laatst bezig 01-12 19:40"."""
-        last = self.services.clock.local(stored.last_activity)
-        return f"{summarize(stored).line()}  ·  laatst bezig {last:%d-%m %H:%M}"
+        last = self.services.clock.local(facts.last_activity)
+        return f"{summarize(facts).line()}  ·  laatst bezig {last:%d-%m %H:%M}"
 
     def _chosen_template(self) -> str:
         return str(self.query_one("#template", Select).value)  # a template's name, or "Select.NULL"

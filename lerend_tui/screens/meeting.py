@@ -296,7 +296,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
                 network = networks.load(network_id)
             except DataError as error:
                 return Content(f"Het netwerk is niet te lezen: {error}")
-            records = {stored.id: stored.record for stored in meetings.scan()[0]}
+            records = meetings.index.records(network.meetings, network.id)
             lines = summary_lines(network_summary(network, records))
             return Content.from_markup("[b reverse] Wat het netwerk bereikte [/]\n$lines", lines="\n".join(lines))
 
@@ -562,8 +562,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         network, meetings, path = self.meeting.record.network, self.store, self.path
 
         def read() -> History:  # in a network, the roles go round its own members
-            return History.of([stored.record for stored in meetings.scan()[0]
-                               if stored.path != path and (not network or stored.record.network == network)])
+            return meetings.history(network, without=path.stem)
 
         def show(history: History) -> None:
             services = self.services

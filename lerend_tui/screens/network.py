@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from lerend_tui.common.text import count_text, decimal
 from lerend_tui.common.validation import DataError
-from lerend_tui.network.carry_over import carry_over
+from lerend_tui.network.carry_over import carry_over, open_commitments
 from lerend_tui.network.learning_questions import learning_questions
 from lerend_tui.network.meetings import Records, missing_meetings, network_meetings
 from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
@@ -37,7 +37,6 @@ from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
-from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
@@ -177,6 +176,24 @@ def carry_text(network: Network, records: Records) -> Text:
     return text
 
 
+def open_text(network: Network, records: Records) -> Text:
+    """Per person, every "stok achter de deur" and action of the network not ticked off yet, with the meeting
+    it came from."""
+    entries = open_commitments(network, records)
+    if not entries:
+        return Text("Niets open: elke stok achter de deur en elke actie is afgevinkt.", style="dim")
+    text = Text()
+    for owner, owned in by_owner(entries, network.names).items():
+        if text:
+            text.append("\n")
+        text.append(owner or NO_OWNER_LABEL, style="bold")
+        for commitment in owned:
+            text.append(f"\n  {commitment.entry.label}: ", style="dim")
+            text.append(commitment.entry.text)
+            text.append(f"  · {commitment.came_from}", style="dim")
+    return text
+
+
 class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     file_kind = "netwerkbestand"
     user_error = NetworkError
@@ -228,6 +245,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                     yield self._panel("trends", "Trends")
                     yield self._panel("meetings", "Bijeenkomsten")
                     yield self._panel("carry", "Komt terug bij de volgende check-in")
+                    yield self._panel("open", "Nog open · per persoon, uit alle bijeenkomsten")
                 with VerticalScroll(id="overview-right", classes="column"):
                     yield self._panel("fairness", "Rollen · wie is er aan de beurt?")
                     yield self._panel("trails", "Leervragen en waar ze aan bod kwamen")
@@ -284,15 +302,15 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         self.load_records()
 
     def load_records(self) -> None:
-        """Every readable meeting (the core picks the network's own), read in the background (see
-        `read_then_show`); then the overview, and where the chosen participant's questions came up."""
-        self.read_then_show(self.services.meetings.scan, self._show_records, group="records")
+        """The network's meetings, read in the background (see `read_then_show`); then the overview, and where
+        the chosen participant's questions came up."""
+        index, network = self.services.meetings.index, self.network
+        self.read_then_show(lambda: index.of_network(network.meetings, network.id), self._show_records,
+                            group="records")
 
-    def _show_records(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
-        """The meetings read, and the unreadable ones of this network."""
-        stored, problems = scanned
-        self.records = {meeting.id: meeting.record for meeting in stored}
-        self.record_problems = [problem for problem in problems if problem.path.stem in self.network.meetings]
+    def _show_records(self, read: tuple[Records, list[DataError]]) -> None:
+        """The network's meetings (from the index), and the unreadable ones it lists."""
+        self.records, self.record_problems = read
         self.refresh_overview()
         self.show_trail()
 
@@ -305,6 +323,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         meetings.update(meetings_table(network, records, self.record_problems))
         meetings.border_subtitle = count_text(len(network_meetings(network, records)), "bijeenkomst", "bijeenkomsten")
         self.query_one("#carry", Static).update(carry_text(network, records))
+        self.query_one("#open", Static).update(open_text(network, records))
         self.query_one("#fairness", Static).update(fairness_table(network, records))
         self.query_one("#trails", Static).update(questions_text(network, records))
 

@@ -181,7 +181,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                 network = networks.load(network_id)
             except (OSError, DataError, NetworkError) as error:
                 return error
-            return network, {meeting.id: meeting.record for meeting in meetings.scan()[0]}
+            return network, meetings.index.records(network.meetings, network.id)
 
         self.read_then_show(read, self._show_network, group="network")
 
@@ -441,15 +441,14 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     def action_draw(self) -> None:
         """Draw a work format that fits the phase's kind and minutes and the group (the plan's participants,
         else the network's), with roles proposed among them."""
-        from lerend_tui.catalogue.picker import Filters, History
+        from lerend_tui.catalogue.picker import Filters
         from lerend_tui.screens.draw import DrawScreen
 
         plan, meetings = self.plan, self.services.meetings
         index = self.index
 
         def read() -> History:
-            return History.of([stored.record for stored in meetings.scan()[0]
-                               if not plan.network or stored.record.network == plan.network])
+            return meetings.history(plan.network)
 
         def show(history: History) -> None:
             services, phase = self.services, plan.phases[index]

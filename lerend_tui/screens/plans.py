@@ -33,7 +33,7 @@ from lerend_tui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
     from lerend_tui.network.store import Network
-    from lerend_tui.storage.meetings import StoredMeeting
+    from lerend_tui.storage.index import MeetingFacts
 
 FROM_TEMPLATE = "sjabloon:"
 FROM_MEETING = "bijeenkomst:"
@@ -98,25 +98,26 @@ class PlansScreen(KeyedScreen, LerendScreen[None]):
                 yield Static(id="new-error")
         yield Footer(compact=True)
 
-    def _sources(self, meetings: list[StoredMeeting]) -> list[tuple[str, str]]:
+    def _sources(self, meetings: list[MeetingFacts]) -> list[tuple[str, str]]:
         """What a new plan can start from: each template, then each earlier meeting, newest first."""
         templates = [(f"Sjabloon: {template.title}", FROM_TEMPLATE + name)
                      for name, template in self.services.templates.templates.items()]
-        earlier = [(f"Zoals: {stored.record.title}, {dutch_date(stored.record.planned_start)}",
-                    FROM_MEETING + str(stored.path)) for stored in reversed(meetings)]
+        earlier = [(f"Zoals: {facts.title}, {dutch_date(facts.planned_start)}", FROM_MEETING + str(facts.path))
+                   for facts in reversed(meetings)]
         return templates + earlier
 
     def on_mount(self) -> None:
         """The networks and the earlier meetings are read in the background (see `read_then_show`), then the
         plans, which name their network."""
         networks, meetings = self.services.networks, self.services.meetings
-        self.read_then_show(lambda: (networks.scan()[0], meetings.scan()[0]), self._show_sources, group="sources")
+        self.read_then_show(lambda: (networks.scan()[0], meetings.index.listing().meetings), self._show_sources,
+                            group="sources")
         if self.open_at_once is not None:
             from lerend_tui.screens.plan import PlanScreen
 
             self.app.push_screen(PlanScreen(self.open_at_once, self.store))
 
-    def _show_sources(self, read: tuple[list[Network], list[StoredMeeting]]) -> None:
+    def _show_sources(self, read: tuple[list[Network], list[MeetingFacts]]) -> None:
         found, meetings = read
         source = self.query_one("#source", Select)
         chosen = source.value

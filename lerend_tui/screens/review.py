@@ -3,6 +3,7 @@ rendered as Markdown; and the report saved or copied to mail to the group."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
@@ -14,14 +15,27 @@ from textual.widgets import Footer, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.sanitise import clean
-from lerend_tui.common.validation import DataError
+from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.reports.meeting import markdown_report
-from lerend_tui.reports.review import matches, summarize
+from lerend_tui.reports.review import summarize
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.storage.index import Hit, Listing, MeetingFacts
 from lerend_tui.storage.meetings import StoredMeeting
 from lerend_tui.widgets.form_field import FormField
+
+ROWS_SHOWN = 100
+"""The meetings the list shows, the newest first (a list of thousands takes long to draw): the search finds
+every meeting."""
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A row of the list: a meeting, or the phase of one in which the words searched for were found."""
+
+    meeting: MeetingFacts
+    hit: Hit | None = None
 
 
 class ReviewScreen(KeyedScreen, LerendScreen[None]):
@@ -42,8 +56,11 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
     def __init__(self, chosen: Path | None = None) -> None:
         super().__init__()
         self.chosen = chosen
-        self.meetings: dict[str, StoredMeeting] = {}
-        self.problems: list[DataError] = []
+        self.listing = Listing([], [], {})
+        self.rows: dict[str, _Row] = {}
+        """The list's rows by option id: a meeting's path, or a hit's number."""
+        self.shown: StoredMeeting | None = None
+        """The meeting whose report is shown."""
 
     def compose(self) -> ComposeResult:
         yield Static("[b]Terugblik[/b] · eerdere bijeenkomsten, hun notities en verslag", id="topbar")
@@ -60,64 +77,119 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.read_then_show(self.services.meetings.scan, self._show_meetings, group="meetings")
+        index = self.services.meetings.index
+        self.read_indexed_then_show(lambda as_indexed: index.listing(finished=ROWS_SHOWN, as_indexed=as_indexed),
+                                    self._show_meetings, group="meetings")
 
-    def _show_meetings(self, scanned: tuple[list[StoredMeeting], list[DataError]]) -> None:
-        stored, self.problems = scanned
-        self.meetings = {str(meeting.path): meeting for meeting in stored}
-        self.show_list(self.query_one("#search", Input).value)
+    def _show_meetings(self, listing: Listing) -> None:
+        """The meetings as the index has them, and again once the files are looked at (`read_indexed_then_show`):
+        the meeting highlighted stays so."""
+        current = self.current
+        keep = current.meeting.path if current is not None and current.hit is None else self.chosen
+        self.listing = listing
+        query = self.query_one("#search", Input).value
+        if query.strip():
+            self.search(Input.Changed(self.query_one("#search", Input), query))
+        else:
+            self._show_rows([_Row(meeting) for meeting in listing.meetings], query)
         meetings = self.query_one("#meetings", OptionList)
-        if self.chosen is not None and str(self.chosen) in self.meetings:
-            meetings.highlighted = meetings.get_option_index(str(self.chosen))
-        meetings.focus()
+        if keep is not None and str(keep) in self.rows:
+            meetings.highlighted = meetings.get_option_index(str(keep))
+        if current is None:  # the first time (after that, the focus stays where the facilitator is)
+            meetings.focus()
 
-    def show_list(self, query: str) -> None:
-        """The meetings that match the search, newest first, and the files that could not be read."""
+    def _show_rows(self, rows: list[_Row], query: str) -> None:
+        """The meetings (or the phases of them) found, and the files that could not be read."""
         meetings = self.query_one("#meetings", OptionList)
         meetings.clear_options()
-        found = [stored for stored in self.meetings.values() if matches(stored.record, query)]
-        meetings.add_options(Option(Content(self._row(stored)), id=key)
-                             for key, stored in self.meetings.items() if stored in found)
-        if not found:
-            meetings.add_option(Option(f"Niets gevonden voor ‘{query}’." if query else "Nog geen bijeenkomsten.",
-                                       disabled=True))
-        for problem in self.problems:
+        self.rows = {str(row.meeting.path) if row.hit is None else f"hit-{number}": row
+                     for number, row in enumerate(rows[:ROWS_SHOWN])}
+        meetings.add_options(Option(self._row(row), id=key) for key, row in self.rows.items())
+        more = len(rows) - ROWS_SHOWN + (self.listing.left_out if rows and rows[0].hit is None else 0)
+        if more > 0:
+            meetings.add_option(Option(f"… en {more} eerdere: zoek ze op een woord (Ctrl+F)", disabled=True))
+        if not rows:
+            meetings.add_option(Option(f"Niets gevonden voor ‘{query}’." if query.strip() else
+                                       "Nog geen bijeenkomsten.", disabled=True))
+        for meeting, copies in self.listing.conflicts.items():
+            for copy in copies:
+                meetings.add_option(Option(Content(f"⚠ conflict: {copy.name} is een kopie van {meeting}.toml die "
+                                                   "een synchronisatieprogramma maakte; kies welke blijft"),
+                                           disabled=True))
+        for problem in self.listing.problems:
             meetings.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
-        meetings.border_subtitle = f"{len(found)} van {len(self.meetings)}"
-        if found:
+        total = len(self.listing.meetings) + self.listing.left_out
+        found = total if rows and rows[0].hit is None else len({row.meeting.path for row in rows})
+        meetings.border_subtitle = f"{found} van {total}"
+        if rows:
             meetings.highlighted = 0
 
     @staticmethod
-    def _row(stored: StoredMeeting) -> str:
-        summary = summarize(stored)
-        return (f"{summary.date_text}  {summary.title}\n"
-                f"   {summary.template} · {summary.progress} · {summary.items_text}")
+    def _row(row: _Row) -> Content:
+        summary = summarize(row.meeting)
+        if row.hit is None:
+            return Content(f"{summary.date_text}  {summary.title}\n"
+                           f"   {summary.template} · {summary.progress} · {summary.items_text}")
+        where = row.hit.phase_title or "titel en deelnemers"
+        found = Content.assemble(*((text, "bold reverse") if marked else text for text, marked in row.hit.parts))
+        return Content.assemble(f"{summary.date_text}  {summary.title} · {where}\n   ", found)
 
     @property
-    def current(self) -> StoredMeeting | None:
+    def current(self) -> _Row | None:
         option = self.query_one("#meetings", OptionList).highlighted_option
-        return self.meetings.get(option.id) if option is not None and option.id else None
+        return self.rows.get(option.id) if option is not None and option.id else None
 
     @on(Input.Changed, "#search")
     def search(self, event: Input.Changed) -> None:
-        self.show_list(event.value)
+        """As the facilitator types: every phase of every meeting that holds the words, best first (the
+        index's search, in the background); all meetings while there is nothing to search for."""
+        query = event.value
+        if not query.strip():
+            self.workers.cancel_group(self, "search")  # a search still under way shows nothing
+            self._show_rows([_Row(meeting) for meeting in self.listing.meetings], query)
+            return
+        index = self.services.meetings.index
+        self.read_then_show(lambda: index.search(query),
+                            lambda hits: self._show_rows([_Row(hit.meeting, hit) for hit in hits], query),
+                            group="search")
 
     @on(Input.Submitted, "#search")
     def to_list(self) -> None:
         self.query_one("#meetings", OptionList).focus()
 
     @on(OptionList.OptionHighlighted, "#meetings")
-    async def show_report(self) -> None:
-        stored = self.current
+    def show_report(self) -> None:
+        """The highlighted meeting's report, read from the index in the background; at the phase found."""
+        row = self.current
+        index = self.services.meetings.index
+        meeting = row.meeting if row is not None else None
+        self.read_then_show(lambda: index.record(meeting.id) if meeting is not None else None,
+                            lambda record: self._show_report(row, record), group="report")
+
+    async def _show_report(self, row: _Row | None, record: MeetingRecord | None) -> None:
         report = self.query_one("#report", Markdown)
         scroll = self.query_one("#report-scroll", VerticalScroll)
-        if stored is None:
+        if row is None or record is None:
+            self.shown = None
             scroll.border_title = "Verslag"
             await report.update("")
             return
-        scroll.border_title = Content(f"Verslag · {clean(stored.id)}")  # a file name: neither markup nor escapes
-        await report.update(markdown_report(stored.record, workform_name=self.services.catalogue.name_of))
+        self.shown = StoredMeeting(row.meeting.path, record)
+        scroll.border_title = Content(f"Verslag · {clean(row.meeting.id)}")  # a file name: neither markup nor escapes
+        await report.update(markdown_report(record, workform_name=self.services.catalogue.name_of))
         scroll.scroll_home(animate=False)
+        if row.hit is not None and row.hit.phase_title:
+            self.call_after_refresh(self._scroll_to_phase, row.hit.phase_title)  # once the report is laid out
+
+    def _scroll_to_phase(self, title: str) -> None:
+        """To the phase's heading in the report (its notes, under "Notities per fase")."""
+        report = self.query_one("#report", Markdown)
+        wanted = " ".join(title.split())
+        for level, heading, block_id in report.table_of_contents:
+            if level == 3 and " ".join(heading.split()) == wanted and block_id is not None:
+                self.query_one("#report-scroll", VerticalScroll).scroll_to_widget(
+                    report.query_one(f"#{block_id}"), animate=False, top=True)
+                return
 
     @on(OptionList.OptionSelected, "#meetings")
     def read_report(self) -> None:
@@ -133,7 +205,7 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         self.query_one("#search", Input).focus()
 
     def action_export(self) -> None:
-        stored = self.current
+        stored = self.shown
         if stored is None:
             self.notify("Kies eerst een bijeenkomst.")
             return

@@ -22,10 +22,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from lerend_tui.common.validation import DataError, read_folder
+from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
+
+if TYPE_CHECKING:
+    from lerend_tui.catalogue.picker import History
+    from lerend_tui.common.paths import Paths
+    from lerend_tui.storage.index import MeetingIndex
 
 MAX_SLUG = 60
 SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -100,6 +105,10 @@ class StoredMeeting:
         return self.path.stem
 
     @property
+    def finished(self) -> bool:
+        return self.record.finished
+
+    @property
     def last_activity(self) -> datetime:
         """When the meeting was last used: its record's `last_activity`, else when its file was last written."""
         found = self.record.last_activity
@@ -125,18 +134,46 @@ class Version:
         return table_to_toml(self.table)
 
 
-def unfinished_of(meetings: Iterable[StoredMeeting]) -> list[StoredMeeting]:
-    """Of `meetings`, those not yet finished, the one used most recently first (`StoredMeeting.last_activity`)."""
-    return sorted((stored for stored in meetings if not stored.record.finished),
+class _Used(Protocol):
+    @property
+    def finished(self) -> bool: ...
+    @property
+    def last_activity(self) -> datetime: ...
+
+
+Used = TypeVar("Used", bound=_Used)
+
+
+def unfinished_of(meetings: Iterable[Used]) -> list[Used]:
+    """Of `meetings` (`StoredMeeting`s or the index's `MeetingFacts`), those not yet finished, the one used
+    most recently first (`last_activity`)."""
+    return sorted((stored for stored in meetings if not stored.finished),
                   key=lambda stored: stored.last_activity, reverse=True)
 
 
 class MeetingStore:
-    def __init__(self, folder: Path) -> None:
+    """The meeting files of a folder, read through their index (`storage.index`): in the `cache` dir, or in
+    memory for this store alone when None."""
+
+    def __init__(self, folder: Path, cache: Path | None = None) -> None:
         self.folder = folder
+        self.cache = cache
         self._writing = threading.Lock()
         self._numbers = itertools.count(1)
         self._written: dict[Path, int] = {}
+
+    @classmethod
+    def of(cls, paths: Paths, *, make: bool = False) -> MeetingStore:
+        """The data dir's meetings, indexed in the cache dir; its folder made with `make` (to write in), else
+        left as it is (to read only)."""
+        return cls(paths.meetings if make else paths.meetings_folder, paths.cache)
+
+    @cached_property
+    def index(self) -> MeetingIndex:
+        """Made when first asked for: `start` writes a meeting and opens it without it (nor SQLite)."""
+        from lerend_tui.storage.index import MeetingIndex, index_file_name
+
+        return MeetingIndex(self.folder, None if self.cache is None else self.cache / index_file_name(self.folder))
 
     def new_path(self, record: MeetingRecord) -> Path:
         """`<date>-<slug>.toml`, with a number added when that name is taken."""
@@ -170,21 +207,35 @@ class MeetingStore:
         return parse_record(path)
 
     def scan(self) -> tuple[list[StoredMeeting], list[DataError]]:
-        """Every readable meeting, newest first, and a problem for each file that is not."""
-        meetings, problems = read_folder(self.folder, lambda path: StoredMeeting(path, parse_record(path)))
+        """Every readable meeting, newest first, and a problem for each file that is not; a sync tool's
+        conflict copy of a meeting that is there is left out (see `storage.conflicts`)."""
+        records, problems = self.index.everything()
+        meetings = [StoredMeeting(self.folder / f"{id_}.toml", record) for id_, record in records.items()]
         meetings.sort(key=lambda stored: stored.record.planned_start, reverse=True)
         return meetings, problems
 
     def unfinished(self, network: str | None = None) -> list[StoredMeeting]:
         """The meetings not yet finished, the one used most recently first (`StoredMeeting.last_activity`);
         with `network`, only those of that learning network."""
-        meetings, _ = self.scan()
-        return unfinished_of(stored for stored in meetings if network is None or stored.record.network == network)
+        chosen = unfinished_of(facts for facts in self.index.listing().meetings
+                               if network is None or facts.network == network)
+        records = self.index.records([facts.id for facts in chosen]) if chosen else {}
+        return [StoredMeeting(facts.path, records[facts.id]) for facts in chosen if facts.id in records]
 
     def latest_unfinished(self, network: str | None = None) -> StoredMeeting | None:
         """The unfinished meeting used most recently ("Verder", `start --resume`); with `network`, of that
         learning network."""
         return next(iter(self.unfinished(network)), None)
+
+    def history(self, network: str = "", *, without: str = "") -> History:
+        """The draw's `History` of the meetings (with `network`, of that learning network's; without meeting
+        `without`), newest first, from the index: as `History.of` their records, without reading them."""
+        from lerend_tui.catalogue.picker import History  # the draw's code: loaded when a draw needs it
+
+        meetings = [facts for facts in self.index.listing().meetings
+                    if facts.id != without and (not network or facts.network == network)]
+        return History(used=[list(facts.workforms) for facts in meetings],
+                       roles=[dict(facts.roles) for facts in meetings if facts.ran])
 
     def throw_away(self, path: Path) -> Path:
         """Put a meeting aside, kept but no longer counted anywhere: renamed to `<name>.toml.bak`, which no

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from lerend_tui.catalogue.workforms import Step, Workform
 from lerend_tui.common.text import count_text
+
+if TYPE_CHECKING:  # the meeting screen imports this module before a work format is ever shown (`start`)
+    from lerend_tui.catalogue.workforms import Step, Workform
 
 PHASE_LABELS: dict[str, str] = {
     "checkin": "Check-in",

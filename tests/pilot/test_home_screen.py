@@ -204,3 +204,36 @@ async def test_the_home_screen_names_hostile_files_and_lists_the_good_meeting(pa
         assert any("Zorgnetwerk Zuid" in prompt for prompt in prompts)
         for name in hostile:
             assert any("onleesbaar" in prompt and name in prompt for prompt in prompts), name
+
+
+async def test_a_sync_tools_conflict_copy_is_shown_beside_its_meeting_and_not_as_one(paths, clock):
+    from ..samples import store_meetings
+
+    stored = store_meetings(paths, broken=False)
+    november = stored["November: zelfregie"]
+    copy = november.with_name(f"{november.stem}.sync-conflict-20261124-193000-ABCDEFG.toml")
+    copy.write_bytes(november.read_bytes())
+    app = home_app(paths, clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await finish_reading(pilot)
+        past = app.screen.query_one("#past", OptionList)
+        rows = [str(past.get_option_at_index(index).prompt) for index in range(past.option_count)]
+        assert "November: zelfregie" in rows[0] and "Oktober" in rows[2]
+        assert rows[1] == f"   ⚠ conflict: ook {copy.name} (van een synchronisatieprogramma); kies welke blijft"
+        assert past.get_option_at_index(1).disabled
+
+
+async def test_the_home_screen_lists_the_newest_past_meetings_and_says_how_many_more(paths, clock, monkeypatch):
+    from ..samples import store_meetings
+
+    store_meetings(paths, broken=False)
+    monkeypatch.setattr("lerend_tui.screens.home.PAST_SHOWN", 1)
+    app = home_app(paths, clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await finish_reading(pilot)
+        past = app.screen.query_one("#past", OptionList)
+        rows = [str(past.get_option_at_index(index).prompt) for index in range(past.option_count)]
+        assert len(rows) == 2 and "November: zelfregie" in rows[0]
+        assert rows[1] == "… en 1 eerdere: Ctrl+T, terugblik (met zoeken)"
+        unfinished = app.screen.query_one("#unfinished", OptionList)
+        assert "Onderbroken avond" in str(unfinished.get_option_at_index(0).prompt)  # every unfinished one

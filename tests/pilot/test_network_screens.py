@@ -264,6 +264,10 @@ async def test_trends_show_attendance_and_roti_of_two_recorded_meetings(paths, c
         fairness = text_of(app, "#fairness")
         assert "Wie is er aan de beurt?" in fairness and "een casus inbrengen: Bram" in fairness
         assert "Actie: @Anouk belt de gemeente" in text_of(app, "#carry")
+        still_open = text_of(app, "#open")  # from every meeting of the network, with the meeting it came from
+        assert still_open.startswith("Anouk\n")
+        assert "Actie: @Anouk belt de gemeente  · uit Bijeenkomst oktober, 27-10-2026" in still_open
+        assert "Actie: @Anouk belt de gemeente  · uit Bijeenkomst november, 24-11-2026" in still_open
         assert sorted(ids) == ids
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.widgets import Input, Markdown, OptionList, TextArea
 
+from lerend_tui.meeting.record import parse_record
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.review import ReviewScreen
+from lerend_tui.storage.meetings import MeetingStore
 
 from ..appkit import finish_reading, home_app
 from ..samples import store_meetings
@@ -45,16 +48,40 @@ async def test_search_finds_meetings_by_any_word_in_notes_items_or_checkout(path
         app.push_screen(ReviewScreen())
         await finish_reading(pilot)
         await pilot.press("ctrl+f", *"artikel")
-        await pilot.pause()
+        await finish_reading(pilot)  # the index's search, in the background
         rows = [row for row in options(app) if "onleesbaar" not in row]
-        assert len(rows) == 1 and "Oktober" in rows[0]
+        assert len(rows) == 1 and "Oktober" in rows[0] and "Inhoud op het thema" in rows[0]
+        assert "Het artikel Over **grenzen**" in rows[0]  # the words in context
         search = app.screen.query_one("#search", Input)
-        search.value = "RUSTIG oktober"
-        await pilot.pause()
+        search.value = "RUSTIG oktober"  # in its check-out and its title
+        await finish_reading(pilot)
         assert "Oktober" in options(app)[0]
         search.value = "niemand zei dit"
-        await pilot.pause()
+        await finish_reading(pilot)
         assert options(app)[0] == "Niets gevonden voor ‘niemand zei dit’."
+        search.value = ""
+        await finish_reading(pilot)
+        assert len([row for row in options(app) if "onleesbaar" not in row]) == 3
+
+
+async def test_a_hit_opens_the_report_at_its_phase(paths, clock, stored):
+    record = parse_record(stored["Oktober: grenzen stellen"])
+    record.phases[0].notes = "\n\n".join(["Een alinea."] * 60)
+    record.phases[4].notes = "De wijkagent komt in januari."
+    MeetingStore(paths.meetings).save(record, stored["Oktober: grenzen stellen"])
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ReviewScreen())
+        await finish_reading(pilot)
+        await pilot.press("ctrl+f", *"wijkagen")
+        await finish_reading(pilot)
+        await pilot.pause()
+        assert "Evaluatie en afsluiting" in options(app)[0]
+        scroll = app.screen.query_one("#report-scroll", VerticalScroll)
+        assert app.screen.query_one("#report", Markdown).source.startswith("# Oktober")
+        assert scroll.scroll_y > 0
+        heading = next(block for block in app.screen.query("MarkdownH3") if "Evaluatie" in str(block._content))
+        assert scroll.region.y <= heading.region.y < scroll.region.bottom  # the phase's notes in sight
 
 
 async def test_the_chosen_meeting_shows_its_report_as_markdown(paths, clock, stored):
@@ -70,7 +97,7 @@ async def test_the_chosen_meeting_shows_its_report_as_markdown(paths, clock, sto
         assert "Gemiddelde ROTI: 4,5" in report
         assert "Over **grenzen** in de wijk." in report
         await pilot.press("up")
-        await pilot.pause()
+        await finish_reading(pilot)  # the record, from the index in the background
         assert app.screen.query_one("#report", Markdown).source.startswith("# November")
 
 

@@ -1,6 +1,7 @@
 """`lerend-tui network …` and `start --network`: Dutch output, broken files named, exit codes."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -106,6 +107,8 @@ def test_start_in_a_network_and_the_next_meeting_carries_the_commitments(tmp_pat
     assert MeetingStore(second_path.parent).load(second_path).carried == second.carried
     assert networks.load("zuid").meetings == [first_path.stem, second_path.stem]
     second.phases[0].started = second.started = second.planned_start  # it ran too: it counts in the trends
+    second.carried[1] = replace(second.carried[1], status="gedaan")  # ticked off at its check-in
+    second.items = [Item("actie", "@Bram zoekt een zaal", "Bram", "Evaluatie en afsluiting")]
     MeetingStore(second_path.parent).save(second, second_path)
     capsys.readouterr()
 
@@ -113,6 +116,12 @@ def test_start_in_a_network_and_the_next_meeting_carries_the_commitments(tmp_pat
     out = capsys.readouterr().out
     assert "Bijeenkomsten (2)" in out and "Eerste avond  ·  2 aanwezig  ·  ROTI 3,5" in out
     assert "  Aanwezig  █▅  2 1" in out and "  ROTI      ▅   3,5 —" in out
+    first_day = f"{first.planned_start:%d-%m-%Y}"
+    assert out.endswith("Nog open, per persoon (uit alle bijeenkomsten)\n"
+                        "  Anouk\n"
+                        f"    Stok achter de deur: @Anouk belt twee mantelzorgers  (uit Eerste avond, {first_day})\n"
+                        "  Bram\n"
+                        f"    Actie: @Bram zoekt een zaal  (uit Tweede avond, {second.planned_start:%d-%m-%Y})\n")
 
     report = tmp_path / "netwerk.md"
     assert cli.main([*data, "network", "report", "zuid", "-o", str(report)]) == 0
