@@ -173,7 +173,9 @@ class BeamerScreen(Screen[None]):
             if self._period != POLL_SECONDS:
                 self._wake_every(POLL_SECONDS, POLL_SECONDS)
             return
-        until_change = reading.remaining % 1.0  # the shown second changes when the remaining time is whole
+        # The shown second changes when the remaining time is whole: at a whole one it has just changed, and
+        # changes again in a second (a clock that stands still, as in a test, never makes it wake at once).
+        until_change = reading.remaining % 1.0 or 1.0
         if self._period != 1.0 or until_change < 1.0 - LATE_WAKE:
             self._wake_every(1.0, until_change + 0.01)
 
