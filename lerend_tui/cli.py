@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -245,11 +246,21 @@ def _user_errors() -> tuple[type[Exception], ...]:
     return CliError, SetupError, DataDirError, DataError, NetworkError, PlanError
 
 
+def choose_colours(environment: MutableMapping[str, str]) -> None:
+    """Plain `TERM=xterm` (what xterm itself sets) would give Textual 16 colours, in which the beamer's dimmed
+    digits come out nearly white and its overtime red nearly black in greyscale; every xterm for decades has
+    256. Where the terminal says no more, take those; a choice of one's own (`TEXTUAL_COLOR_SYSTEM`,
+    `COLORTERM`) stands."""
+    if environment.get("TERM") == "xterm" and not environment.get("COLORTERM"):
+        environment.setdefault("TEXTUAL_COLOR_SYSTEM", "256")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The exit code: 0 only when everything went as asked; 2 for a problem the user can fix, 70 for a
     failure of the program itself (with a crash log and one Dutch line), 128 + n after signal n."""
     with terminal_safe_output():
         args = build_parser().parse_args(argv)
+        choose_colours(os.environ)
         try:
             return run(args)
         except _user_errors() as error:

@@ -9,7 +9,7 @@ PALETTE = {
     "paper": "#000000",     # the background
     "ink": "#ffffff",       # the digits and the big letters; the paused state's band
     "quiet": "#c0c0c0",     # the small lines (the phase, the instruction, what comes next), the waiting screen
-    "dim": "#808080",       # the digits while the time stands still (paused)
+    "dim": "#787878",       # the digits while the time stands still (paused); grey still in 16 colours
     "warning": "#ffd700",   # the digits, their frame and the words near the end
     "overtime": "#ff3b30",  # the whole screen past zero, under black digits and letters
     "track": "#404040",     # the progress bar's unused part

@@ -116,3 +116,16 @@ def test_the_page_gets_what_the_beamer_shows_and_never_the_notes(clock):
     assert "GEHEIM" not in text and "participants" not in text
     assert data["show"] == "timer" and data["state"] == "running"
     assert data["countdown"]["elapsed"] == pytest.approx(30.0) and data["countdown"]["running"]
+
+
+def test_plain_xterm_gets_256_colours_unless_the_user_chose():
+    from lerend_tui.cli import choose_colours
+
+    plain = {"TERM": "xterm"}
+    choose_colours(plain)
+    assert plain["TEXTUAL_COLOR_SYSTEM"] == "256"
+    for given in ({"TERM": "xterm", "COLORTERM": "truecolor"}, {"TERM": "xterm", "TEXTUAL_COLOR_SYSTEM": "16"},
+                  {"TERM": "linux"}):
+        before = dict(given)
+        choose_colours(given)
+        assert given.get("TEXTUAL_COLOR_SYSTEM") == before.get("TEXTUAL_COLOR_SYSTEM")
