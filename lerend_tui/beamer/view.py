@@ -300,10 +300,15 @@ class Follower:
     def __init__(self, read: Callable[[], LiveState | None]) -> None:
         self._read = read
         self._last: LiveState | None = None
+        self._shown: tuple[LiveState | None, BeamerView] | None = None
 
     def view(self) -> BeamerView:
+        """The view of what `read` gives now; made anew only when that changed (a beamer asks every second)."""
         state = self._read()
+        if self._shown is not None and self._shown[0] is state and state is not None:
+            return self._shown[1]
         view = BeamerView.of(state, self._last)
         if state is not None:
             self._last = state
+        self._shown = (state, view)
         return view
