@@ -51,7 +51,9 @@ async def finish_reading(pilot) -> None:
     worker (`LerendScreen.read_then_show`), which Pilot's own pauses do not wait for, and what it shows may
     start the next read (the plans screen reads its plans once it knows the networks)."""
     await pilot.pause()  # a key's handler may be about to start a read
-    while running := [worker for worker in pilot.app.workers if worker.state == WorkerState.RUNNING]:
+    # A read started by what another showed is pending until its task first runs: it counts as running.
+    while running := [worker for worker in pilot.app.workers
+                      if worker.state in (WorkerState.PENDING, WorkerState.RUNNING)]:
         await asyncio.gather(*(worker.wait() for worker in running), return_exceptions=True)  # or cancelled
         await pilot.pause()  # what showing it posted
 
