@@ -45,7 +45,7 @@ from lerend_tui.screens.keys import (
 )
 from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.services import Services
-from lerend_tui.storage.live import Doorbell, LiveReader, LiveState, clear_live
+from lerend_tui.storage.live import Doorbell, LiveReader, clear_live
 from lerend_tui.storage.lock import LockError, acquire, holder, release
 from lerend_tui.templates import TemplateCatalogue
 
@@ -480,9 +480,8 @@ class FollowerApp(GuardedApp):
         super().__init__(paths, css_path=HERE / "screens" / "beamer.tcss")
         self.clock = clock or SystemClock()
         self._doorbell = Doorbell(paths.live)
-        self.live_state = LiveReader(paths.live)
-        self._follower = Follower(self._read_live)
-        self._problem: str | None = None
+        self.live_state = LiveReader(paths.live, self._tell_unreadable)
+        self._follower = Follower(self.live_state)
 
     def get_default_screen(self) -> Screen:
         from lerend_tui.screens.beamer import BeamerScreen
@@ -516,11 +515,6 @@ class FollowerApp(GuardedApp):
     def on_unmount(self) -> None:
         self._doorbell.close()
 
-    def _read_live(self) -> LiveState | None:
-        """The live state (see `LiveReader`); a file that cannot be read is told once, as it is."""
-        state = self.live_state()
-        problem = self.live_state.problem
-        if problem is not None and problem != self._problem:
-            self.notify(problem, title="Onleesbare live-status", severity="error", markup=False)
-        self._problem = problem
-        return state
+    def _tell_unreadable(self, problem: str) -> None:
+        """A live-state file that cannot be read (see `LiveReader`), said once, as it is."""
+        self.notify(problem, title="Onleesbare live-status", severity="error", markup=False)

@@ -142,10 +142,7 @@ class WebBeamer:
     def __init__(self, live: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, clock: Clock | None = None,
                  token: str | None = None, tell: Callable[[str], None] = lambda problem: None) -> None:
         self.clock = clock or SystemClock()
-        self._reader = LiveReader(live)
-        self._follower = Follower(self._reader)
-        self._tell = tell
-        self._problem: str | None = None
+        self._follower = Follower(LiveReader(live, tell))
         self.broadcast = Broadcast()
         self._doorbell = Doorbell(live)
         self._rung = threading.Event()
@@ -222,7 +219,7 @@ class WebBeamer:
         due: float | None = None
         while not self.broadcast.closed:
             self._rung.clear()  # before reading: a ring from now on wakes the next wait
-            view = self._view()
+            view = self._follower.view()
             moment = self.clock.monotonic()
             if view != shown or (due is not None and moment >= due):
                 self.broadcast.publish(view)
@@ -230,14 +227,6 @@ class WebBeamer:
                 change = view.changes_in(self.clock.now())
                 due = None if change is None else moment + change + WORDS_LATE
             self._rung.wait(LOOK_EVERY if due is None else min(LOOK_EVERY, max(due - moment, 0.0)))
-
-    def _view(self) -> BeamerView:
-        view = self._follower.view()
-        problem = self._reader.problem
-        if problem is not None and problem != self._problem:
-            self._tell(problem)
-        self._problem = problem
-        return view
 
     def event(self, view: BeamerView) -> bytes:
         """One server-sent event: the view as the page gets it, read at this moment (see `BeamerView.to_json`)."""

@@ -424,10 +424,11 @@ class LiveReader:
     """A follower's view of the live state: the latest, re-read only when the file changed; None when no
     meeting is live. Asked on every wake-up of a beamer (once a second while a timer runs): a stat of the
     file and a probe of its writer's lock, nothing more while the file stays the same. A file that cannot
-    be read counts as no meeting; `problem` then says why, for the follower to tell once."""
+    be read counts as no meeting; `tell` hears why, once for each new problem (`problem` holds it)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tell: Callable[[str], None] = lambda problem: None) -> None:
         self.path = path
+        self.tell = tell
         self.problem: str | None = None
         self._seen: tuple[int, int] | None = None
         self._state: LiveState | None = None
@@ -444,7 +445,10 @@ class LiveReader:
             try:
                 self._state, self.problem = read_live(self.path), None
             except DataError as error:
-                self._state, self.problem = None, str(error)
+                self._state = None
+                if str(error) != self.problem:
+                    self.tell(str(error))
+                self.problem = str(error)
         if self._state is not None and not writer_running(self.path, self._state.writer):
             self._state = None
         return self._state

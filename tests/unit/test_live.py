@@ -10,6 +10,7 @@ from lerend_tui.meeting.timer import TimerState
 from lerend_tui.storage.live import (
     WRITER,
     Doorbell,
+    LiveReader,
     LiveState,
     clear_live,
     doorbells,
@@ -199,3 +200,15 @@ def test_a_followers_folder_that_is_a_symlink_is_not_followed(clock, tmp_path):
     assert os.read(listening, 16) == b""
     os.close(listening)
     assert not Doorbell(live).open()
+
+
+def test_a_follower_hears_of_an_unreadable_live_state_once_for_each_new_problem(clock, tmp_path):
+    path, told = tmp_path / "live.toml", []
+    reader = LiveReader(path, told.append)
+    path.write_text("schema = 2\ntitle = ", encoding="utf-8")
+    assert reader() is None and reader() is None
+    assert len(told) == 1 and "live.toml" in told[0] and reader.problem == told[0]
+    path.write_text("schema = 99\n", encoding="utf-8")
+    assert reader() is None and len(told) == 2 and "versie" in told[1]
+    write_live(path, LiveState.capture(new_meeting(clock)))
+    assert reader() is not None and reader.problem is None and len(told) == 2
