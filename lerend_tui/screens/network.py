@@ -8,6 +8,7 @@ screen, says why in Dutch, and is tried again with the next edit or when leaving
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Group
@@ -23,10 +24,11 @@ from textual.widgets.option_list import Option
 
 from lerend_tui.common.text import count_text, decimal
 from lerend_tui.common.validation import DataError
+from lerend_tui.meeting.record import Carried
 from lerend_tui.network.carry_over import carry_over, open_commitments
 from lerend_tui.network.learning_questions import learning_questions
 from lerend_tui.network.meetings import Records, missing_meetings, network_meetings
-from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
+from lerend_tui.network.owners import NO_OWNER_LABEL, Owned, by_owner
 from lerend_tui.network.roles import FAIRNESS_ROLES, role_counts, whose_turn
 from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant, check_name
 from lerend_tui.network.summary import network_summary
@@ -165,15 +167,7 @@ def carry_text(network: Network, records: Records) -> Text:
                     "bij de check-in van de volgende.", style="dim")
     if not upcoming:
         return Text("Niets: de vorige bijeenkomst liet geen stok achter de deur of acties na.", style="dim")
-    text = Text()
-    for owner, entries in by_owner(upcoming, network.names).items():
-        if text:
-            text.append("\n")
-        text.append(owner or NO_OWNER_LABEL, style="bold")
-        for entry in entries:
-            text.append(f"\n  {entry.label}: ", style="dim")
-            text.append(entry.text)
-    return text
+    return _per_owner(network, upcoming, lambda entry: (entry, ""))
 
 
 def open_text(network: Network, records: Records) -> Text:
@@ -182,15 +176,22 @@ def open_text(network: Network, records: Records) -> Text:
     entries = open_commitments(network, records)
     if not entries:
         return Text("Niets open: elke stok achter de deur en elke actie is afgevinkt.", style="dim")
+    return _per_owner(network, entries, lambda commitment: (commitment.entry, f"  · {commitment.came_from}"))
+
+
+def _per_owner(network: Network, entries: list[Owned], shown: Callable[[Owned], tuple[Carried, str]]) -> Text:
+    """`entries` under their owners' names: each as its label and text (from `shown`), then a dim remark."""
     text = Text()
     for owner, owned in by_owner(entries, network.names).items():
         if text:
             text.append("\n")
         text.append(owner or NO_OWNER_LABEL, style="bold")
-        for commitment in owned:
-            text.append(f"\n  {commitment.entry.label}: ", style="dim")
-            text.append(commitment.entry.text)
-            text.append(f"  · {commitment.came_from}", style="dim")
+        for item in owned:
+            entry, remark = shown(item)
+            text.append(f"\n  {entry.label}: ", style="dim")
+            text.append(entry.text)
+            if remark:
+                text.append(remark, style="dim")
     return text
 
 
