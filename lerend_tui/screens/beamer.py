@@ -231,8 +231,8 @@ class BeamerScreen(Screen[None]):
             self._show_bands(view, moment)
             return None
         reading = view.countdown.reading(now)
-        self._set_class("state", f"-{STATE_NAMES[reading.state]}")
-        self._clock.framed = reading.state is TimerState.WARNING
+        self._set_class("state", f"-{moment.state}")
+        self._clock.framed = moment.state == STATE_NAMES[TimerState.WARNING]
         layout = self._arrange_timer(view, moment)
         if layout is None:
             self._plain.show("\n".join(line for line in (
