@@ -46,7 +46,6 @@ import tomli_w
 
 from lerend_tui.common.validation import DataError, Fields, read_toml
 from lerend_tui.meeting.running import Meeting
-from lerend_tui.meeting.timer import Reading
 from lerend_tui.storage.lock import give_back, held, hold
 from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
 
@@ -149,25 +148,6 @@ class LiveState:
             blank=blank,
             ended=meeting.record.finished,
         )
-
-    def _since(self, now: datetime) -> float:
-        return max((now - self.measured_at).total_seconds(), 0.0) if self.running else 0.0
-
-    def reading(self, now: datetime) -> Reading:
-        """The focused countdown (turn, step or phase) as it stands at `now`."""
-        return Reading(self.planned_seconds, self.elapsed_seconds + self._since(now), self.running,
-                       self.warning_seconds, self.count_up)
-
-    def phase_reading(self, now: datetime) -> Reading:
-        return Reading(self.phase_planned_seconds, self.phase_elapsed_seconds + self._since(now), self.running,
-                       self.warning_seconds, self.count_up)
-
-    def step_reading(self, now: datetime) -> Reading | None:
-        """The step's countdown when a round runs inside a step; else None."""
-        if self.focus != "turn" or not self.step_label:
-            return None
-        return Reading(self.step_planned_seconds, self.step_elapsed_seconds + self._since(now), self.running,
-                       self.warning_seconds, self.count_up)
 
     def to_toml(self) -> str:
         return tomli_w.dumps({"schema": SCHEMA, **asdict(self)})

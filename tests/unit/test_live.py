@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from lerend_tui.beamer.view import BeamerView
 from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.timer import TimerState
 from lerend_tui.storage.live import (
@@ -43,9 +44,10 @@ def test_the_follower_computes_the_time_from_the_clock(clock):
     meeting.toggle_timer()
     state = LiveState.capture(meeting)
     later = clock.now() + timedelta(minutes=9, seconds=30)
-    reading = state.reading(later)
+    countdown = BeamerView.of(state).countdown
+    reading = countdown.reading(later)
     assert reading.text == "00:30" and reading.state is TimerState.WARNING
-    assert state.reading(clock.now() + timedelta(minutes=13)).words == "+03:00 uitloop"
+    assert countdown.reading(clock.now() + timedelta(minutes=13)).words == "+03:00 uitloop"
 
 
 def test_a_paused_state_stands_still(clock):
@@ -54,7 +56,7 @@ def test_a_paused_state_stands_still(clock):
     clock.advance(60)
     meeting.toggle_timer()
     state = LiveState.capture(meeting)
-    assert state.reading(clock.now() + timedelta(hours=1)).text == "09:00"
+    assert BeamerView.of(state).countdown.reading(clock.now() + timedelta(hours=1)).text == "09:00"
 
 
 OTHER = "0123456789abcdef"  # a writer that is not this program

@@ -21,6 +21,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lerend_tui.beamer.view import BeamerView
 from lerend_tui.catalogue.workforms import builtin_workform_files, parse_workform
 from lerend_tui.common.clock import FakeClock
 from lerend_tui.common.settings import default_config_text, load_settings
@@ -70,9 +71,8 @@ def _use_settings(path: Path) -> None:
 def _use_live(path: Path) -> None:
     read_live(path)  # with the writer's liveness probe
     state = live._read_state(path)  # as parsed, whether or not its writer still runs
-    if state is not None:
-        state.reading(NOW + timedelta(hours=1)).state
-        state.phase_reading(NOW).state
+    if state is not None:  # every countdown it holds, as a beamer counts it on
+        BeamerView.of(state).moment(NOW + timedelta(hours=1))
 
 
 @dataclass(frozen=True)
