@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import ModalScreen, Screen, ScreenResultType
@@ -30,17 +31,30 @@ class LerendScreen(Screen[ScreenResultType]):
     def services(self) -> Services:
         return self.app.services
 
+    @cached_property
+    def _latest_reads(self) -> dict[str, int]:
+        """The number of the latest read of each group (see `read_then_show`)."""
+        return {}
+
     def read_then_show(self, read: Callable[[], Read], show: Callable[[Read], object], *, group: str) -> Worker[None]:
         """`read` in a thread (parsing every file in a folder is too slow for the UI thread), then `show` what it
         read, here. A later read of the same `group` takes over: the earlier one shows nothing, and neither does
         one whose screen has gone. Tests wait for it with `app.workers.wait_for_complete()`."""
 
+        # The latest read of a group is the one to show. Earlier ones are not cancelled but left to show nothing:
+        # a show cancelled halfway through awaiting a widget's update (a Markdown report, say) could leave that
+        # widget with messages it never gets to.
+        number = self._latest_reads[group] = self._latest_reads.get(group, 0) + 1
+
         async def read_in_thread() -> None:
-            shown = show(await asyncio.to_thread(read))
+            found = await asyncio.to_thread(read)
+            if self._latest_reads[group] != number:
+                return
+            shown = show(found)
             if inspect.isawaitable(shown):  # a `show` that awaits a widget's update
                 await shown
 
-        return self.run_worker(read_in_thread, name=f"lezen: {group}", group=group, exclusive=True)
+        return self.run_worker(read_in_thread, name=f"lezen: {group}", group=group)
 
 
     def read_indexed_then_show(self, read: Callable[[bool], Read], show: Callable[[Read], object], *,
