@@ -477,7 +477,9 @@ class FollowerApp(GuardedApp):
     BINDINGS = [Binding("ctrl+q", "quit", "Stop", priority=True, id="follower.quit")]
 
     def __init__(self, paths: Paths, *, clock: Clock | None = None) -> None:
-        super().__init__(paths, css_path=HERE / "screens" / "beamer.tcss")
+        from lerend_tui.screens.beamer import BeamerScreen  # its only screen, the default: Textual loads no CSS_PATH of it
+
+        super().__init__(paths, css_path=BeamerScreen.CSS_PATH)
         self.clock = clock or SystemClock()
         self._doorbell = Doorbell(paths.live)
         self.live_state = LiveReader(paths.live, self._tell_unreadable)

@@ -1,7 +1,7 @@
-"""What the facilitator's program works with, in one typed object: the data dir's stores, the templates and the
-work formats, the settings, the clock and the random source. The app is built with it, and its screens reach
-the core only through it (`LerendScreen.services`); a test builds it with a fake clock, a seeded random source
-or stores of its own.
+"""What the facilitator's program works with, in one typed object: the data dir's stores, the templates, the
+work formats and the talk's pages, the settings, the clock and the random source. The app is built with it,
+and its screens reach the core only through it (`LerendScreen.services`); a test builds it with a fake clock,
+a seeded random source or stores of its own.
 
 Plain Python, like the rest of the core: it imports no Textual, so it sits above the stores and below the UI.
 """
@@ -21,6 +21,7 @@ from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.storage.meetings import MeetingStore
+from lerend_tui.talk import Talk, builtin_talk
 from lerend_tui.templates import TemplateCatalogue, load_templates
 
 if TYPE_CHECKING:  # loaded when first used: `start` opens its meeting without them (benchmarks/launch.py)
@@ -68,6 +69,11 @@ class Services:
         from lerend_tui.network.store import NetworkStore
 
         return NetworkStore.of(self.paths)
+
+    @property
+    def talk(self) -> Talk:
+        """The talk's pages for the room (built in, read once)."""
+        return builtin_talk()
 
     @property
     def catalogue(self) -> Catalogue:

@@ -18,6 +18,7 @@ from typing import Any
 
 from lerend_tui.meeting.timer import Reading, TimerState
 from lerend_tui.storage.live import LiveState
+from lerend_tui.talk import Slide
 
 
 class Show(StrEnum):
@@ -31,6 +32,8 @@ class Show(StrEnum):
     MESSAGE = "message"
     """The facilitator's message, instead of the timer."""
     BLANK = "blank"
+    PAGE = "page"
+    """A page of the talk (`lerend_tui.talk`), instead of the timer."""
     END = "end"
     """The meeting is finished: thanks, and when the network meets next."""
 
@@ -153,6 +156,7 @@ class BeamerView:
     step_countdown: Countdown | None = None
     """The step's countdown while a round runs inside it."""
     message: str = ""
+    page: Slide | None = None
     planned_start: datetime | None = None
     next_meeting: str = ""
     resumes: bool = False
@@ -172,6 +176,8 @@ class BeamerView:
             return cls(Show.BLANK, **common)
         if state.message:
             return cls(Show.MESSAGE, message=state.message, **common)
+        if state.page is not None:
+            return cls(Show.PAGE, page=state.page, **common)
         if state.ended:
             return cls(Show.END, next_meeting=state.next_meeting, **common)
         if not state.started:
@@ -284,6 +290,8 @@ class BeamerView:
             "big_words": list(moment.big_words), "state": moment.state, "clock": moment.clock,
             "starts": moment.starts, "now": now.timestamp() * 1000,
             "widest": self.countdown.widest if self.countdown else "", **countdowns,
+            "page": ({**self.page.to_table(), "above": self.page.page.above, "where": self.page.where}
+                     if self.page else None),
         }
 
 

@@ -1,11 +1,12 @@
 """The beamer view: what the room sees on the projector, and nothing else (never the notes).
 
-It draws a `BeamerView` (beamer.view) on every screen the view names (`Show`): waiting, welcome, the
-timer, a message, blank and the end. The timer's parts go where `beamer.layout.timer_layout` puts them
-(the digits as large as the window allows, the same size and place across zero), the other screens' bands
-where `beamer.layout.stack` does; every part is placed absolutely, and only again when the size or the
-kind of screen changes, never with the timer's state. The state is said in big letters as well as colour
-(beamer.tcss), so it reads in greyscale. A terminal too small for the big digits gets plain lines.
+It draws a `BeamerView` (beamer.view) on every screen the view names (`Show`): waiting, welcome, the timer,
+a message, a page of the talk (`widgets.talk_page`), blank and the end. The timer's parts go where
+`beamer.layout.timer_layout` puts them (the digits as large as the window allows, the same size and place
+across zero), the other screens' bands where `beamer.layout.stack` does; every part is placed absolutely,
+and only again when the size or the kind of screen changes, never with the timer's state. The state is said
+in big letters as well as colour (beamer.tcss), so it reads in greyscale. A terminal too small for the big
+digits gets plain lines.
 
 The same screen serves the facilitator's `b` and the follower on the projector (`lerend-tui beamer`); it
 draws from a view source either way. The facilitator's beamer steers the meeting with its keys, by telling
@@ -35,6 +36,7 @@ from lerend_tui.widgets.big_clock import BigClock
 from lerend_tui.widgets.big_text import BigText
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.progress_line import ProgressLine
+from lerend_tui.widgets.talk_page import TALK_PAGE_CSS, TalkPage
 
 POLL_SECONDS = 0.5
 LATE_WAKE = 0.1
@@ -81,9 +83,12 @@ def place(widget: Widget, box: Box | None) -> None:
 
 
 class BeamerScreen(Screen[None]):
-    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    CSS_PATH = [Path(__file__).with_suffix(".tcss"), TALK_PAGE_CSS]
     MIN_SIZE = (40, 12)
     BINDINGS = [
+        # While a page of the talk is up, Esc first takes it away (back to the timer); then it closes.
+        Binding("escape", "meeting('close_talk')", "Timer", tooltip="Terug naar de timer: de pagina's van de beamer",
+                id="beamer.talk_close"),
         Binding("escape,b", "close", "Terug", id="beamer.close"),
         Binding("space", "meeting('toggle_timer')", "Timer", key_display="spatie", id="beamer.timer"),
         Binding("n,pagedown", "meeting('next_phase')", "Volgende", id="beamer.next"),
@@ -92,6 +97,8 @@ class BeamerScreen(Screen[None]):
         Binding("minus", "meeting('adjust', -1)", "-1 min", key_display="-", id="beamer.less"),
         Binding("m", "meeting('message')", "Bericht", id="beamer.message"),
         Binding("z", "meeting('blank')", "Zwart", id="beamer.blank"),
+        Binding("u", "meeting('talk')", "Uitleg", tooltip="Uitleg: de pagina's over lerende netwerken op de beamer",
+                id="beamer.talk"),
     ]
 
     @dataclass
@@ -133,6 +140,7 @@ class BeamerScreen(Screen[None]):
         yield Line(id="beamer-coming-up", markup=False)
         for number in range(BANDS):
             yield BigText(wrap=True, id=f"beamer-band-{number}", classes="band")
+        yield TalkPage(id="beamer-page")
         yield Line(id="beamer-plain", markup=False)  # a terminal too small for the big digits
 
     def on_mount(self) -> None:
@@ -148,6 +156,7 @@ class BeamerScreen(Screen[None]):
             "next_speaker": self._next_speaker, "coming_up": self._coming_up}
         """The timer's parts by their names in `TimerLayout` (the digits take the frame's box)."""
         self._bands = [self.query_one(f"#beamer-band-{number}", BigText) for number in range(BANDS)]
+        self._page = self.query_one(TalkPage)
         for widget in self.children:
             widget.display = False  # until a screen of the view places it
         self._chosen: dict[str, str] = {}
@@ -192,8 +201,13 @@ class BeamerScreen(Screen[None]):
         self._wake = self.set_timer(first, start)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The follower only watches; the keys that steer the meeting belong to the facilitator."""
-        return action == "close" if self.follower else True
+        """The follower only watches; the keys that steer the meeting belong to the facilitator. Esc takes a
+        page of the talk away before it closes the beamer."""
+        if self.follower:
+            return action == "close"
+        if parameters == ("close_talk",):
+            return self.source().show is Show.PAGE
+        return True
 
     def action_close(self) -> None:
         if self.follower:
@@ -226,6 +240,10 @@ class BeamerScreen(Screen[None]):
         now = self.clock.now()
         moment = view.moment(now)
         self._set_class("show", f"-{view.show.value}")
+        if view.page is not None:
+            self._set_class("state", "")
+            self._show_page(view)
+            return None
         if view.show is not Show.TIMER or view.countdown is None:
             self._set_class("state", "")
             self._show_bands(view, moment)
@@ -275,7 +293,7 @@ class BeamerScreen(Screen[None]):
         self.timer_layout = layout = timer_layout(*self.size, template=template, step=bool(view.step),
                                                   speaking=view.in_round)
         self._set_class("fit", "" if layout else "-plain")
-        for band in self._bands:
+        for band in (*self._bands, self._page):
             place(band, None)
         for name, part in self._parts.items():
             place(part, getattr(layout, name) if layout else None)
@@ -294,7 +312,7 @@ class BeamerScreen(Screen[None]):
         if key != self._arranged:
             self._arranged, self.timer_layout = key, None
             self._set_class("fit", "")
-            for part in (*self._parts.values(), self._plain):
+            for part in (*self._parts.values(), self._plain, self._page):
                 place(part, None)
             boxes = stack(*self.size, needs) if wanted else []
             for number, widget in enumerate(self._bands):
@@ -303,3 +321,15 @@ class BeamerScreen(Screen[None]):
             widget.font, widget.wrap = band.font, band.font is LETTERS
             widget.set_class(band.quiet, "-quiet")
             widget.show(*band.texts)
+
+    def _show_page(self, view: BeamerView) -> None:
+        """A page of the talk, on the whole screen inside the margins."""
+        assert view.page is not None
+        key = (view.show, self.size)
+        if key != self._arranged:
+            self._arranged, self.timer_layout = key, None
+            self._set_class("fit", "")
+            for part in (*self._parts.values(), *self._bands, self._plain):
+                place(part, None)
+            place(self._page, inner(*self.size))
+        self._page.show(view.page)

@@ -26,14 +26,8 @@ from lerend_tui.storage.meetings import unfinished_of
 from lerend_tui.templates import DEFAULT_TEMPLATE
 from lerend_tui.widgets.form_field import FormField
 
-UITGANGSPUNTEN = (
-    "De mensen die komen zijn de juiste mensen",
-    "Alle kennis en ervaring die we nodig hebben is aanwezig of kan gevonden worden",
-    "Wat er gebeurt, is het enige dat er had kunnen gebeuren",
-    "Het moment van beginnen is het juiste moment",
-    "De wet van twee voeten is geldig: kom in actie als iets niet (langer) bijdraagt aan jouw leerproces",
-)
-
+PRINCIPLES = "uitgangspunten"
+"""The talk's topic that the home screen shows beside the meetings (`lerend_tui/talk/lerende-netwerken.toml`)."""
 PAST_SHOWN = 30
 """The past meetings the home screen lists, the newest first; the review lists (and searches) them all."""
 
@@ -62,6 +56,9 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         Binding("ctrl+o", "plan", "Plannen",
                 tooltip="Plannen: de planningen, en een nieuwe van een sjabloon of een eerdere bijeenkomst",
                 id="home.plan"),
+        Binding("ctrl+g", "talk", "Uitleg", show=False,
+                tooltip="Over lerende netwerken: de pagina's van de lezing, zoals de beamer ze toont (n/p bladeren)",
+                id="home.talk"),
         # On the list of unfinished meetings only (see `check_action`).
         # Named in the unfinished list's own border (the footer has no room left for them).
         Binding("f", "finish_unfinished", "Afronden", show=False,
@@ -115,7 +112,8 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
                 past.border_title = "Eerdere bijeenkomsten"
                 past.border_subtitle = "Enter of Ctrl+T: terugblik"
                 yield past
-                principles = Static("\n".join(f"• {line}" for line in UITGANGSPUNTEN), id="principles")
+                principles = Static(Content("\n".join(f"• {line}" for line in self.services.talk.lines_of(PRINCIPLES))),
+                                    id="principles")
                 principles.border_title = "Uitgangspunten"
                 yield principles
         yield Footer(compact=True)
@@ -350,6 +348,11 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         self.app.push_screen(PlansScreen(template=template if isinstance(template, str) else "",
                                          network=network if isinstance(network, str) else "",
                                          title=self.query_one("#title", Input).value))
+
+    def action_talk(self) -> None:
+        from lerend_tui.screens.talk import TalkScreen
+
+        self.app.push_screen(TalkScreen(self.services.talk.deck()))
 
     def action_open_networks(self) -> None:
         from lerend_tui.screens.networks import NetworksScreen  # most starts never need the network screens

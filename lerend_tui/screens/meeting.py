@@ -29,6 +29,7 @@ from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
 from lerend_tui.storage.live import LiveState, beamer_holder, write_live
 from lerend_tui.storage.lock import release
 from lerend_tui.storage.meetings import MeetingStore, Version
+from lerend_tui.talk import Deck
 from lerend_tui.widgets.agenda import Agenda
 from lerend_tui.widgets.guidance import Guidance
 from lerend_tui.widgets.line import Line
@@ -45,10 +46,11 @@ BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks wheth
 ITEMS_SHOWN = 6  # the lines #items has (meeting.tcss: max-height)
 # What a read-only twin may not do: it can look through the phases, but the meeting is the other window's.
 CHANGING_ACTIONS = {"to_beamer", "toggle_timer", "adjust", "rebudget", "draw", "finish", "checkout", "carry_over",
-                    "attendance", "message", "blank"}
+                    "attendance", "message", "blank", "talk", "close_talk"}
 # One entry in the palette and one line in the help for the key and the clicker's key.
-NEXT = "Volgende: de volgende spreker, stap of fase (PageDown ook tijdens het typen; ook een presenter)"
-PREVIOUS = "Vorige: de vorige spreker, stap of fase (PageUp ook tijdens het typen)"
+NEXT = ("Volgende: de volgende spreker, stap of fase, of pagina van de uitleg (PageDown ook tijdens het typen; ook "
+        "een presenter)")
+PREVIOUS = "Vorige: de vorige spreker, stap of fase, of pagina van de uitleg (PageUp ook tijdens het typen)"
 MINUTE = Binding.Group("Een minuut erbij of eraf voor deze fase (en stap)")
 
 
@@ -81,6 +83,9 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
                         "het weg", id="meeting.message"),
         Binding("z", "blank", "Zwart", show=False, tooltip="Beamer op zwart, en met z weer terug",
                 id="meeting.blank"),
+        Binding("u", "talk", "Uitleg", tooltip="Uitleg op de beamer: de pagina's over lerende netwerken, in een fase "
+                                               "met een eigen uitleg die van de fase; n/p en een presenter bladeren, "
+                                               "Esc of u: terug naar de timer", id="meeting.talk"),
         Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij deze fase, de groep en de "
                                               "tijd; geaccepteerd lopen haar stappen in de fase", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", tooltip="Check-out: in de afsluiting per deelnemer een woord, een ROTI "
@@ -98,6 +103,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         Binding("enter", "edit_notes", "Notities", show=False, tooltip="Notities typen", id="meeting.notes"),
         Binding("escape", "leave_notes", "Klaar met typen", key_display="esc",
                 tooltip="Klaar met typen: daarna werken de losse toetsen", id="meeting.leave_notes"),
+        Binding("escape", "close_talk", "Timer", key_display="esc",
+                tooltip="Terug naar de timer: de pagina's van de uitleg van de beamer", id="meeting.talk_close"),
     ]
 
     @dataclass
@@ -116,6 +123,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         self.held_by = held_by
         self._network_name = self._next_meeting = self._room_message = ""
         self._room_blank = False
+        self._deck: Deck | None = None
+        """The talk's pages while they are on the beamer (`u`), at the one shown."""
         self.read_only = bool(held_by)
         self.saving: Autosave[Version, OSError] = Autosave(
             self, take=self._take_version, write=self._write, show=self._show_saved,
@@ -226,10 +235,13 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             status += " · [b reverse] beamer zwart (z) [/]"
         elif self._room_message:
             status += " · [b reverse] beamer: $message (m) [/]"
+        elif self._deck is not None:
+            status += " · [b reverse] beamer: uitleg, pagina $page (Esc: timer) [/]"
         return Content.from_markup(
             f"[b]$title[/b] · fase $number van $count · $now · $summary{status}",
             title=meeting.record.title, number=meeting.index + 1, count=len(meeting.phases),
             now=now, summary=schedule.summary, held_by=self.held_by, message=self._room_message,
+            page=self._deck.slide.where if self._deck is not None else "",
         )
 
     def _focus_text(self) -> Content:
@@ -403,7 +415,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
     def live_state(self) -> LiveState:
         """The meeting as the beamer shows it, with what the facilitator put on it (`m`, `z`)."""
         return LiveState.capture(self.meeting, network=self._network_name, next_meeting=self._next_meeting,
-                                 message=self._room_message, blank=self._room_blank)
+                                 message=self._room_message, blank=self._room_blank,
+                                 page=self._deck.slide if self._deck is not None else None)
 
     def _take_a_free_beamer(self) -> None:
         """While another program's meeting has the beamer, look now and then whether it let go (it ended or
@@ -431,6 +444,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             return False
         if action == "leave_notes":
             return isinstance(self.focused, TextArea)
+        if action == "close_talk":
+            return self._deck is not None
         if action == "rebudget":
             return self._can_rebudget
         if action == "checkout":  # the closing capture belongs to the closing, and needs a group
@@ -472,7 +487,11 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             self.meeting.set_notes(notes.text)
 
     def action_next_phase(self) -> None:
-        """The next speaker, step or phase; at the very end, offer to finish the meeting."""
+        """The next speaker, step or phase; at the very end, offer to finish the meeting. While the talk's
+        pages are on the beamer, the next page."""
+        if self._deck is not None:
+            self._turn_page(1)
+            return
         self.sync_notes()
         moved = self.meeting.advance()
         if moved == "end" and self.read_only:
@@ -490,6 +509,9 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             self.after_change()
 
     def action_previous_phase(self) -> None:
+        if self._deck is not None:
+            self._turn_page(-1)
+            return
         self.sync_notes()
         if self.meeting.back() == "phase":
             self._phase_changed()
@@ -505,9 +527,17 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         self._phase_changed()
 
     def _phase_changed(self) -> None:
+        """A phase with pages of the talk of its own puts them on the beamer, at the first."""
+        topics = self._talk_topics()
+        self._deck = self.services.talk.deck(topics) if topics else None
         self.save_now()
         self.publish()
         self._open_phase()
+
+    def _talk_topics(self) -> tuple[str, ...]:
+        """The talk's topics the current phase shows (its template's `talk`); none for most phases."""
+        template, phase = self.meeting.template, self.meeting.current
+        return template.talk_for(phase.kind, phase.title) if template is not None else ()
 
     def action_beamer(self) -> None:
         from lerend_tui.screens.beamer import BeamerScreen
@@ -548,6 +578,36 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         self.refresh_time()
         self.notify("De beamer is zwart (z: terug)." if self._room_blank else "De beamer toont weer de bijeenkomst.",
                     title="Beamer")
+
+    def action_talk(self) -> None:
+        """The talk's pages on the beamer (the phase's own, else all of them), at the first; with them
+        there, `u` takes them away."""
+        if self._deck is not None:
+            self.action_close_talk()
+            return
+        self._deck = self.services.talk.deck(self._talk_topics())
+        self._talk_shown()
+        self.notify("De uitleg staat op de beamer: n/p of de presenter bladert, Esc: terug naar de timer.",
+                    title="Beamer")
+
+    def action_close_talk(self) -> None:
+        """Back to the timer on the beamer."""
+        self._deck = None
+        self._talk_shown()
+
+    def _turn_page(self, step: int) -> None:
+        """The next or previous page; past the last page or before the first, back to the timer (so that a
+        presenter alone comes back to the meeting)."""
+        assert self._deck is not None
+        self._deck = self._deck.turned(step)
+        self._talk_shown()
+        if self._deck is None:
+            self.notify("Terug naar de timer.", title="Beamer")
+
+    def _talk_shown(self) -> None:
+        self.publish()
+        self.refresh_time()
+        self.refresh_bindings()
 
     def action_to_beamer(self) -> None:
         """Hand the projector to this meeting, on purpose, whichever program's meeting it showed."""

@@ -37,19 +37,22 @@ import secrets
 import stat
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from lerend_tui.common.validation import DataError, Fields, read_toml
+from lerend_tui.common.validation import DataError, Fields, drop_none, read_toml
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.storage.lock import give_back, held, hold
 from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
+from lerend_tui.talk import Slide, read_slide
 
-SCHEMA = 2
+SCHEMA = 3
+READS = (2, SCHEMA)
+"""The versions a follower reads: version 2 is version 3 without a page of the talk (`LiveState.page`)."""
 WRITER = secrets.token_hex(8)
 """This program's name as a writer of the live state: its writer lock is `<data>/live-<WRITER>.lock`."""
 _WRITER_NAME = re.compile(r"[0-9a-f]{16}")
@@ -106,12 +109,14 @@ class LiveState:
     """The facilitator blanked the beamer (black)."""
     ended: bool = False
     """The meeting was finished: the follower says goodbye, and the beamer is free for the next one."""
+    page: Slide | None = None
+    """A page of the talk the facilitator put on the beamer instead of the timer (`[page]` in the file)."""
 
     @classmethod
     def capture(cls, meeting: Meeting, writer: str = WRITER, *, network: str = "", next_meeting: str = "",
-                message: str = "", blank: bool = False) -> LiveState:
+                message: str = "", blank: bool = False, page: Slide | None = None) -> LiveState:
         """The meeting as the beamer shows it now; `network` its network's name, and what the facilitator
-        put on the beamer (`message`, `blank`)."""
+        put on the beamer (`message`, `blank`, a `page` of the talk)."""
         focus = meeting.focus()
         phase = meeting.reading()
         speaking = meeting.speaking if focus.kind == "turn" else None
@@ -147,10 +152,13 @@ class LiveState:
             message=message,
             blank=blank,
             ended=meeting.record.finished,
+            page=page,
         )
 
     def to_toml(self) -> str:
-        return tomli_w.dumps({"schema": SCHEMA, **asdict(self)})
+        table = {"schema": SCHEMA, **{field.name: getattr(self, field.name) for field in fields(self)}}
+        table["page"] = self.page.to_table() if self.page else None
+        return tomli_w.dumps(drop_none(table))
 
 
 def write_live(path: Path, state: LiveState, *, hand_over: bool = False) -> list[Path] | None:
@@ -208,20 +216,23 @@ def _read_state(path: Path) -> LiveState | None:
     if not path.exists():
         return None
     table = Fields(read_toml(path), path)
-    if table.integer("schema") != SCHEMA:
+    if table.integer("schema") not in READS:
         raise table.error("schema", f"verwacht versie {SCHEMA}")
     readers: dict[type, Callable[[str], Any]] = {
         int: lambda key: table.integer(key, minimum=1, maximum=_MAX_INTEGER[key]), str: table.text,
         float: table.seconds, bool: table.flag, datetime: table.moment}
     values = {}
     for field in fields(LiveState):
+        if field.name == "page":
+            continue
         kind = {"int": int, "str": str, "float": float, "bool": bool, "datetime": datetime}[str(field.type)]
         values[field.name] = readers[kind](field.name)
     if not _WRITER_NAME.fullmatch(values["writer"]):
         raise table.error("writer", "verwacht 16 tekens 0-9 en a-f")
     if values["focus"] not in _FOCUS_KINDS:
         raise table.error("focus", f"verwacht een van: {', '.join(_FOCUS_KINDS)}")
-    return LiveState(**values)
+    page = table.table.get("page")
+    return LiveState(**values, page=read_slide(Fields(page, path, "page")) if page is not None else None)
 
 
 # -- is the facilitator's program still running ------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
+from lerend_tui.talk import builtin_talk
 
 PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
 DEFAULT_TEMPLATE = "bijeenkomst"
@@ -37,6 +38,9 @@ class TemplatePhase:
     guidance: str = ""
     questions: tuple[str, ...] = ()
     steps: tuple[PhaseStep, ...] = ()
+    talk: tuple[str, ...] = ()
+    """The topics of the talk (`lerend_tui.talk`) the phase shows the room: entering it puts their pages on
+    the beamer."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,11 @@ class MeetingTemplate:
     def guidance_for(self, kind: str, title: str) -> TemplatePhase | None:
         """The template's phase that a recorded phase came from, if it still exists."""
         return next((p for p in self.phases if p.kind == kind and p.title == title), None)
+
+    def talk_for(self, kind: str, title: str) -> tuple[str, ...]:
+        """The talk's topics a recorded phase shows: from the first phase of that kind and title that names
+        any (a plan's own phases come first and name none; its template's follow, see `with_plan_guidance`)."""
+        return next((p.talk for p in self.phases if p.kind == kind and p.title == title and p.talk), ())
 
 
 def parse_template(path: Path) -> MeetingTemplate:
@@ -93,7 +102,17 @@ def _parse_phase(phase: Fields) -> TemplatePhase:
         guidance=phase.text("guidance", "").strip(),
         questions=tuple(phase.texts("questions", [])),
         steps=steps,
+        talk=_talk_topics(phase),
     )
+
+
+def _talk_topics(phase: Fields) -> tuple[str, ...]:
+    topics = tuple(phase.texts("talk", []))
+    known = builtin_talk().topic_ids
+    unknown = [topic for topic in topics if topic not in known]
+    if unknown:
+        raise phase.error("talk", f"onbekend onderwerp '{unknown[0]}'; de lezing heeft: {', '.join(known)}")
+    return topics
 
 
 @dataclass
