@@ -25,12 +25,12 @@ from lerend_tui.templates import load_templates
 
 
 def meeting_app(paths: Paths, clock: FakeClock, *, title: str = "Zorgnetwerk Zuid", save_delay: float = 60.0,
-                participants=(), carried=(), network: str = "", **options) -> tuple[LerendApp, Path]:
-    """An app that opens straight on a new bijeenkomst, as `lerend-tui start` does; with `carried`, one of a
-    network that brings back those commitments and actions of its previous meeting; `network`, the network's id. `options` go to the app
-    (its settings, say)."""
-    template = load_templates().get("bijeenkomst")
-    record = new_meeting_record(template, title=title, participants=list(participants),
+                participants=(), carried=(), network: str = "", template: str = "bijeenkomst",
+                **options) -> tuple[LerendApp, Path]:
+    """An app that opens straight on a new bijeenkomst (or a meeting of another `template`), as `lerend-tui
+    start` does; with `carried`, one of a network that brings back those commitments and actions of its
+    previous meeting; `network`, the network's id. `options` go to the app (its settings, say)."""
+    record = new_meeting_record(load_templates().get(template), title=title, participants=list(participants),
                                 planned_start=clock.now() - timedelta(seconds=0))
     if carried:
         record.network, record.carried = "zorgnetwerk", list(carried)

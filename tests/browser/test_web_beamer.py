@@ -220,3 +220,46 @@ def test_the_page_counts_on_the_server_s_clock_not_its_own(browser, live):
         wait_for(browser, lambda: page_state(browser)["digits"] not in ("", first["digits"]), "the next second",
                  timeout=3.0)
         assert page_state(browser)["state"] == "running"
+
+
+TALK_PAGE = """
+const screen = document.getElementById("page-screen");
+const box = screen.getBoundingClientRect();
+const inside = [...screen.querySelectorAll("p, h1, table")].filter((element) => !element.hidden)
+  .every((element) => { const r = element.getBoundingClientRect();
+                        return r.top >= box.top - 1 && r.bottom <= box.bottom + 1; });
+return {heading: document.getElementById("page-heading").textContent,
+        lines: [...document.querySelectorAll("#page-lines p")].map((p) => p.textContent),
+        heads: [...document.querySelectorAll("#page-table thead th")].map((th) => th.textContent),
+        cells: [...document.querySelectorAll("#page-table tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent)),
+        where: document.getElementById("page-where").textContent,
+        markup: document.querySelectorAll("#page-screen b, #page-screen script").length,
+        visible: getComputedStyle(screen).display !== "none", inside,
+        headingSize: parseFloat(getComputedStyle(document.getElementById("page-heading")).fontSize),
+        lineSize: parseFloat(getComputedStyle(document.querySelector("#page-lines p") || screen).fontSize)};
+"""
+
+
+def test_it_shows_a_page_of_the_talk_as_text_and_its_table_in_two_columns(page, live):
+    from lerend_tui.talk import Page, Slide, builtin_talk
+
+    deck = builtin_talk().deck(("perspectieven",))
+    facilitator(live, 150.0, True, page=deck.turned(2).slide)
+    shows(page, "the talk's page", show="page")
+    shown = wait_for(page, lambda: (found := page.execute_script(TALK_PAGE))["heading"] and found, "the page drawn")
+    assert shown["heading"] == "Wat we niet doen" and shown["where"] == "3 van 3" and shown["visible"]
+    assert shown["lines"] == ["Verschillen gladstrijken of negeren", "De ‘ander’ uitnodigen om ‘met ons’ mee te doen"]
+    assert shown["inside"] and shown["headingSize"] > shown["lineSize"] > 10  # big, and all of it on the screen
+    table = builtin_talk().deck(("opleiding",)).slide
+    facilitator(live, 150.0, True, page=table)
+    shown = wait_for(page, lambda: (found := page.execute_script(TALK_PAGE))["heading"] == "Hoe we leren" and found,
+                     "the table's page", WITHIN)
+    assert shown["heads"] == ["", "Opleiding", "Lerend netwerk"] and shown["lines"] == []
+    assert shown["cells"][1] == ["Nadruk", "Theoretisch", "Praktisch"] and shown["inside"]
+    hostile = Slide(Page("<b>Titel</b>", "<script>alert(1)</script>", ("<b>vet</b>",)), 1, 1)
+    facilitator(live, 150.0, True, page=hostile)
+    shown = wait_for(page, lambda: (found := page.execute_script(TALK_PAGE))["heading"].startswith("<script>")
+                     and found, "the hostile page", WITHIN)
+    assert shown["lines"] == ["<b>vet</b>"] and shown["markup"] == 0  # text, never markup
+    facilitator(live, 150.0, True)
+    shows(page, "the timer again", show="timer")

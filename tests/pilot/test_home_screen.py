@@ -164,7 +164,7 @@ async def test_the_kick_off_shows_the_talks_table_when_explaining_a_learning_net
         await pilot.press("escape", "o")
         assert isinstance(app.screen, ComparisonScreen)
         picture = app.export_screenshot()
-        assert "Procesbegeleider" in picture and "construeren" in picture
+        assert "Procesbegeleider" in picture and "constructie" in picture  # the talk's words (lerend_tui/talk)
         await pilot.press("escape")
         assert app.screen is meeting
 

@@ -32,6 +32,8 @@ from lerend_tui.screens.networks import NetworksScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
+from lerend_tui.screens.talk import TalkScreen
+from lerend_tui.talk import builtin_talk
 
 from ..appkit import home_app, meeting_app
 from ..samples import make_network, planned_evening, store_meetings
@@ -93,6 +95,7 @@ def screens_to_open(paths):
         CatalogueScreen: lambda: CatalogueScreen(choosing=True),
         ReviewScreen: lambda: ReviewScreen(stored),
         IntakeScreen: lambda: IntakeScreen(network, network.participants[0], lambda: True),
+        TalkScreen: lambda: TalkScreen(builtin_talk().deck()),
     }
 
 
@@ -150,7 +153,7 @@ async def test_the_meeting_s_single_keys_come_from_its_bindings(paths, clock):
     app, _ = meeting_app(paths, clock)
     async with app.run_test():
         singles = {"toggle_timer", "next_phase", "previous_phase", "adjust", "beamer", "draw", "checkout",
-                   "carry_over", "comparison", "rebudget", "attendance", "message", "blank"}
+                   "carry_over", "comparison", "rebudget", "attendance", "message", "blank", "talk"}
         assert single_key_actions(app.screen) == singles
         app.set_keymap({"meeting.timer": "f6", "meeting.to_beamer": "x"})
         assert single_key_actions(app.screen) == singles - {"toggle_timer"} | {"to_beamer"}

@@ -1,9 +1,12 @@
 """Snapshots of the beamer as the follower on the projector shows it: every state of the timer and every
 other screen of the view, at three sizes (a fixed clock: FakeClock at 19:00)."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+
+from lerend_tui.talk import builtin_talk
 
 from ..appkit import follower_app
 from ..samples import live_state
@@ -38,3 +41,15 @@ def test_beamer_snapshots(snap_compare, paths, clock, name, size):
 @pytest.mark.parametrize("size", SIZES, ids=[f"{cols}x{rows}" for cols, rows in SIZES])
 def test_beamer_waiting_snapshot(snap_compare, paths, clock, size):
     assert snap_compare(follower_app(paths, clock), terminal_size=size)
+
+
+TALK_PAGES = {"wat-we-niet-doen": ("perspectieven", 2), "opleiding-of-lerend-netwerk": ("opleiding", 0)}
+"""Two pages of the talk: one of lines, one of the table (its topic, and the page in it)."""
+
+
+@pytest.mark.parametrize("name", list(TALK_PAGES))
+def test_beamer_talk_page_snapshots(snap_compare, paths, clock, name):
+    topic, at = TALK_PAGES[name]
+    deck = builtin_talk().deck((topic,))
+    page = replace(deck, at=at).slide
+    assert snap_compare(follower_app(paths, clock, live_state(clock, 150.0, True, page=page)), terminal_size=(100, 30))
