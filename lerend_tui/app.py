@@ -477,8 +477,9 @@ class FollowerApp(GuardedApp):
     BINDINGS = [Binding("ctrl+q", "quit", "Stop", priority=True, id="follower.quit")]
 
     def __init__(self, paths: Paths, *, clock: Clock | None = None) -> None:
-        from lerend_tui.screens.beamer import BeamerScreen  # its only screen, the default: Textual loads no CSS_PATH of it
+        from lerend_tui.screens.beamer import BeamerScreen
 
+        # Its one screen is its default, whose own CSS_PATH Textual does not load.
         super().__init__(paths, css_path=BeamerScreen.CSS_PATH)
         self.clock = clock or SystemClock()
         self._doorbell = Doorbell(paths.live)

@@ -4,7 +4,6 @@ and the help screen "Over lerende netwerken" from home."""
 
 from textual.widgets import TextArea
 
-from lerend_tui.beamer.view import Show
 from lerend_tui.screens.beamer import BeamerScreen
 from lerend_tui.screens.home import HomeScreen
 from lerend_tui.screens.meeting import MeetingScreen
