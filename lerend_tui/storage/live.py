@@ -33,7 +33,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import threading
 from collections.abc import Callable
@@ -53,7 +52,7 @@ from lerend_tui.talk import Slide, read_slide
 SCHEMA = 3
 READS = (2, SCHEMA)
 """The versions a follower reads: version 2 is version 3 without a page of the talk (`LiveState.page`)."""
-WRITER = secrets.token_hex(8)
+WRITER = os.urandom(8).hex()  # what secrets.token_hex(8) gives, without importing hashlib at start
 """This program's name as a writer of the live state: its writer lock is `<data>/live-<WRITER>.lock`."""
 _WRITER_NAME = re.compile(r"[0-9a-f]{16}")
 _MAX_INTEGER = {"phase_number": 10_000, "phase_count": 10_000}
