@@ -82,9 +82,10 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
                         "het weg", id="meeting.message"),
         Binding("z", "blank", "Zwart", show=False, tooltip="Beamer op zwart, en met z weer terug",
                 id="meeting.blank"),
-        Binding("u", "talk", "Uitleg", tooltip="Uitleg op de beamer: de pagina's over lerende netwerken, in een fase "
-                                               "met een eigen uitleg die van de fase; n/p en een presenter bladeren, "
-                                               "Esc of u: terug naar de timer", id="meeting.talk"),
+        # Not in the footer, which 80 columns hold only as it is (test_sizes); like m and z, in the help and palette.
+        Binding("u", "talk", "Uitleg", show=False,
+                tooltip="Uitleg op de beamer: de pagina's over lerende netwerken, in een fase met een eigen uitleg die "
+                        "van de fase; n/p en een presenter bladeren, Esc of u: terug naar de timer", id="meeting.talk"),
         Binding("r", "draw", "Loten", tooltip="Werkvorm loten: een werkvorm die past bij deze fase, de groep en de "
                                               "tijd; geaccepteerd lopen haar stappen in de fase", id="meeting.draw"),
         Binding("c", "checkout", "Check-out", tooltip="Check-out: in de afsluiting per deelnemer een woord, een ROTI "
