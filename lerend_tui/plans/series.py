@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lerend_tui.common.text import WEEKDAYS, count_text, dutch_date
 from lerend_tui.common.validation import LATEST_YEAR
-from lerend_tui.plans.plan import MeetingPlan, PlanError, PlanStore, clock_text, parse_time
+from lerend_tui.plans.plan import MeetingPlan, PlanError, PlanStore, clock_text, parse_time, plan_id
 from lerend_tui.templates import TemplateCatalogue
 
 KICKOFF, MEETING, EVALUATION = "kick-off", "bijeenkomst", "evaluatie"
@@ -153,19 +153,20 @@ def series_plans(series: Series, *, network_id: str, network_name: str, theme: s
 def save_series(plans: list[MeetingPlan], store: PlanStore) -> list[Path]:
     """Write every plan of a series, or none: when a file of one is already there, a Dutch `PlanError` names
     them and nothing is written."""
-    taken = [path for path in (store.path(plan) for plan in plans) if path.exists()]
+    taken = [path.name for path in (store.path(plan) for plan in plans) if path.exists()]
     if taken:
-        raise PlanError(f"Er staan al planningen voor deze reeks in {store.folder} "
-                        f"({', '.join(path.name for path in taken)}); er is niets overschreven. Kies een andere "
-                        "eerste datum, of gooi die planningen eerst weg.")
+        named = ", ".join(taken[:3]) + (f" en {len(taken) - 3} meer" if len(taken) > 3 else "")
+        raise PlanError(f"Er staan al planningen voor deze reeks in {store.folder} ({named}); er is niets "
+                        "overschreven. Kies een andere eerste datum, of gooi die planningen eerst weg.")
     return [store.save(plan) for plan in plans]
 
 
 def series_summary(series: Series, plans: list[MeetingPlan]) -> list[str]:
-    """What was planned, one line per plan ("dinsdag 12 januari 2027, 19:30  Kick-off …"), after a line with the
-    series' rhythm."""
+    """What was planned, one line per plan ("  dinsdag 12 januari 2027, 19:30–21:25  Zuid · Kick-off  [file stem]"),
+    after a line with the series' rhythm."""
     lines = [f"{count_text(len(plans), 'planning', 'planningen')}, {series.rhythm}:"]
-    lines += [f"  {dutch_date(plan.date)}, {plan.start}–{plan.end}  {plan.title}" for plan in plans if plan.date]
+    lines += [f"  {dutch_date(plan.date)}, {plan.start}–{plan.end}  {plan.title}  [{plan_id(plan.name)}]"
+              for plan in plans if plan.date]
     return lines
 
 
