@@ -31,11 +31,11 @@ SHOWN_DATES = 6
 """How many dates a step lists before it says how many more there are."""
 
 PURPOSES = (
-    "Thema bepalen, intakegesprekken houden en bijeenkomsten inplannen, met een aantal randvoorwaarden.",
+    "Thema bepalen, intakegesprekken houden en bijeenkomsten inplannen.",
     "De randvoorwaarden verzamelen en bepalen om het lerend netwerk op te kunnen starten.",
     "Leren van en met elkaar: inhoud, leren van elkaar, leren leren.",
     "Terugkijken en vieren wat bereikt is, en onderzoeken of en hoe jullie door willen gaan.",
-    "Het volhouden en doorgaan: daar besteden we aandacht aan tijdens de bijeenkomsten (en niet daarna pas).",
+    "Het volhouden en doorgaan: aandacht tijdens de bijeenkomsten (en niet daarna pas).",
 )
 """What each step is for, in the talk's words."""
 TITLES = ("Behoefteonderzoek", "Kick-off", "Bijeenkomsten", "Evaluatie", "Adoptie")
