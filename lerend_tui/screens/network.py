@@ -650,6 +650,8 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "overzicht":
             self.refresh_overview()
+        elif event.pane.id == "stappen":
+            self.refresh_journey()
 
     def action_export(self) -> None:
         self.save_now()
