@@ -1,10 +1,7 @@
 """Pilot tests of the journey on the network screen and the series dialog: the steps read with the plans in the
-background, a series planned from the keyboard, a mistake in the form told in Dutch, existing plans kept, and the
-question from practice edited beside the theme."""
+background, a series planned from the keyboard, a mistake in the form told in Dutch, and existing plans kept."""
 
 from __future__ import annotations
-
-import tomllib
 
 from textual.widgets import Input, TabbedContent
 
@@ -14,7 +11,7 @@ from lerend_tui.screens.series import SeriesScreen
 
 from ..appkit import finish_reading, home_app, open_network, paste, until
 from ..samples import make_network
-from .test_network_screens import network_file, text_of
+from .test_network_screens import text_of
 
 
 async def test_a_series_is_planned_from_the_network_screen_and_the_steps_show_it(paths, clock):
@@ -89,20 +86,3 @@ async def test_a_series_is_planned_from_the_network_screen_and_the_steps_show_it
         await pilot.press("escape")
         assert isinstance(app.screen, NetworkScreen)
 
-
-async def test_the_question_from_practice_is_edited_beside_the_theme(paths, clock):
-    make_network(paths)
-    app = home_app(paths, clock)
-    app.save_delay = 0.05
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_network(app, pilot)
-        await pilot.press("f4")
-        screen.query_one("#question", Input).focus()
-        await paste(pilot, "Hoe houden we  mantelzorgers   erbij?")
-        await until(pilot, lambda: network_file(paths).get("question") == "Hoe houden we mantelzorgers erbij?",
-                    "the question saved")
-        await pilot.press("f5")
-        await finish_reading(pilot)
-        assert "· Vraag uit de praktijk: Hoe houden we mantelzorgers erbij?" in text_of(app, "#journey")
-    stored = tomllib.loads((paths.data / "networks" / "zorgnetwerk-zuid.toml").read_text(encoding="utf-8"))
-    assert stored["theme"] == "Wijkzorg"
