@@ -77,6 +77,7 @@ def network_json(network: Network) -> dict:
         "id": network.id,
         "name": network.name,
         "theme": network.theme,
+        "place": network.place,
         "participants": network.names,
         "meetings": network.meetings,
         "learning_questions": {p.name: p.learning_questions for p in network.participants},
@@ -86,6 +87,7 @@ def network_json(network: Network) -> dict:
 def network_text(network: Network, records: Records) -> str:
     """`network show`: the network as readable Dutch text, a section at a time."""
     title = [network.name, "=" * len(network.name), f"Thema: {network.theme}" if network.theme else "Thema: (nog geen)"]
+    title += [f"Plaats: {network.place}"] if network.place else []
     sections = (_participants_text(network), _agreements_text(network), _meetings_text(network, records),
                 _trends_text(network, records), _upcoming_text(network, records), _open_text(network, records))
     return "\n".join(title + [line for section in sections for line in section])

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
                  "date": plan.date.isoformat() if plan.date else None, "phases": len(plan.phases),
                  "minutes": plan.total_minutes, "available_minutes": plan.available_minutes,
                  "overrun_minutes": plan.overrun_minutes, "theme": plan.theme, "goal": plan.goal,
-                 "participants": plan.participants, "network": plan.network or None,
+                 "participants": plan.participants, "network": plan.network or None, "place": plan.place or None,
                  "path": str(plan.path) if plan.path else None}
                 for plan in plans])
         else:

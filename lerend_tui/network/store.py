@@ -1,6 +1,6 @@
 """A learning network across its meetings: one human-readable TOML file per network.
 
-The file `<data>/networks/<id>.toml` holds the name, the theme, the participants (their learning
+The file `<data>/networks/<id>.toml` holds the name, the theme, the place it meets, the participants (their learning
 questions, the experience they bring, their learning preferences and expectations, and the result of
 their intake), the agreements (randvoorwaarden and afspraken) and the ids of the network's meetings
 (the file stems under `<data>/meetings/`). `Network.to_toml` and `parse_network` are each other's
@@ -77,6 +77,8 @@ class Network:
     agreements: Agreements = field(default_factory=Agreements)
     meetings: list[str] = field(default_factory=list)
     """The ids (file stems under `<data>/meetings/`) of the network's meetings, in the order they were added."""
+    place: str = ""
+    """Where the network meets (plaats), unless a meeting's plan names another; "" when not known."""
     id: str = ""
     """The file stem under `<data>/networks/`; set when the network is read or created, not written into
     the file. A meeting record's `network` field holds it."""
@@ -129,6 +131,7 @@ def _network_table(network: Network) -> dict[str, Any]:
         "schema": SCHEMA,
         "name": network.name,
         "theme": network.theme,
+        "place": network.place or None,
         "meetings": network.meetings,
         "agreements": with_hand_added({
             "randvoorwaarden": network.agreements.randvoorwaarden,
@@ -148,7 +151,7 @@ def _network_table(network: Network) -> dict[str, Any]:
     }, network.extra)
 
 
-_NETWORK_KEYS = frozenset({"schema", "name", "theme", "meetings", "agreements", "participants"})
+_NETWORK_KEYS = frozenset({"schema", "name", "theme", "place", "meetings", "agreements", "participants"})
 """The keys of each table the program writes itself; any other key is a person's own (see `extra`)."""
 _AGREEMENTS_KEYS = frozenset({"randvoorwaarden", "afspraken"})
 _PARTICIPANT_KEYS = frozenset({"name", "learning_questions", "experience", "preferences", "expectations", "intake"})
@@ -180,9 +183,11 @@ def parse_network(path: Path) -> Network:
                                    field=f"meetings[{index + 1}]"))
     name = read(fields.text, "name", allow_empty=False)
     theme = read(fields.text, "theme", "")
+    place = read(fields.text, "place", "")
     problems.raise_any()
     return Network(name=name, theme=theme, participants=participants, agreements=agreements,
-                   meetings=list(dict.fromkeys(meetings)), id=path.stem, extra=hand_added(fields, _NETWORK_KEYS))
+                   meetings=list(dict.fromkeys(meetings)), place=" ".join(place.split()), id=path.stem,
+                   extra=hand_added(fields, _NETWORK_KEYS))
 
 
 def _parse_agreements(fields: Fields) -> Agreements:

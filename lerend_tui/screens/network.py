@@ -207,7 +207,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, group=TABS,
                 tooltip="Deelnemers: deelnemers, hun leervragen, ervaring en voorkeuren", id="network.participants"),
         Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, group=TABS,
-                tooltip="Afspraken: thema, randvoorwaarden en afspraken", id="network.agreements"),
+                tooltip="Afspraken: thema, plaats, randvoorwaarden en afspraken", id="network.agreements"),
         Binding("ctrl+n", "new_participant", "Nieuwe deelnemer",
                 tooltip="Nieuwe deelnemer: typ de naam en Enter", id="network.new_participant"),
         Binding("ctrl+o", "intake", "Intake",
@@ -276,6 +276,9 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
             with TabPane("Afspraken", id="afspraken"), VerticalScroll(id="agreements"):
                 yield Label("Thema van het netwerk")
                 yield FormField(self.network.theme, id="theme")
+                yield Label("Plaats van de bijeenkomsten")
+                yield FormField(self.network.place, placeholder="waar het netwerk samenkomt (een planning kan een "
+                                "andere noemen)", id="place")
                 with Horizontal(classes="columns"):
                     yield self._area("conditions-list", "Randvoorwaarden · één per regel",
                                      "\n".join(self.network.agreements.randvoorwaarden))
@@ -553,11 +556,12 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     def agreements_changed(self, event: TextArea.Changed) -> None:
         self._set_list(self.network.agreements, "afspraken", event.text_area.text)
 
-    @on(Input.Changed, "#theme")
-    def theme_changed(self, event: Input.Changed) -> None:
-        theme = " ".join(event.value.split())
-        if theme != self.network.theme:
-            self.network.theme = theme
+    @on(Input.Changed, "#theme, #place")
+    def detail_changed(self, event: Input.Changed) -> None:
+        """The network's theme or place: the field's id names the attribute."""
+        attribute, value = str(event.input.id), " ".join(event.value.split())
+        if value != getattr(self.network, attribute):
+            setattr(self.network, attribute, value)
             self.changed()
 
     # -- saving --------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The meeting plan (planning): the phases of a coming meeting with their clock times, shaped with keys —
 reorder, longer or shorter (a phase or one of its steps), add, remove, rename, the kind, who brings content
 or a case, a work format chosen from the catalogue or drawn — with the meeting's theme, goal, day, start and
-time available; sent on as an agenda and started as a meeting (F5). Every change is written to the plan's
+time available and the place; sent on as an agenda and started as a meeting (F5). Every change is written to the plan's
 file (`PlanStore.save`)."""
 
 from __future__ import annotations
@@ -149,6 +149,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                                     id="plan-date")
                     yield Label("Starttijd (UU:MM)")
                     yield FormField(plan.start, id="plan-start")
+                    yield Label("Plaats")
+                    yield FormField(plan.place, placeholder="nog niet bekend", id="plan-place")
                     yield Label("Beschikbare minuten")
                     yield FormField(str(plan.available_minutes or ""), placeholder="geen grens", id="plan-available",
                                     type="integer")
@@ -196,6 +198,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         self.query_one("#plan-name", Static).update(Content.from_markup(
             "[b]Planning[/b] · $name · netwerk $network", name=self.plan.name, network=network.name))
         self.network_names = list(network.names)
+        if network.place:
+            self.query_one("#plan-place", Input).placeholder = f"{network.place} (van het netwerk)"
         self.query_one("#plan-participants", Input).placeholder = ", ".join(network.names) or "Anouk, Bram, Chris"
         for selector, role in (("#content-by", CONTENT_ROLE), ("#case-by", CASE_ROLE)):
             name = whose_turn(role, network, records)
@@ -336,6 +340,10 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     @on(Input.Changed, "#plan-start")
     def start_changed(self, event: Input.Changed) -> None:
         self._set(lambda: setattr(self.plan, "start", clock_text(parse_time(event.value))))
+
+    @on(Input.Changed, "#plan-place")
+    def place_changed(self, event: Input.Changed) -> None:
+        self._set(lambda: setattr(self.plan, "place", " ".join(event.value.split())))
 
     @on(Input.Changed, "#plan-available")
     def available_changed(self, event: Input.Changed) -> None:
