@@ -1,6 +1,6 @@
-"""The `network` command: create, list, show and report learning networks from the shell.
+"""The `network` command: create, list, show and report learning networks, and their calendar, from the shell.
 
-Plain Python (no Textual). `list`, `show` and `report` only read, so they also work on a read-only
+Plain Python (no Textual). `list`, `show`, `report` and `calendar` only read, so they also work on a read-only
 data dir; `new` creates `<data>/networks/` when needed.
 """
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from lerend_tui.commands.shared import deliver, meeting_store, print_json, quiet_broken_pipe, warn_each
+from lerend_tui.commands.shared import deliver, meeting_store, print_json, quiet_broken_pipe, warn, warn_each
+from lerend_tui.common.clock import SystemClock
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.text import count_text, decimal
 from lerend_tui.meeting.running import parse_participants
@@ -52,14 +53,31 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
             if not networks and not problems:
                 print("Nog geen netwerken. Maak er een met: lerend-tui network new NAAM")
         return 0
+    network = store.find(args.name)
+    if args.network_command == "calendar":
+        return _calendar(network, args.output, paths)
     from lerend_tui.reports.network import network_report  # with the picker: loaded only when a network is read
 
-    network = store.find(args.name)
     records = meeting_records(paths, network)
     if args.network_command == "show":
         print(network_text(network, records))
         return 0
     deliver(network_report(network, records), args.output, "Verslag")
+    return 0
+
+
+def _calendar(network: Network, output: str | None, paths: Paths) -> int:
+    """`network calendar`: the network's plans that have a date as an iCalendar file; those without are named."""
+    from lerend_tui.catalogue.workforms import load_catalogue
+    from lerend_tui.plans.plan import PlanStore
+    from lerend_tui.reports.calendar import network_calendar, plan_names
+
+    plans, problems = PlanStore.of(paths).scan()
+    warn_each("onleesbaar", problems)
+    text, undated = network_calendar(network, plans, SystemClock(), catalogue=load_catalogue(paths.workforms_folder))
+    if undated:
+        warn(f"overgeslagen, nog zonder datum: {plan_names(undated)}. Geef ze een datum op het planningsscherm.")
+    deliver(text, output, "Kalenderbestand", line_ends_kept=True)
     return 0
 
 

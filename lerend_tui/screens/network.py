@@ -215,6 +215,9 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         Binding("ctrl+s", "export", "Verslag",
                 tooltip="Verslag van het netwerk opslaan of kopiëren: het hele netwerk als Markdown",
                 id="network.export"),
+        Binding("ctrl+g", "calendar", "Kalender",
+                tooltip="Kalenderbestand (.ics) opslaan: alle geplande bijeenkomsten van het netwerk, om in de agenda "
+                        "van de deelnemers te importeren", id="network.calendar"),
         Binding("delete", "remove_participant", "Verwijder deelnemer", show=False,
                 tooltip="Verwijder deelnemer: de gekozen deelnemer, in de lijst (er wordt eerst gevraagd)",
                 id="network.remove"),
@@ -589,6 +592,32 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         network, records = self.network, self.records
         self.app.push_screen(ExportScreen(f"Verslag van netwerk {network.name}", f"netwerk-{network.id}.md",
                                           lambda _confidential: network_report(network, records)))
+
+    def action_calendar(self) -> None:
+        """The network's planned meetings (its plans with a date) as an iCalendar file, saved where the other
+        exports go; the plans without a date, and plan files that cannot be read, are named."""
+        from lerend_tui.plans.plan import MeetingPlan, PlanError
+        from lerend_tui.reports.calendar import network_calendar, plan_names
+
+        self.save_now()
+        services, network = self.services, self.network
+
+        def show(read: tuple[list[MeetingPlan], list[DataError]]) -> None:
+            plans, problems = read
+            try:
+                text, undated = network_calendar(network, plans, services.clock, catalogue=services.catalogue)
+            except PlanError as error:
+                self.notify(str(error), title="Kalender", severity="warning", timeout=15, markup=False)
+                return
+            left_out = [f"nog zonder datum: {plan_names(undated)}"] if undated else []
+            left_out += [f"onleesbaar: {', '.join(problem.path.name for problem in problems)}"] if problems else []
+            if left_out:
+                self.notify(f"Niet in het kalenderbestand: {'; '.join(left_out)}.", title="Kalender",
+                            severity="warning", timeout=15, markup=False)
+            self.app.push_screen(ExportScreen(f"Kalenderbestand van netwerk {network.name}",
+                                              f"kalender-{network.id}.ics", lambda _confidential: text))
+
+        self.read_then_show(services.plans.scan, show, group="calendar")
 
     def action_back(self) -> None:
         if self.save_now():
