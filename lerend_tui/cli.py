@@ -208,16 +208,20 @@ def add_network_parsers(commands: argparse._SubParsersAction) -> None:
     report = sub.add_parser("report", help="het verslag van het hele netwerk, in Markdown",
                             description="Schrijf het verslag van het hele netwerk als Markdown: wat bereikt is, "
                             "deelnemers, afspraken, bijeenkomsten, stok achter de deur, leervragen en rollen.")
-    report.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
-    report.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
+    named_to_file(report)
     calendar = sub.add_parser(
         "calendar", help="de geplande bijeenkomsten als iCalendar-bestand (.ics), voor de agenda van de deelnemers",
         description="Schrijf alle geplande bijeenkomsten van het netwerk (zijn planningen met een datum) als "
         "iCalendar-bestand dat mail- en agendaprogramma's importeren: per bijeenkomst titel, tijd, plaats en "
         "programma. Opnieuw importeren werkt de afspraken bij. Planningen zonder datum worden overgeslagen en "
         "genoemd.")
-    calendar.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
-    calendar.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
+    named_to_file(calendar)
+
+
+def named_to_file(parser: argparse.ArgumentParser) -> None:
+    """A network's NAAM and `-o BESTAND`, for what writes a file of one network."""
+    parser.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
 
 
 def add_plan_parsers(commands: argparse._SubParsersAction) -> None:

@@ -32,6 +32,14 @@ def with_place(paths, place: str = "Wijkcentrum De Linde") -> None:
     NetworkStore(paths.networks).save(network)
 
 
+async def open_plan(app, pilot, paths, plan: MeetingPlan) -> PlanScreen:
+    """The plan screen on `plan`, once it has read the plan's network (with its place)."""
+    screen = PlanScreen(plan, PlanStore(paths.plans))
+    await app.push_screen(screen)
+    await finish_reading(pilot)
+    return screen
+
+
 async def save_export(pilot, target) -> None:
     """Save the open export screen's file to `target`."""
     export = pilot.app.screen
@@ -41,52 +49,37 @@ async def save_export(pilot, target) -> None:
     await pilot.pause()
 
 
-async def test_the_plan_screens_key_saves_its_calendar_file_at_the_networks_place(paths, clock, tmp_path):
+async def test_the_plan_screens_key_saves_its_calendar_file_at_its_networks_place_or_its_own(paths, clock, tmp_path):
     with_place(paths)
     plan = a_plan("December", date(2026, 12, 8))
-    target = tmp_path / "december.ics"
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = PlanScreen(plan, PlanStore(paths.plans))
-        await app.push_screen(screen)
-        await finish_reading(pilot)  # the plan's network, with its place
+        screen = await open_plan(app, pilot, paths, plan)
         place = screen.query_one("#plan-place", Input)
         assert place.placeholder == "Wijkcentrum De Linde (van het netwerk)"
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert app.screen.query_one("#export-path", Input).value.endswith("agenda-december.ics")
-        await save_export(pilot, target)
+        await save_export(pilot, tmp_path / "netwerk.ics")
         assert app.screen is screen
-        assert any(f"opgeslagen in {target}" in n.message for n in app._notifications)
-    event = vobject.readOne(target.read_text(encoding="utf-8")).vevent
-    assert event.summary.value == "Zorgnetwerk December" and event.location.value == "Wijkcentrum De Linde"
-    assert f"{clock.local(event.dtstart.value):%d-%m-%Y %H:%M}" == "08-12-2026 19:30"
-
-
-async def test_a_place_typed_in_the_plan_goes_to_its_file_and_the_key_works_in_the_field(paths, clock, tmp_path):
-    with_place(paths)
-    plan = a_plan("December", date(2026, 12, 8))
-    target = tmp_path / "eigen.ics"
-    app = home_app(paths, clock)
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = PlanScreen(plan, PlanStore(paths.plans))
-        await app.push_screen(screen)
-        await finish_reading(pilot)
-        screen.query_one("#plan-place", Input).focus()
+        assert any(f"opgeslagen in {tmp_path / 'netwerk.ics'}" in n.message for n in app._notifications)
+        place.focus()
         await pilot.press(*"Stadhuis, zaal 3")
         await pilot.press("ctrl+g")  # from inside the field
         await pilot.pause()
-        await save_export(pilot, target)
+        await save_export(pilot, tmp_path / "eigen.ics")
+    event = vobject.readOne((tmp_path / "netwerk.ics").read_text(encoding="utf-8")).vevent
+    assert event.summary.value == "Zorgnetwerk December" and event.location.value == "Wijkcentrum De Linde"
+    assert f"{clock.local(event.dtstart.value):%d-%m-%Y %H:%M}" == "08-12-2026 19:30"
     assert tomllib.loads((paths.plans / "december.toml").read_text(encoding="utf-8"))["place"] == "Stadhuis, zaal 3"
-    assert vobject.readOne(target.read_text(encoding="utf-8")).vevent.location.value == "Stadhuis, zaal 3"
+    assert vobject.readOne((tmp_path / "eigen.ics").read_text(encoding="utf-8")).vevent.location.value == \
+        "Stadhuis, zaal 3"
 
 
 async def test_the_plan_screen_says_a_plan_without_a_date_has_no_calendar(paths, clock):
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = PlanScreen(a_plan("Ooit", None, network=""), PlanStore(paths.plans))
-        await app.push_screen(screen)
-        await finish_reading(pilot)
+        screen = await open_plan(app, pilot, paths, a_plan("Ooit", None, network=""))
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert app.screen is screen
@@ -114,21 +107,7 @@ async def test_the_network_screens_key_saves_its_planned_meetings_and_names_the_
     assert {event.location.value for event in events} == {"Wijkcentrum De Linde"}
 
 
-async def test_the_networks_place_is_edited_with_its_details(paths, clock):
-    make_network(paths)
-    app = home_app(paths, clock)
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_network(app, pilot)
-        await pilot.press("f4")
-        screen.query_one("#place", Input).focus()
-        await pilot.press(*"Wijkcentrum  Zuid ")
-        assert screen.save_now()
-        assert isinstance(app.screen, NetworkScreen)
-    written = tomllib.loads((paths.networks / "zorgnetwerk-zuid.toml").read_text(encoding="utf-8"))
-    assert (written["place"], written["theme"]) == ("Wijkcentrum Zuid", "Wijkzorg")
-
-
-async def test_a_network_without_planned_meetings_says_so(paths, clock):
+async def test_a_new_network_has_no_calendar_yet_and_its_place_is_edited_with_its_details(paths, clock):
     make_network(paths)
     app = home_app(paths, clock)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -137,3 +116,10 @@ async def test_a_network_without_planned_meetings_says_so(paths, clock):
         await finish_reading(pilot)
         assert app.screen is screen
         assert any("nog geen geplande bijeenkomst met een datum" in n.message for n in app._notifications)
+        await pilot.press("f4")
+        screen.query_one("#place", Input).focus()
+        await pilot.press(*"Wijkcentrum  Zuid ")
+        assert screen.save_now()
+        assert isinstance(app.screen, NetworkScreen)
+    written = tomllib.loads((paths.networks / "zorgnetwerk-zuid.toml").read_text(encoding="utf-8"))
+    assert (written["place"], written["theme"]) == ("Wijkcentrum Zuid", "Wijkzorg")

@@ -92,11 +92,16 @@ def test_times_across_the_change_from_summer_time(clock):
     assert night.decoded("DTEND").astimezone(AMSTERDAM).strftime("%H:%M") == "02:20"
 
 
-def test_commas_semicolons_and_newlines_are_escaped_and_read_back_as_they_were(clock):
+def written(title: str, place: str, theme: str) -> MeetingPlan:
+    """A plan with text as a person may have typed it (or a file held, before its loader cleaned it)."""
     made = plan("Avond")
-    made.title = "Wijkzorg; eenzaamheid, samen"
-    made.place = "Buurthuis De Linde, zaal 2; achteringang"
-    made.theme = "Eerste regel\nTweede regel \\ met backslash"
+    made.title, made.place, made.theme = title, place, theme
+    return made
+
+
+def test_commas_semicolons_and_newlines_are_escaped_and_read_back_as_they_were(clock):
+    made = written("Wijkzorg; eenzaamheid, samen", "Buurthuis De Linde, zaal 2; achteringang",
+                   "Eerste regel\nTweede regel \\ met backslash")
     text = plan_calendar(made, None, clock)
     assert properties(text, "SUMMARY") == ["Wijkzorg\\; eenzaamheid\\, samen"]
     assert properties(text, "LOCATION") == ["Buurthuis De Linde\\, zaal 2\\; achteringang"]
@@ -117,11 +122,7 @@ def test_the_agenda_is_in_the_description_with_its_times(clock):
 
 
 def test_control_characters_never_reach_the_file(clock):
-    made = plan("Avond")
-    made.title = "Titel \x1b]0;pwned\x07 \x9b2J"
-    made.place = "Zaal\x1b[2J 3"
-    made.theme = "Thema\x00\x08"
-    text = plan_calendar(made, None, clock)
+    text = plan_calendar(written("Titel \x1b]0;pwned\x07 \x9b2J", "Zaal\x1b[2J 3", "Thema\x00\x08"), None, clock)
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
     event = vobject.readOne(text).vevent
     assert (event.summary.value, event.location.value) == ("Titel ]0;pwned 2J", "Zaal[2J 3")
