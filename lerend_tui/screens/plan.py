@@ -204,7 +204,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
             "[b]Planning[/b] · $name · netwerk $network", name=self.plan.name, network=network.name))
         self.network, self.network_names = network, list(network.names)
         if network.place:
-            self.query_one("#plan-place", Input).placeholder = f"{network.place} (van het netwerk)"
+            self.query_one("#plan-place", Input).placeholder = f"van het netwerk: {network.place}"
         self.query_one("#plan-participants", Input).placeholder = ", ".join(network.names) or "Anouk, Bram, Chris"
         for selector, role in (("#content-by", CONTENT_ROLE), ("#case-by", CASE_ROLE)):
             name = whose_turn(role, network, records)

@@ -56,7 +56,7 @@ async def test_the_plan_screens_key_saves_its_calendar_file_at_its_networks_plac
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_plan(app, pilot, paths, plan)
         place = screen.query_one("#plan-place", Input)
-        assert place.placeholder == "Wijkcentrum De Linde (van het netwerk)"
+        assert place.placeholder == "van het netwerk: Wijkcentrum De Linde"
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert app.screen.query_one("#export-path", Input).value.endswith("agenda-december.ics")
