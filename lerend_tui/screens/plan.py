@@ -79,12 +79,12 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         Binding("ctrl+e", "export", "Agenda", priority=True,
                 tooltip="Agenda opslaan of kopiëren: om naar de deelnemers te mailen, in Markdown of als platte "
                         "tekst", id="plan.export"),
-        Binding("ctrl+g", "calendar", "Kalender",
-                tooltip="Kalenderbestand (.ics) opslaan: de bijeenkomst met tijd, plaats en programma, om in de agenda "
-                        "van de deelnemers te importeren", id="plan.calendar"),
         Binding("f5", "start", "Starten", tooltip="Bijeenkomst starten: de bijeenkomst volgens deze planning, nu",
                 id="plan.start"),
-        # Out of the footer, which must fit in 120 columns; in the list's border, the help and the palette.
+        # Out of the footer, which must fit in 80 columns; in the list's (or form's) border, the help and the palette.
+        Binding("ctrl+g", "calendar", "Kalender", show=False,
+                tooltip="Kalenderbestand (.ics) opslaan: de bijeenkomst met tijd, plaats en programma, om in de agenda "
+                        "van de deelnemers te importeren", id="plan.calendar"),
         Binding("ctrl+n", "add", "Erbij", show=False, tooltip="Fase toevoegen: een nieuwe fase na de gemarkeerde",
                 id="plan.add"),
         Binding("delete", "remove", "Weg", key_display="del", show=False,
@@ -143,6 +143,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                     yield Static(id="phase-guidance")
                 with Vertical(id="meeting-form") as form:
                     form.border_title = "Bijeenkomst"
+                    form.border_subtitle = "Ctrl+G: kalenderbestand (.ics)"
                     yield Label("Titel")
                     yield FormField(plan.title, id="plan-title")
                     yield Label("Thema")
