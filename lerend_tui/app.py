@@ -23,7 +23,6 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from lerend_tui.beamer.palette import css_variables
-from lerend_tui.beamer.view import Follower
 from lerend_tui.common.autosave import CEILING, PAUSE, SaveDeadline
 from lerend_tui.common.clock import Clock, SystemClock
 from lerend_tui.common.crash import crash_line, describe, write_crash_log
@@ -480,6 +479,8 @@ class FollowerApp(GuardedApp):
         super().__init__(paths, css_path=HERE / "screens" / "beamer.tcss")
         self.clock = clock or SystemClock()
         self._doorbell = Doorbell(paths.live)
+        from lerend_tui.beamer.view import Follower  # imported here: the facilitator's start never needs it
+
         self.live_state = LiveReader(paths.live, self._tell_unreadable)
         self._follower = Follower(self.live_state)
 

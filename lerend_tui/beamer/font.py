@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from lerend_tui.common.validation import DataError
@@ -306,7 +306,7 @@ def parse(source: str, text: str) -> Font:
 
 def load(name: str) -> Font:
     """The font in ``fonts/<name>.txt`` beside this module (package data)."""
-    path = resources.files("lerend_tui.beamer") / "fonts" / f"{name}.txt"
+    path = Path(__file__).with_name("fonts") / f"{name}.txt"
     return parse(f"fonts/{name}.txt", path.read_text(encoding="utf-8"))
 
 

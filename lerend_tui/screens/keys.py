@@ -14,7 +14,6 @@ from __future__ import annotations
 import difflib
 import importlib
 import inspect
-import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
@@ -164,6 +163,7 @@ def palette_commands(screen: Screen) -> Iterator[SystemCommand]:
 
 def screen_classes() -> list[type[Screen]]:
     """Every screen and dialog of the program (this imports all of `lerend_tui.screens`)."""
+    import pkgutil
     package = importlib.import_module(__package__ or "lerend_tui.screens")
     classes: list[type[Screen]] = []
     for module_info in pkgutil.iter_modules(package.__path__):

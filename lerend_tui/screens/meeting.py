@@ -17,7 +17,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static, TextArea
 
-from lerend_tui.beamer.view import BeamerView
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.text import decimal
 from lerend_tui.meeting.items import LABELS, with_commitments
@@ -510,6 +509,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         self._open_phase()
 
     def action_beamer(self) -> None:
+        from lerend_tui.beamer.view import BeamerView
         from lerend_tui.screens.beamer import BeamerScreen
 
         self.app.push_screen(BeamerScreen(lambda: BeamerView.of(self.live_state()), self.services.clock, steers=self))

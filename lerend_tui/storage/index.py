@@ -336,13 +336,12 @@ class MeetingIndex:
         gone = [name for name in known if name not in names]
         if not changed and not gone:
             return
-        read = _read_all(self.folder, changed)
         with _transaction(connection):
             for name in gone:
                 key = connection.execute("SELECT key FROM files WHERE name = ?", (name,)).fetchone()[0]
                 connection.execute("DELETE FROM files WHERE key = ?", (key,))
                 _forget(connection, key)
-            for name, found in zip(changed, read):
+            for name, found in zip(changed, _read_all(self.folder, changed)):
                 _store(connection, name, *names[name], found)
 
     # -- the queries ----------------------------------------------------------------------------------
@@ -516,8 +515,10 @@ PARALLEL_FROM = 200
 TOML parser is pure Python, some 2 ms a meeting."""
 
 
-def _read_all(folder: Path, names: list[str]) -> list[_Read]:
+def _read_all(folder: Path, names: list[str]) -> Iterator[_Read]:
+    """Each file read, in order, as soon as it is: the caller stores one while the workers read the next."""
     paths = [folder / name for name in names]
+    done = 0
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) >= PARALLEL_FROM and workers > 1:
         import multiprocessing
@@ -525,10 +526,13 @@ def _read_all(folder: Path, names: list[str]) -> list[_Read]:
 
         try:  # "spawn": a new interpreter, never a fork of this one and its threads
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                return list(pool.map(_read, paths, chunksize=max(len(paths) // (4 * workers), 1)))
-        except Exception:  # no worker processes here (a sandbox, a frozen program): one file at a time
+                for read in pool.map(_read, paths, chunksize=max(len(paths) // (8 * workers), 1)):
+                    yield read
+                    done += 1
+        except Exception:  # no worker processes here (a sandbox, a frozen program): the rest one at a time
             pass
-    return [_read(path) for path in paths]
+    for path in paths[done:]:
+        yield _read(path)
 
 
 def _store(connection: sqlite3.Connection, name: str, size: int, modified: int, read: _Read) -> None:

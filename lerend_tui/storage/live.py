@@ -33,7 +33,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import threading
 from collections.abc import Callable
@@ -50,7 +49,7 @@ from lerend_tui.storage.lock import give_back, held, hold
 from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
 
 SCHEMA = 2
-WRITER = secrets.token_hex(8)
+WRITER = os.urandom(8).hex()  # what secrets.token_hex(8) gives, without importing hashlib at start
 """This program's name as a writer of the live state: its writer lock is `<data>/live-<WRITER>.lock`."""
 _WRITER_NAME = re.compile(r"[0-9a-f]{16}")
 _MAX_INTEGER = {"phase_number": 10_000, "phase_count": 10_000}

@@ -15,7 +15,7 @@ from ..hostile import hostile_meetings
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["start", "--template", "vergadering"], "Onbekend sjabloon 'vergadering'. Beschikbaar: bijeenkomst"),
+        (["start", "--template", "vergadering"], "Onbekend sjabloon 'vergadering'. Beschikbaar: adoptie, bijeenkomst"),
         (["start", "--at", "25:00"], "Ongeldige starttijd '25:00'"),
         (["start", "--participants", "Anouk,,Bram"], "Lege naam op plaats 2"),
         (["start", "--participants", "Anouk, anouk"], "staat twee keer"),

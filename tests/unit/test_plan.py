@@ -30,7 +30,7 @@ def test_every_builtin_phase_uses_a_known_kind():
 
 
 def test_unknown_template_names_the_ones_there_are():
-    with pytest.raises(KeyError, match="Beschikbaar: bijeenkomst, evaluatie, kick-off"):
+    with pytest.raises(KeyError, match="Beschikbaar: adoptie, bijeenkomst, evaluatie, kick-off"):
         load_templates().get("vergadering")
 
 
