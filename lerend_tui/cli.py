@@ -197,6 +197,8 @@ def add_network_parsers(commands: argparse._SubParsersAction) -> None:
     new = sub.add_parser("new", help="maak een nieuw netwerk", description="Maak een nieuw lerend netwerk aan.")
     new.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
     new.add_argument("--theme", default="", metavar="THEMA", help="het thema van het netwerk")
+    new.add_argument("--question", default="", metavar="VRAAG",
+                     help="de vraag uit de praktijk waar het thema op gebaseerd is (eventueel)")
     new.add_argument("--participants", default="", metavar='"A, B, C"', help="de deelnemers, met komma's ertussen")
     listing = sub.add_parser("list", help="alle netwerken",
                              description="Alle netwerken; onleesbare bestanden worden met pad en regel gemeld.")
@@ -225,7 +227,7 @@ def named_to_file(parser: argparse.ArgumentParser) -> None:
 
 
 def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
-    """`plan [--template] [--network]` and `plan edit` open the plan screens; `plan list|export`
+    """`plan [--template] [--network]` and `plan edit` open the plan screens; `plan list|export|series`
     (`commands/plan.py`)."""
     plan = commands.add_parser(
         "plan", help="bereid een bijeenkomst voor: de planning en de agenda",
@@ -254,6 +256,31 @@ def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
     form.add_argument("--ics", action="store_true",
                       help="als iCalendar-bestand (.ics) voor de agenda van de deelnemers: de bijeenkomst met "
                       "titel, tijd, plaats en programma (de planning heeft een datum nodig)")
+    add_series_parser(sub)
+
+
+def add_series_parser(sub: argparse._SubParsersAction) -> None:
+    """`plan series` (`commands/plan.py`): Stap 1's "bijeenkomsten inplannen"."""
+    series = sub.add_parser(
+        "series", help="plan een reeks in: kick-off, bijeenkomsten en evaluatie",
+        description="Bijeenkomsten inplannen (Stap 1): een kick-off, een aantal bijeenkomsten om de zoveel weken "
+        "op een vaste dag en tijd, en een evaluatie, elk als gewone planning van het netwerk die je daarna een voor "
+        "een vormgeeft ('lerend-tui plan edit NAAM'). Een bestaande planning wordt nooit overschreven. Daarna "
+        "staan de randvoorwaarden die je hiervoor regelt op het scherm.",
+    )
+    series.add_argument("--network", required=True, metavar="NETWERK", help="het lerend netwerk (naam of bestandsnaam)")
+    series.add_argument("--first", required=True, metavar="DATUM",
+                        help="de dag van de eerste bijeenkomst (de kick-off), bijvoorbeeld 2027-01-12 of 12-1-2027")
+    series.add_argument("--count", type=positive_int, default=6, metavar="N",
+                        help="het aantal bijeenkomsten tussen kick-off en evaluatie (standaard 6)")
+    series.add_argument("--every", type=positive_int, default=4, metavar="WEKEN",
+                        help="het aantal weken van de ene bijeenkomst tot de volgende (standaard 4)")
+    series.add_argument("--weekday", default="", metavar="DAG",
+                        help="de weekdag (maandag … zondag, of ma, di, …): de reeks begint op de eerste zo'n dag "
+                        "vanaf --first (standaard de dag van --first zelf)")
+    series.add_argument("--time", default="", metavar="UU:MM", help="het beginuur (standaard 19:00)")
+    series.add_argument("--zonder-kickoff", action="store_true", help="zonder kick-off (die is al geweest)")
+    series.add_argument("--zonder-evaluatie", action="store_true", help="zonder evaluatie aan het eind")
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -314,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
         from lerend_tui.commands.notes import run as command
     elif args.command == "network":
         from lerend_tui.commands.network import run as command
-    elif args.command == "plan" and args.plan_command in ("list", "export"):
+    elif args.command == "plan" and args.plan_command in ("list", "export", "series"):
         from lerend_tui.commands.plan import run as command
     elif args.command == "beamer" and (args.web or args.host is not None or args.port is not None):
         from lerend_tui.commands.beamer import run as command

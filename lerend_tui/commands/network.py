@@ -18,6 +18,7 @@ from lerend_tui.network.meetings import Records, missing_meetings
 from lerend_tui.network.owners import NO_OWNER_LABEL, by_owner
 from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant
 from lerend_tui.network.trends import attendance_per_person, sparkline, trends
+from lerend_tui.reports.journey import Journey, journey
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
@@ -34,7 +35,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.network_command == "new":
         participants = parse_participants(args.participants)
         store = NetworkStore.of(paths)
-        network = store.create(args.name, theme=args.theme, participants=participants)
+        network = store.create(args.name, theme=args.theme, question=args.question, participants=participants)
         print(f"Netwerk '{network.name}' aangemaakt: {store.path(network)}")
         print(f"Start een bijeenkomst erin met: lerend-tui start --network {network.id}")
         return 0
@@ -60,7 +61,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
 
     records = meeting_records(paths, network)
     if args.network_command == "show":
-        print(network_text(network, records))
+        print(network_text(network, records, network_journey(paths, network, records)))
         return 0
     deliver(network_report(network, records), args.output, "Verslag")
     return 0
@@ -90,11 +91,23 @@ def meeting_records(paths: Paths, network: Network) -> Records:
     return index.records(network.meetings, network.id)
 
 
+def network_journey(paths: Paths, network: Network, records: Records) -> Journey:
+    """The network's five steps as they stand today, from its meetings and plans; unreadable plans are named on
+    stderr (one of them could be the network's)."""
+    from lerend_tui.plans.plan import PlanStore
+
+    plans, problems = PlanStore.of(paths).scan()
+    warn_each("onleesbare planning, niet meegeteld in de stappen", problems)
+    clock = SystemClock()
+    return journey(network, records, plans, clock.local(clock.now()).date())
+
+
 def network_json(network: Network) -> dict:
     return {
         "id": network.id,
         "name": network.name,
         "theme": network.theme,
+        "question": network.question,
         "place": network.place,
         "participants": network.names,
         "meetings": network.meetings,
@@ -102,13 +115,27 @@ def network_json(network: Network) -> dict:
     }
 
 
-def network_text(network: Network, records: Records) -> str:
-    """`network show`: the network as readable Dutch text, a section at a time."""
+def network_text(network: Network, records: Records, steps: Journey | None = None) -> str:
+    """`network show`: the network as readable Dutch text, a section at a time; with `steps`, its journey first."""
     title = [network.name, "=" * len(network.name), f"Thema: {network.theme}" if network.theme else "Thema: (nog geen)"]
+    if network.question:
+        title.append(f"Vraag uit de praktijk: {network.question}")
     title += [f"Plaats: {network.place}"] if network.place else []
-    sections = (_participants_text(network), _agreements_text(network), _meetings_text(network, records),
-                _trends_text(network, records), _upcoming_text(network, records), _open_text(network, records))
+    sections = (_journey_text(steps), _participants_text(network), _agreements_text(network),
+                _meetings_text(network, records), _trends_text(network, records), _upcoming_text(network, records),
+                _open_text(network, records))
     return "\n".join(title + [line for section in sections for line in section])
+
+
+def _journey_text(steps: Journey | None) -> list[str]:
+    """Each step: its mark, heading and state, its purpose, what is done and what comes next."""
+    if steps is None:
+        return []
+    lines = ["", "Stappen"]
+    for step in steps.steps:
+        lines += [f"  {step.mark} {step.heading}  ({step.state})", f"      {step.purpose}",
+                  *(f"      · {line}" for line in step.done), *(f"      → {line}" for line in step.next)]
+    return lines
 
 
 def _participants_text(network: Network) -> list[str]:
@@ -190,4 +217,4 @@ def _open_text(network: Network, records: Records) -> list[str]:
     return lines
 
 
-__all__ = ["meeting_records", "network_json", "network_text", "run"]
+__all__ = ["meeting_records", "network_journey", "network_json", "network_text", "run"]

@@ -1,4 +1,4 @@
-"""The `plan` command: `list` and `export` here; `plan [--template] [--network]` and `plan edit` open the
+"""The `plan` command: `list`, `export` and `series` here; `plan [--template] [--network]` and `plan edit` open the
 plan screens, on what `opening` checked first.
 
 The plan screens load the plans themselves, so `opening` loads only what a name it checks needs, and the
@@ -16,7 +16,7 @@ from lerend_tui.common.paths import Paths
 
 if TYPE_CHECKING:
     from lerend_tui.network.store import Network
-    from lerend_tui.plans.plan import MeetingPlan
+    from lerend_tui.plans.plan import MeetingPlan, PlanStore
     from lerend_tui.templates import TemplateCatalogue
 
 
@@ -28,6 +28,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from lerend_tui.plans.plan import PlanStore, by_day, markdown_agenda, text_agenda
 
     store = PlanStore.of(paths)
+    if args.plan_command == "series":
+        return series(args, paths, store)
     if args.plan_command == "list":
         plans, problems = store.scan()
         clock = SystemClock()
@@ -78,6 +80,39 @@ def plan_network(plan: MeetingPlan, paths: Paths) -> Network | None:
         warn(f"let op: het netwerk '{plan.network}' van deze planning is niet te lezen ({error}); "
              "de plaats van het netwerk ontbreekt")
         return None
+
+
+def series(args: argparse.Namespace, paths: Paths, store: PlanStore) -> int:
+    """`plan series`: the network's series written as plans (all or none), what was made, and the randvoorwaarden
+    to arrange for it."""
+    from lerend_tui.network.store import NetworkStore
+    from lerend_tui.plans.plan import DEFAULT_START, PlanError, parse_date
+    from lerend_tui.plans.series import (
+        Series,
+        conditions_lines,
+        parse_weekday,
+        save_series,
+        series_plans,
+        series_summary,
+    )
+    from lerend_tui.templates import load_templates
+
+    network = NetworkStore.of(paths).find(args.network)
+    first = parse_date(args.first)
+    if first is None:
+        raise PlanError("Geef met --first de dag van de eerste bijeenkomst, bijvoorbeeld 2027-01-12.")
+    asked = Series(first, args.count, args.every, args.time or DEFAULT_START,
+                   parse_weekday(args.weekday) if args.weekday.strip() else None,
+                   kickoff=not args.zonder_kickoff, evaluation=not args.zonder_evaluatie)
+    plans = series_plans(asked, network_id=network.id, network_name=network.name, theme=network.theme,
+                         templates=load_templates(paths.templates), local=SystemClock().local)
+    save_series(plans, store)
+    summary = series_summary(asked, plans)
+    print(f"Voor {network.name} gemaakt: {summary[0]}", *summary[1:], sep="\n")
+    print(f"Vorm ze een voor een met 'lerend-tui plan edit NAAM'; ze staan in {store.folder}.")
+    print("Regel hiervoor deze randvoorwaarden, en bespreek ze op de kick-off:",
+          *(f"  - {line}" for line in conditions_lines()), sep="\n")
+    return 0
 
 
 def opening(args: argparse.Namespace, paths: Paths, templates: TemplateCatalogue) -> dict[str, object]:

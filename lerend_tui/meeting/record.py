@@ -300,13 +300,15 @@ class MeetingRecord:
 
 
 def table_to_toml(table: dict[str, Any]) -> str:
-    """The text of a record file, from `MeetingRecord.to_table`: exactly what `tomli_w.dumps` gives, faster.
+    """The text of a record file, from `MeetingRecord.to_table`: what `tomli_w.dumps` gives, faster, and with
+    long strings (the notes) as literal strings.
 
     tomli_w formats a string in a Python loop per character, and a string in an array of tables twice: a
     megabyte of notes, or its thousand items, would cost tens of milliseconds of CPU on the main thread,
     where the keystrokes wait for it. So long strings, and the arrays of tables of strings only (the
-    `[[items]]`) in a table, go through tomli_w as placeholders, and are formatted by `_toml_string` (a
-    regular expression, in C) to the same text; `tests/test_saving.py` compares the two.
+    `[[items]]`) in a table, go through tomli_w as placeholders, and are formatted here (with regular
+    expressions, in C) in the same layout; `tests/test_saving.py` compares the two. A long string is
+    written as TOML writes text a person typed, as a literal string where it can be (`_long_string`).
     """
     held: list[Any] = []
     nonce = os.urandom(8).hex()
@@ -317,8 +319,9 @@ def table_to_toml(table: dict[str, Any]) -> str:
     return placeholder.sub(lambda match: _held_text(held, match), text)
 
 
-LONG_STRING = 1000
-"""Strings of this many characters or more are formatted by `_toml_string` instead of tomli_w."""
+LONG_STRING = 200
+"""Strings of this many characters or more are formatted by `_long_string` instead of tomli_w (in the same
+layout: tomli_w puts one as long as this, or as its placeholder, on a line of its own alike)."""
 _PLACEHOLDER_LENGTH = 120
 """Longer than a line of tomli_w's inline tables (100), as the long string is: the same layout results."""
 _INLINE_LENGTH = 100
@@ -327,6 +330,7 @@ _BARE_KEY = re.compile("[A-Za-z0-9_-]+")
 _ESCAPES = {chr(code): f"\\u{code:04x}" for code in (*range(0x20), 0x7F)}
 _ESCAPES.update({"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"})
 _ESCAPED = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')  # a tab stays as it is
+_NOT_LITERAL = re.compile('[\x00-\x08\x0b-\x1f\x7f]')  # not in a literal string (a tab and a line break are)
 _ESCAPED_MULTILINE = re.compile('[\x00-\x08\x0b-\x1f\x7f"\\\\]')  # and in a multi-line string, a line break
 
 
@@ -381,16 +385,28 @@ def _held_text(held: list[Any], placeholder: re.Match[str]) -> str:
         return "\n".join(header + "".join(f"{key} = {next(texts)}\n" for key in table) for table in tables)[:-1]
     value = held[int(number)]
     if isinstance(value, str):
-        return _toml_string(value)
+        return _long_string(value)
     return "[\n" + "".join(f"    {_inline_table(table)},\n" for table in value) + "]"
 
 
 def _toml_strings(texts: list[str]) -> list[str]:
-    """`_toml_string` of each text; the single-line ones (as in `[[items]]`) escaped in one pass."""
-    if any("\n" in text for text in texts):
-        return [_toml_string(text) for text in texts]
+    """Each text as a value: a long one as `_long_string`, the others as `_toml_string`; when all are short
+    and single-line (as in `[[items]]`), escaped in one pass."""
+    if any("\n" in text or len(text) >= LONG_STRING for text in texts):
+        return [_long_string(text) if len(text) >= LONG_STRING else _toml_string(text) for text in texts]
     separator = os.urandom(8).hex()  # escaped as it is: no character of it is special
     return [f'"{text}"' for text in _ESCAPED.sub(_escape, separator.join(texts)).split(separator)]
+
+
+def _long_string(text: str) -> str:
+    """A long text (notes) as a literal string where TOML allows it, else as `_toml_string`: between
+    `'''` it reads as it was typed, line breaks, quotes and backslashes included, and TOML's parsers read it
+    many times faster than a basic string, which they walk one character at a time."""
+    if _NOT_LITERAL.search(text) or "'''" in text or text.endswith("'"):
+        return _toml_string(text)
+    if "\n" in text:
+        return "'''\n" + text + "'''"  # the line break after the opening quotes is not part of the text
+    return "'" + text + "'" if "'" not in text else "'''" + text + "'''"
 
 
 def _toml_string(text: str) -> str:

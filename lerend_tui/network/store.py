@@ -6,7 +6,8 @@ their intake), the agreements (randvoorwaarden and afspraken) and the ids of the
 (the file stems under `<data>/meetings/`). `Network.to_toml` and `parse_network` are each other's
 inverse; `parse_network` validates every field and names it when something is off
 (`participants[2].name`). Keys a person added by hand (`notities = "…"`, at the top or in any of its
-tables) are kept in that table's `extra` and written back after the program's own.
+tables) are kept in that table's `extra` and written back after the program's own. The theme may come with
+the question from practice it was chosen for (`question`, Stap 1).
 
 What the meetings add up to (carry-over, learning questions, fairness, trends, the summary) is in the
 modules beside this one, starting from `network.meetings`; the intake checklist and its advice in `intake`.
@@ -84,6 +85,9 @@ class Network:
     the file. A meeting record's `network` field holds it."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys a person added by hand to this table in the file: written back as they were."""
+    question: str = ""
+    """The question from practice the theme was chosen for, if any (Stap 1: "eventueel op basis van een vraag
+    uit de praktijk")."""
 
     @property
     def names(self) -> list[str]:
@@ -131,6 +135,7 @@ def _network_table(network: Network) -> dict[str, Any]:
         "schema": SCHEMA,
         "name": network.name,
         "theme": network.theme,
+        "question": network.question or None,
         "place": network.place or None,
         "meetings": network.meetings,
         "agreements": with_hand_added({
@@ -151,7 +156,7 @@ def _network_table(network: Network) -> dict[str, Any]:
     }, network.extra)
 
 
-_NETWORK_KEYS = frozenset({"schema", "name", "theme", "place", "meetings", "agreements", "participants"})
+_NETWORK_KEYS = frozenset({"schema", "name", "theme", "question", "place", "meetings", "agreements", "participants"})
 """The keys of each table the program writes itself; any other key is a person's own (see `extra`)."""
 _AGREEMENTS_KEYS = frozenset({"randvoorwaarden", "afspraken"})
 _PARTICIPANT_KEYS = frozenset({"name", "learning_questions", "experience", "preferences", "expectations", "intake"})
@@ -183,9 +188,10 @@ def parse_network(path: Path) -> Network:
                                    field=f"meetings[{index + 1}]"))
     name = read(fields.text, "name", allow_empty=False)
     theme = read(fields.text, "theme", "")
+    question = read(fields.text, "question", "")
     place = read(fields.text, "place", "")
     problems.raise_any()
-    return Network(name=name, theme=theme, participants=participants, agreements=agreements,
+    return Network(name=name, theme=theme, question=question, participants=participants, agreements=agreements,
                    meetings=list(dict.fromkeys(meetings)), place=" ".join(place.split()), id=path.stem,
                    extra=hand_added(fields, _NETWORK_KEYS))
 
@@ -227,11 +233,12 @@ class NetworkStore:
             raise NetworkError("Dit netwerk heeft nog geen bestandsnaam (id).")
         return self.folder / f"{id_}.toml"
 
-    def create(self, name: str, *, theme: str = "", participants: Iterable[str] = ()) -> Network:
+    def create(self, name: str, *, theme: str = "", question: str = "", participants: Iterable[str] = ()) -> Network:
         """A new network, saved at once. A name (or file name) already in use is refused with a Dutch
         `NetworkError`, as are empty or duplicate participant names."""
         name = check_name(name, "De naam van het netwerk")
-        network = Network(name=name, theme=" ".join(theme.split()), id=network_id(name))
+        network = Network(name=name, theme=" ".join(theme.split()), question=" ".join(question.split()),
+                          id=network_id(name))
         for participant in participants:
             network.add_participant(participant)
         path = self.path(network)

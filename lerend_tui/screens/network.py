@@ -22,6 +22,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
+from lerend_tui.common.sanitise import clean
 from lerend_tui.common.text import count_text, decimal
 from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import Carried
@@ -33,12 +34,15 @@ from lerend_tui.network.roles import FAIRNESS_ROLES, role_counts, whose_turn
 from lerend_tui.network.store import Network, NetworkError, NetworkStore, Participant, check_name
 from lerend_tui.network.summary import network_summary
 from lerend_tui.network.trends import attendance_per_person, sparkline, trends
+from lerend_tui.plans.plan import MeetingPlan
+from lerend_tui.reports.journey import DONE, Journey, journey
 from lerend_tui.reports.network import network_report
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.screens.series import SeriesScreen
 from lerend_tui.widgets.form_field import FormField
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
@@ -46,9 +50,10 @@ ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "ge
 TURN_LABELS = {"inbrenger": "een casus inbrengen", "inhoud": "de inhoud brengen",
                "gespreksleider": "het gesprek leiden"}
 """How "wie is er aan de beurt?" names each role."""
-TAB_FOCUS = {"overzicht": "#overview-left", "deelnemers": "#people", "afspraken": "#theme"}
+TAB_FOCUS = {"overzicht": "#overview-left", "deelnemers": "#people", "afspraken": "#theme",
+             "stappen": "#journey-scroll"}
 """Where the focus goes when a tab is opened with its key."""
-TABS = Binding.Group("Overzicht · Deelnemers · Afspraken")  # one line in the help
+TABS = Binding.Group("Overzicht · Deelnemers · Afspraken · Stappen")  # one line in the help
 VERDICT_MARKS = {"past": "✓ past", "twijfel": "? twijfel", "past niet": "✗ past niet"}
 """The intake's verdict in the participant list."""
 
@@ -68,6 +73,28 @@ def person_prompt(participant: Participant) -> Text:
         facts.append("geen intake")
     text.append("\n" + " · ".join(facts), style="not bold dim")
     return text
+
+
+def journey_text(steps: Journey, problems: list[DataError]) -> Table:
+    """The five steps, a row each: its mark, then its heading and state, the talk's purpose, what is done and what
+    comes next (wrapped lines stay under the heading); then the plans that could not be read (one could be the
+    network's)."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for step in steps.steps:
+        text = Text(step.heading, style="bold")
+        text.append(f"  ·  {step.state}", style="" if step.state == DONE else "bold")
+        text.append(f"\n{step.purpose}", style="italic dim")
+        for line in step.done:
+            text.append(f"\n· {line}")
+        for line in step.next:
+            text.append("\n→ ", style="bold")
+            text.append(line)
+        table.add_row(step.mark, text)
+    for problem in problems:
+        table.add_row("⚠", Text(f"onleesbare planning, niet meegeteld: {problem}", style="dim"))
+    return table
 
 
 def trend_table(network: Network, records: Records) -> Table | Text:
@@ -208,6 +235,11 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                 tooltip="Deelnemers: deelnemers, hun leervragen, ervaring en voorkeuren", id="network.participants"),
         Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, group=TABS,
                 tooltip="Afspraken: thema, plaats, randvoorwaarden en afspraken", id="network.agreements"),
+        Binding("f5", "show_tab('stappen')", "Stappen", show=False, group=TABS,
+                tooltip="Stappen: waar het netwerk staat, van behoefteonderzoek tot adoptie", id="network.journey"),
+        Binding("ctrl+r", "plan_series", "Reeks inplannen",
+                tooltip="Reeks inplannen: een kick-off, bijeenkomsten om de zoveel weken en een evaluatie, als "
+                "planningen", id="network.series"),
         Binding("ctrl+n", "new_participant", "Nieuwe deelnemer",
                 tooltip="Nieuwe deelnemer: typ de naam en Enter", id="network.new_participant"),
         Binding("ctrl+o", "intake", "Intake",
@@ -215,7 +247,8 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         Binding("ctrl+s", "export", "Verslag",
                 tooltip="Verslag van het netwerk opslaan of kopiëren: het hele netwerk als Markdown",
                 id="network.export"),
-        Binding("ctrl+g", "calendar", "Kalender",
+        # Out of the footer, which must fit in 80 columns; in the help, the palette and beside the place.
+        Binding("ctrl+g", "calendar", "Kalender", show=False,
                 tooltip="Kalenderbestand (.ics) opslaan: alle geplande bijeenkomsten van het netwerk, om in de agenda "
                         "van de deelnemers te importeren", id="network.calendar"),
         Binding("delete", "remove_participant", "Verwijder deelnemer", show=False,
@@ -234,6 +267,9 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         self.store = store
         self.records: Records = {}
         self.record_problems: list[DataError] = []
+        self.plans: list[MeetingPlan] = []
+        """Every readable plan (the journey takes the network's)."""
+        self.plan_problems: list[DataError] = []
         self.person: Participant | None = None
         """The participant shown in the form on the Deelnemers tab."""
 
@@ -279,7 +315,9 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
             with TabPane("Afspraken", id="afspraken"), VerticalScroll(id="agreements"):
                 yield Label("Thema van het netwerk")
                 yield FormField(self.network.theme, id="theme")
-                yield Label("Plaats van de bijeenkomsten")
+                yield Label("Vraag uit de praktijk waar het thema op gebaseerd is (eventueel)")
+                yield FormField(self.network.question, id="question")
+                yield Label("Plaats van de bijeenkomsten · Ctrl+G: de geplande bijeenkomsten als kalenderbestand")
                 yield FormField(self.network.place, placeholder="waar het netwerk samenkomt (een planning kan een "
                                 "andere noemen)", id="place")
                 with Horizontal(classes="columns"):
@@ -287,6 +325,10 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                                      "\n".join(self.network.agreements.randvoorwaarden))
                     yield self._area("agreements-list", "Afspraken · één per regel",
                                      "\n".join(self.network.agreements.afspraken))
+            with TabPane("Stappen", id="stappen"), VerticalScroll(id="journey-scroll"):
+                journey_panel = self._panel("journey", "De vijf stappen van het lerend netwerk")
+                journey_panel.border_subtitle = "Ctrl+R: reeks inplannen"
+                yield journey_panel
         yield Footer(compact=True)
 
     @staticmethod
@@ -314,6 +356,11 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         index, network = self.services.meetings.index, self.network
         self.read_then_show(lambda: index.of_network(network.meetings, network.id), self._show_records,
                             group="records")
+        self.read_then_show(self.services.plans.scan, self._show_plans, group="plans")
+
+    def _show_plans(self, read: tuple[list[MeetingPlan], list[DataError]]) -> None:
+        self.plans, self.plan_problems = read
+        self.refresh_journey()
 
     def _show_records(self, read: tuple[Records, list[DataError]]) -> None:
         """The network's meetings (from the index), and the unreadable ones it lists."""
@@ -333,6 +380,12 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         self.query_one("#open", Static).update(open_text(network, records))
         self.query_one("#fairness", Static).update(fairness_table(network, records))
         self.query_one("#trails", Static).update(questions_text(network, records))
+        self.refresh_journey()
+
+    def refresh_journey(self) -> None:
+        clock = self.services.clock
+        steps = journey(self.network, self.records, self.plans, clock.local(clock.now()).date())
+        self.query_one("#journey", Static).update(journey_text(steps, self.plan_problems))
 
     # -- participants --------------------------------------------------------------------------------
 
@@ -559,13 +612,25 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     def agreements_changed(self, event: TextArea.Changed) -> None:
         self._set_list(self.network.agreements, "afspraken", event.text_area.text)
 
-    @on(Input.Changed, "#theme, #place")
+    @on(Input.Changed, "#theme, #question, #place")
     def detail_changed(self, event: Input.Changed) -> None:
-        """The network's theme or place: the field's id names the attribute."""
-        attribute, value = str(event.input.id), " ".join(event.value.split())
+        """The network's theme, question from practice or place: the field's id names the attribute."""
+        attribute, value = str(event.input.id), " ".join(clean(event.value).split())
         if value != getattr(self.network, attribute):
             setattr(self.network, attribute, value)
             self.changed()
+
+    def action_plan_series(self) -> None:
+        """The series dialog; the plans it wrote are told, and the journey shows them."""
+
+        def planned(plans: list[MeetingPlan] | None) -> None:
+            if plans:
+                self.notify(f"{len(plans)} planningen gemaakt, van {plans[0].title} tot {plans[-1].title}. "
+                            "Vorm ze een voor een op het planningsscherm.", title="Reeks ingepland")
+                self.read_then_show(self.services.plans.scan, self._show_plans, group="plans")
+                self.action_show_tab("stappen")
+
+        self.app.push_screen(SeriesScreen(self.network), planned)
 
     # -- saving --------------------------------------------------------------------------------------
 
@@ -586,6 +651,8 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "overzicht":
             self.refresh_overview()
+        elif event.pane.id == "stappen":
+            self.refresh_journey()
 
     def action_export(self) -> None:
         self.save_now()
@@ -596,7 +663,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     def action_calendar(self) -> None:
         """The network's planned meetings (its plans with a date) as an iCalendar file, saved where the other
         exports go; the plans without a date, and plan files that cannot be read, are named."""
-        from lerend_tui.plans.plan import MeetingPlan, PlanError
+        from lerend_tui.plans.plan import PlanError
         from lerend_tui.reports.calendar import network_calendar, plan_names
 
         self.save_now()

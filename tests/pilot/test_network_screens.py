@@ -117,6 +117,15 @@ async def test_edits_are_saved_once_typing_stops(paths, clock):
                     "the save once typing stopped")
         assert "opgeslagen" in text_of(app, "#save-status")
 
+        # The question from practice, under the theme, is saved too, and Stap 1 shows it.
+        screen.query_one("#question", Input).focus()
+        await paste(pilot, "Hoe houden we  mantelzorgers   erbij?")
+        await until(pilot, lambda: network_file(paths).get("question") == "Hoe houden we mantelzorgers erbij?",
+                    "the question saved")
+        await pilot.press("f5")
+        await finish_reading(pilot)
+        assert "· Vraag uit de praktijk: Hoe houden we mantelzorgers erbij?" in text_of(app, "#journey")
+
 
 async def test_the_function_keys_switch_tabs_also_from_the_participant_list(paths, clock):
     make_network(paths)

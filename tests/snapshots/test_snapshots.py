@@ -1,11 +1,16 @@
 """Snapshots of the main screens at fixed sizes (update with `pytest --snapshot-update`)."""
 
+from datetime import date
+
+from lerend_tui.network.intake import Intake
 from lerend_tui.network.store import NetworkStore
 from lerend_tui.plans.plan import PlanStore
+from lerend_tui.plans.series import Series, save_series, series_plans
 from lerend_tui.screens.network import NetworkScreen
 from lerend_tui.screens.plan import PlanScreen
 from lerend_tui.screens.plans import PlansScreen
 from lerend_tui.screens.review import ReviewScreen
+from lerend_tui.templates import load_templates
 
 from ..appkit import home_app, meeting_app, steady, until
 from ..samples import make_network, planned_evening, store_meetings, two_meetings
@@ -65,6 +70,29 @@ def test_network_screen_120x36(snap_compare, paths, clock):
         await steady(pilot)
 
     assert snap_compare(home_app(paths, clock), terminal_size=(120, 36), run_before=open_network)
+
+
+def test_network_journey_100x30(snap_compare, paths, clock):
+    """The Stappen tab: a network with a theme and its question, one intake of two, two meetings held and a series
+    planned after them."""
+    store = NetworkStore(paths.networks_folder)
+    network = make_network(paths)
+    network.question = "Hoe houden we mantelzorgers erbij?"
+    network.participants[0].intake = Intake.held({"praktische-kennis": True, "complex-vraagstuk": True,
+                                                  "voldoende-tijd": True})
+    store.save(network)
+    two_meetings(paths)
+    save_series(series_plans(Series(date(2026, 12, 8), 4, 4, "19:30", kickoff=False), network_id=network.id,
+                             network_name=network.name, theme=network.theme, templates=load_templates(),
+                             local=clock.local), PlanStore(paths.plans))
+
+    async def open_journey(pilot):
+        pilot.app.push_screen(NetworkScreen(store.load("zorgnetwerk-zuid"), store))
+        await steady(pilot)
+        await pilot.press("f5")
+        await steady(pilot)
+
+    assert snap_compare(home_app(paths, clock), terminal_size=(100, 30), run_before=open_journey)
 
 
 def test_plan_screen_120x36(snap_compare, paths, clock):
