@@ -46,6 +46,7 @@ _DUTCH = {
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
     "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "not allowed with argument %s": "niet samen met %s",
 }
 argparse._ = lambda text: _DUTCH.get(text, text)  # type: ignore[attr-defined]  # argparse's own, not in its stubs
 
@@ -186,7 +187,7 @@ def add_notes_parsers(commands: argparse._SubParsersAction) -> None:
 
 
 def add_network_parsers(commands: argparse._SubParsersAction) -> None:
-    """`network new|list|show|report` (`commands/network.py`)."""
+    """`network new|list|show|report|calendar` (`commands/network.py`)."""
     network = commands.add_parser(
         "network", help="lerende netwerken: deelnemers, leervragen, afspraken en bijeenkomsten",
         description="Een lerend netwerk over zijn bijeenkomsten heen: één bestand per netwerk in "
@@ -209,8 +210,20 @@ def add_network_parsers(commands: argparse._SubParsersAction) -> None:
     report = sub.add_parser("report", help="het verslag van het hele netwerk, in Markdown",
                             description="Schrijf het verslag van het hele netwerk als Markdown: wat bereikt is, "
                             "deelnemers, afspraken, bijeenkomsten, stok achter de deur, leervragen en rollen.")
-    report.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
-    report.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
+    named_to_file(report)
+    calendar = sub.add_parser(
+        "calendar", help="de geplande bijeenkomsten als iCalendar-bestand (.ics), voor de agenda van de deelnemers",
+        description="Schrijf alle geplande bijeenkomsten van het netwerk (zijn planningen met een datum) als "
+        "iCalendar-bestand dat mail- en agendaprogramma's importeren: per bijeenkomst titel, tijd, plaats en "
+        "programma. Opnieuw importeren werkt de afspraken bij. Planningen zonder datum worden overgeslagen en "
+        "genoemd.")
+    named_to_file(calendar)
+
+
+def named_to_file(parser: argparse.ArgumentParser) -> None:
+    """A network's NAAM and `-o BESTAND`, for what writes a file of one network."""
+    parser.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
 
 
 def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
@@ -233,10 +246,16 @@ def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="als JSON: een lijst met een object per planning")
     export = sub.add_parser("export", help="de agenda om naar de deelnemers te sturen",
                             description="Schrijf de agenda van een planning: tijden, fasen, wie wat inbrengt en "
-                            "de werkvormen. Standaard in Markdown; met --tekst als platte tekst voor in een mail.")
+                            "de werkvormen. Standaard in Markdown; met --tekst als platte tekst voor in een mail; "
+                            "met --ics als iCalendar-bestand dat mail- en agendaprogramma's importeren (opnieuw "
+                            "importeren werkt de afspraak bij).")
     export.add_argument("name", metavar="NAAM", help="de planning: haar naam, bestandsnaam of een .toml-bestand")
     export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
-    export.add_argument("--tekst", action="store_true", help="platte tekst in plaats van Markdown")
+    form = export.add_mutually_exclusive_group()
+    form.add_argument("--tekst", action="store_true", help="platte tekst in plaats van Markdown")
+    form.add_argument("--ics", action="store_true",
+                      help="als iCalendar-bestand (.ics) voor de agenda van de deelnemers: de bijeenkomst met "
+                      "titel, tijd, plaats en programma (de planning heeft een datum nodig)")
     add_series_parser(sub)
 
 

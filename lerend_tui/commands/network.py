@@ -1,6 +1,6 @@
-"""The `network` command: create, list, show and report learning networks from the shell.
+"""The `network` command: create, list, show and report learning networks, and their calendar, from the shell.
 
-Plain Python (no Textual). `list`, `show` and `report` only read, so they also work on a read-only
+Plain Python (no Textual). `list`, `show`, `report` and `calendar` only read, so they also work on a read-only
 data dir; `new` creates `<data>/networks/` when needed.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from lerend_tui.commands.shared import deliver, meeting_store, print_json, quiet_broken_pipe, warn_each
+from lerend_tui.commands.shared import deliver, meeting_store, print_json, quiet_broken_pipe, warn, warn_each
 from lerend_tui.common.clock import SystemClock
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.text import count_text, decimal
@@ -54,14 +54,31 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
             if not networks and not problems:
                 print("Nog geen netwerken. Maak er een met: lerend-tui network new NAAM")
         return 0
+    network = store.find(args.name)
+    if args.network_command == "calendar":
+        return _calendar(network, args.output, paths)
     from lerend_tui.reports.network import network_report  # with the picker: loaded only when a network is read
 
-    network = store.find(args.name)
     records = meeting_records(paths, network)
     if args.network_command == "show":
         print(network_text(network, records, network_journey(paths, network, records)))
         return 0
     deliver(network_report(network, records), args.output, "Verslag")
+    return 0
+
+
+def _calendar(network: Network, output: str | None, paths: Paths) -> int:
+    """`network calendar`: the network's plans that have a date as an iCalendar file; those without are named."""
+    from lerend_tui.catalogue.workforms import load_catalogue
+    from lerend_tui.plans.plan import PlanStore
+    from lerend_tui.reports.calendar import network_calendar, plan_names
+
+    plans, problems = PlanStore.of(paths).scan()
+    warn_each("onleesbaar", problems)
+    text, undated = network_calendar(network, plans, SystemClock(), catalogue=load_catalogue(paths.workforms_folder))
+    if undated:
+        warn(f"overgeslagen, nog zonder datum: {plan_names(undated)}. Geef ze een datum op het planningsscherm.")
+    deliver(text, output, "Kalenderbestand", line_ends_kept=True)
     return 0
 
 
@@ -91,6 +108,7 @@ def network_json(network: Network) -> dict:
         "name": network.name,
         "theme": network.theme,
         "question": network.question,
+        "place": network.place,
         "participants": network.names,
         "meetings": network.meetings,
         "learning_questions": {p.name: p.learning_questions for p in network.participants},
@@ -102,6 +120,7 @@ def network_text(network: Network, records: Records, steps: Journey | None = Non
     title = [network.name, "=" * len(network.name), f"Thema: {network.theme}" if network.theme else "Thema: (nog geen)"]
     if network.question:
         title.append(f"Vraag uit de praktijk: {network.question}")
+    title += [f"Plaats: {network.place}"] if network.place else []
     sections = (_journey_text(steps), _participants_text(network), _agreements_text(network),
                 _meetings_text(network, records), _trends_text(network, records), _upcoming_text(network, records),
                 _open_text(network, records))

@@ -15,13 +15,15 @@ from lerend_tui.common.clock import SystemClock
 from lerend_tui.common.paths import Paths
 
 if TYPE_CHECKING:
-    from lerend_tui.plans.plan import PlanStore
+    from lerend_tui.network.store import Network
+    from lerend_tui.plans.plan import MeetingPlan, PlanStore
     from lerend_tui.templates import TemplateCatalogue
 
 
 @quiet_broken_pipe
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    """`list` and `export` only read the plans (export writes only the file it is asked to)."""
+    """`list` and `export` only read the plans (export writes only the file it is asked to); `export --ics` as an
+    iCalendar file, at the network's place unless the plan names its own."""
     from lerend_tui.catalogue.workforms import load_catalogue
     from lerend_tui.plans.plan import PlanStore, by_day, markdown_agenda, text_agenda
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
                  "date": plan.date.isoformat() if plan.date else None, "phases": len(plan.phases),
                  "minutes": plan.total_minutes, "available_minutes": plan.available_minutes,
                  "overrun_minutes": plan.overrun_minutes, "theme": plan.theme, "goal": plan.goal,
-                 "participants": plan.participants, "network": plan.network or None,
+                 "participants": plan.participants, "network": plan.network or None, "place": plan.place or None,
                  "path": str(plan.path) if plan.path else None}
                 for plan in plans])
         else:
@@ -51,12 +53,33 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     plan = store.find(args.name)
     catalogue = load_catalogue(paths.workforms_folder)
-    agenda = text_agenda(plan, catalogue) if args.tekst else markdown_agenda(plan, catalogue)
     missing = [p.workform for p in plan.phases if p.workform and p.workform not in catalogue.workforms]
     for workform in dict.fromkeys(missing):
         warn(f"let op: werkvorm '{workform}' staat niet in de catalogus")
+    if args.ics:
+        from lerend_tui.reports.calendar import plan_calendar
+
+        calendar = plan_calendar(plan, plan_network(plan, paths), SystemClock(), catalogue=catalogue)
+        deliver(calendar, args.output, "Kalenderbestand", line_ends_kept=True)
+        return 0
+    agenda = text_agenda(plan, catalogue) if args.tekst else markdown_agenda(plan, catalogue)
     deliver(agenda, args.output, "Agenda", end="" if agenda.endswith("\n") else "\n")
     return 0
+
+
+def plan_network(plan: MeetingPlan, paths: Paths) -> Network | None:
+    """The plan's network, for its place; one that cannot be read is named on stderr and the plan goes without."""
+    if not plan.network:
+        return None
+    from lerend_tui.common.validation import DataError
+    from lerend_tui.network.store import NetworkError, NetworkStore
+
+    try:
+        return NetworkStore.of(paths).load(plan.network)
+    except (OSError, DataError, NetworkError) as error:
+        warn(f"let op: het netwerk '{plan.network}' van deze planning is niet te lezen ({error}); "
+             "de plaats van het netwerk ontbreekt")
+        return None
 
 
 def series(args: argparse.Namespace, paths: Paths, store: PlanStore) -> int:

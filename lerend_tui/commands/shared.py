@@ -42,11 +42,17 @@ def print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def deliver(text: str, output: str | None, what: str, *, end: str = "\n") -> None:
-    """`-o BESTAND`: the text written there (atomically) and a line that says so; without it, on the screen."""
+def deliver(text: str, output: str | None, what: str, *, end: str = "\n", line_ends_kept: bool = False) -> None:
+    """`-o BESTAND`: the text written there (atomically) and a line that says so; without it, on the screen.
+    `line_ends_kept`: a text already cleaned whose CRLF line ends (an iCalendar file's) must reach a pipe as they
+    are, which the terminal-safe output (`terminal_safe_output`) would take the CR of."""
     if output:
         atomic_write_text(Path(output), text)
         print(f"{what} geschreven naar {output}")
+    elif line_ends_kept:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         print(text, end=end)
 

@@ -1,6 +1,6 @@
 """A learning network across its meetings: one human-readable TOML file per network.
 
-The file `<data>/networks/<id>.toml` holds the name, the theme, the participants (their learning
+The file `<data>/networks/<id>.toml` holds the name, the theme, the place it meets, the participants (their learning
 questions, the experience they bring, their learning preferences and expectations, and the result of
 their intake), the agreements (randvoorwaarden and afspraken) and the ids of the network's meetings
 (the file stems under `<data>/meetings/`). `Network.to_toml` and `parse_network` are each other's
@@ -78,6 +78,8 @@ class Network:
     agreements: Agreements = field(default_factory=Agreements)
     meetings: list[str] = field(default_factory=list)
     """The ids (file stems under `<data>/meetings/`) of the network's meetings, in the order they were added."""
+    place: str = ""
+    """Where the network meets (plaats), unless a meeting's plan names another; "" when not known."""
     id: str = ""
     """The file stem under `<data>/networks/`; set when the network is read or created, not written into
     the file. A meeting record's `network` field holds it."""
@@ -134,6 +136,7 @@ def _network_table(network: Network) -> dict[str, Any]:
         "name": network.name,
         "theme": network.theme,
         "question": network.question or None,
+        "place": network.place or None,
         "meetings": network.meetings,
         "agreements": with_hand_added({
             "randvoorwaarden": network.agreements.randvoorwaarden,
@@ -153,7 +156,7 @@ def _network_table(network: Network) -> dict[str, Any]:
     }, network.extra)
 
 
-_NETWORK_KEYS = frozenset({"schema", "name", "theme", "question", "meetings", "agreements", "participants"})
+_NETWORK_KEYS = frozenset({"schema", "name", "theme", "question", "place", "meetings", "agreements", "participants"})
 """The keys of each table the program writes itself; any other key is a person's own (see `extra`)."""
 _AGREEMENTS_KEYS = frozenset({"randvoorwaarden", "afspraken"})
 _PARTICIPANT_KEYS = frozenset({"name", "learning_questions", "experience", "preferences", "expectations", "intake"})
@@ -186,9 +189,11 @@ def parse_network(path: Path) -> Network:
     name = read(fields.text, "name", allow_empty=False)
     theme = read(fields.text, "theme", "")
     question = read(fields.text, "question", "")
+    place = read(fields.text, "place", "")
     problems.raise_any()
     return Network(name=name, theme=theme, question=question, participants=participants, agreements=agreements,
-                   meetings=list(dict.fromkeys(meetings)), id=path.stem, extra=hand_added(fields, _NETWORK_KEYS))
+                   meetings=list(dict.fromkeys(meetings)), place=" ".join(place.split()), id=path.stem,
+                   extra=hand_added(fields, _NETWORK_KEYS))
 
 
 def _parse_agreements(fields: Fields) -> Agreements:

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 SCHEMA = 1
 DEFAULT_START = "19:00"
 TOP_KEYS = frozenset({"schema", "name", "title", "template", "theme", "goal", "start", "date",
-                      "available_minutes", "participants", "network", "phases"})
+                      "available_minutes", "participants", "network", "place", "phases"})
 PHASE_KEYS = frozenset({"kind", "title", "minutes", "guidance", "questions", "steps", "workform",
                         "content_by", "case_by"})
 STEP_KEYS = frozenset({"title", "minutes", "instruction", "round"})
@@ -158,6 +158,8 @@ class MeetingPlan:
     """Who is expected; empty in a network's plan means everyone in the network."""
     network: str = ""
     """The id of the learning network the meeting will belong to; "" when none."""
+    place: str = ""
+    """Where the meeting is held (plaats); "" for the network's place, or not known yet."""
     path: Path | None = field(default=None, compare=False)
     """The file the plan was read from."""
 
@@ -372,6 +374,7 @@ def _plan_table(plan: MeetingPlan) -> dict[str, Any]:
         "available_minutes": plan.available_minutes,
         "participants": plan.participants or None,
         "network": plan.network or None,
+        "place": plan.place or None,
         "phases": [
             {
                 "kind": phase.kind,
@@ -424,11 +427,13 @@ def parse_plan(path: Path) -> MeetingPlan:
     available_minutes = read(fields.minutes, "available_minutes", None)
     participants = read(fields.texts, "participants", [])
     network = read(fields.text, "network", "")
+    place = read(fields.text, "place", "")
     problems.raise_any()
     return MeetingPlan(
         name=name.strip(), title=title.strip(), phases=phases, template=template, theme=theme.strip(),
         goal=goal.strip(), start=start, date=day, available_minutes=available_minutes,
-        participants=[name.strip() for name in participants if name.strip()], network=network.strip(), path=path,
+        participants=[name.strip() for name in participants if name.strip()], network=network.strip(),
+        place=" ".join(place.split()), path=path,
     )
 
 
@@ -671,8 +676,8 @@ def _formats(plan: MeetingPlan, catalogue: Catalogue | None) -> list[tuple[str, 
 
 
 def _about(plan: MeetingPlan) -> list[tuple[str, str]]:
-    """The agenda's opening facts, each as (label, text): when, and the theme, goal and participants if set."""
-    facts = [("Wanneer", when_text(plan)), ("Thema", plan.theme), ("Doel", plan.goal),
+    """The agenda's opening facts, each as (label, text): when, and the place, theme, goal and participants if set."""
+    facts = [("Wanneer", when_text(plan)), ("Plaats", plan.place), ("Thema", plan.theme), ("Doel", plan.goal),
              ("Deelnemers", ", ".join(plan.participants))]
     return [(label, text) for label, text in facts if text]
 

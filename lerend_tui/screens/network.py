@@ -234,7 +234,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         Binding("f3", "show_tab('deelnemers')", "Deelnemers", show=False, group=TABS,
                 tooltip="Deelnemers: deelnemers, hun leervragen, ervaring en voorkeuren", id="network.participants"),
         Binding("f4", "show_tab('afspraken')", "Afspraken", show=False, group=TABS,
-                tooltip="Afspraken: thema, randvoorwaarden en afspraken", id="network.agreements"),
+                tooltip="Afspraken: thema, plaats, randvoorwaarden en afspraken", id="network.agreements"),
         Binding("f5", "show_tab('stappen')", "Stappen", show=False, group=TABS,
                 tooltip="Stappen: waar het netwerk staat, van behoefteonderzoek tot adoptie", id="network.journey"),
         Binding("ctrl+r", "plan_series", "Reeks inplannen",
@@ -247,6 +247,10 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         Binding("ctrl+s", "export", "Verslag",
                 tooltip="Verslag van het netwerk opslaan of kopiëren: het hele netwerk als Markdown",
                 id="network.export"),
+        # Out of the footer, which must fit in 80 columns; in the help, the palette and beside the place.
+        Binding("ctrl+g", "calendar", "Kalender", show=False,
+                tooltip="Kalenderbestand (.ics) opslaan: alle geplande bijeenkomsten van het netwerk, om in de agenda "
+                        "van de deelnemers te importeren", id="network.calendar"),
         Binding("delete", "remove_participant", "Verwijder deelnemer", show=False,
                 tooltip="Verwijder deelnemer: de gekozen deelnemer, in de lijst (er wordt eerst gevraagd)",
                 id="network.remove"),
@@ -313,6 +317,9 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                 yield FormField(self.network.theme, id="theme")
                 yield Label("Vraag uit de praktijk waar het thema op gebaseerd is (eventueel)")
                 yield FormField(self.network.question, id="question")
+                yield Label("Plaats van de bijeenkomsten · Ctrl+G: de geplande bijeenkomsten als kalenderbestand")
+                yield FormField(self.network.place, placeholder="waar het netwerk samenkomt (een planning kan een "
+                                "andere noemen)", id="place")
                 with Horizontal(classes="columns"):
                     yield self._area("conditions-list", "Randvoorwaarden · één per regel",
                                      "\n".join(self.network.agreements.randvoorwaarden))
@@ -605,18 +612,12 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     def agreements_changed(self, event: TextArea.Changed) -> None:
         self._set_list(self.network.agreements, "afspraken", event.text_area.text)
 
-    @on(Input.Changed, "#theme")
-    def theme_changed(self, event: Input.Changed) -> None:
-        theme = " ".join(event.value.split())
-        if theme != self.network.theme:
-            self.network.theme = theme
-            self.changed()
-
-    @on(Input.Changed, "#question")
-    def question_changed(self, event: Input.Changed) -> None:
-        question = " ".join(clean(event.value).split())
-        if question != self.network.question:
-            self.network.question = question
+    @on(Input.Changed, "#theme, #question, #place")
+    def detail_changed(self, event: Input.Changed) -> None:
+        """The network's theme, question from practice or place: the field's id names the attribute."""
+        attribute, value = str(event.input.id), " ".join(clean(event.value).split())
+        if value != getattr(self.network, attribute):
+            setattr(self.network, attribute, value)
             self.changed()
 
     def action_plan_series(self) -> None:
@@ -658,6 +659,32 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         network, records = self.network, self.records
         self.app.push_screen(ExportScreen(f"Verslag van netwerk {network.name}", f"netwerk-{network.id}.md",
                                           lambda _confidential: network_report(network, records)))
+
+    def action_calendar(self) -> None:
+        """The network's planned meetings (its plans with a date) as an iCalendar file, saved where the other
+        exports go; the plans without a date, and plan files that cannot be read, are named."""
+        from lerend_tui.plans.plan import PlanError
+        from lerend_tui.reports.calendar import network_calendar, plan_names
+
+        self.save_now()
+        services, network = self.services, self.network
+
+        def show(read: tuple[list[MeetingPlan], list[DataError]]) -> None:
+            plans, problems = read
+            try:
+                text, undated = network_calendar(network, plans, services.clock, catalogue=services.catalogue)
+            except PlanError as error:
+                self.notify(str(error), title="Kalender", severity="warning", timeout=15, markup=False)
+                return
+            left_out = [f"nog zonder datum: {plan_names(undated)}"] if undated else []
+            left_out += [f"onleesbaar: {', '.join(problem.path.name for problem in problems)}"] if problems else []
+            if left_out:
+                self.notify(f"Niet in het kalenderbestand: {'; '.join(left_out)}.", title="Kalender",
+                            severity="warning", timeout=15, markup=False)
+            self.app.push_screen(ExportScreen(f"Kalenderbestand van netwerk {network.name}",
+                                              f"kalender-{network.id}.ics", lambda _confidential: text))
+
+        self.read_then_show(services.plans.scan, show, group="calendar")
 
     def action_back(self) -> None:
         if self.save_now():

@@ -1,8 +1,8 @@
 """The meeting plan (planning): the phases of a coming meeting with their clock times, shaped with keys —
 reorder, longer or shorter (a phase or one of its steps), add, remove, rename, the kind, who brings content
 or a case, a work format chosen from the catalogue or drawn — with the meeting's theme, goal, day, start and
-time available; sent on as an agenda and started as a meeting (F5). Every change is written to the plan's
-file (`PlanStore.save`)."""
+time available and the place; sent on as an agenda or a calendar file and started as a meeting (F5). Every
+change is written to the plan's file (`PlanStore.save`)."""
 
 from __future__ import annotations
 
@@ -81,7 +81,10 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                         "tekst", id="plan.export"),
         Binding("f5", "start", "Starten", tooltip="Bijeenkomst starten: de bijeenkomst volgens deze planning, nu",
                 id="plan.start"),
-        # Out of the footer, which must fit in 120 columns; in the list's border, the help and the palette.
+        # Out of the footer, which must fit in 80 columns; in the list's (or form's) border, the help and the palette.
+        Binding("ctrl+g", "calendar", "Kalender", show=False,
+                tooltip="Kalenderbestand (.ics) opslaan: de bijeenkomst met tijd, plaats en programma, om in de agenda "
+                        "van de deelnemers te importeren", id="plan.calendar"),
         Binding("ctrl+n", "add", "Erbij", show=False, tooltip="Fase toevoegen: een nieuwe fase na de gemarkeerde",
                 id="plan.add"),
         Binding("delete", "remove", "Weg", key_display="del", show=False,
@@ -105,6 +108,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         self.store = store
         self.network_names: list[str] = []
         """The members of the plan's network (read on mount), who are its participants unless it names them."""
+        self.network: Network | None = None
+        """The plan's network (read on mount): its place is the plan's unless the plan names its own."""
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -138,6 +143,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                     yield Static(id="phase-guidance")
                 with Vertical(id="meeting-form") as form:
                     form.border_title = "Bijeenkomst"
+                    form.border_subtitle = "Ctrl+G: kalenderbestand (.ics)"
                     yield Label("Titel")
                     yield FormField(plan.title, id="plan-title")
                     yield Label("Thema")
@@ -149,6 +155,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                                     id="plan-date")
                     yield Label("Starttijd (UU:MM)")
                     yield FormField(plan.start, id="plan-start")
+                    yield Label("Plaats")
+                    yield FormField(plan.place, placeholder="nog niet bekend", id="plan-place")
                     yield Label("Beschikbare minuten")
                     yield FormField(str(plan.available_minutes or ""), placeholder="geen grens", id="plan-available",
                                     type="integer")
@@ -195,7 +203,9 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         network, records = read
         self.query_one("#plan-name", Static).update(Content.from_markup(
             "[b]Planning[/b] · $name · netwerk $network", name=self.plan.name, network=network.name))
-        self.network_names = list(network.names)
+        self.network, self.network_names = network, list(network.names)
+        if network.place:
+            self.query_one("#plan-place", Input).placeholder = f"van het netwerk: {network.place}"
         self.query_one("#plan-participants", Input).placeholder = ", ".join(network.names) or "Anouk, Bram, Chris"
         for selector, role in (("#content-by", CONTENT_ROLE), ("#case-by", CASE_ROLE)):
             name = whose_turn(role, network, records)
@@ -336,6 +346,10 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
     @on(Input.Changed, "#plan-start")
     def start_changed(self, event: Input.Changed) -> None:
         self._set(lambda: setattr(self.plan, "start", clock_text(parse_time(event.value))))
+
+    @on(Input.Changed, "#plan-place")
+    def place_changed(self, event: Input.Changed) -> None:
+        self._set(lambda: setattr(self.plan, "place", " ".join(event.value.split())))
 
     @on(Input.Changed, "#plan-available")
     def available_changed(self, event: Input.Changed) -> None:
@@ -518,6 +532,21 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         self.app.push_screen(ExportScreen(f"Agenda van {plan.title}", f"agenda-{plan_id(plan.name)}.md",
                                           lambda _confidential: markdown_agenda(plan, catalogue),
                                           plain=lambda _confidential: text_agenda(plan, catalogue)))
+
+    def action_calendar(self) -> None:
+        """The plan as an iCalendar file, saved where the other exports go; a plan without a date is refused."""
+        from lerend_tui.reports.calendar import plan_calendar
+        from lerend_tui.screens.export import ExportScreen
+
+        self.save_now()
+        plan, services = self.plan, self.services
+        try:
+            calendar = plan_calendar(plan, self.network, services.clock, catalogue=services.catalogue)
+        except PlanError as error:
+            self.notify(str(error), title="Kalender", severity="warning", timeout=15, markup=False)
+            return
+        self.app.push_screen(ExportScreen(f"Kalenderbestand van {plan.title}", f"agenda-{plan_id(plan.name)}.ics",
+                                          lambda _confidential: calendar))
 
     def action_save_template(self) -> None:
         from lerend_tui.plans.plan import save_as_template
