@@ -556,9 +556,11 @@ def next_planned(plans: list[MeetingPlan], network: str, after: date) -> Meeting
     return min(coming, key=lambda plan: (plan.date, plan.start), default=None)
 
 
-def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None) -> Path:
+def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None,
+                     source: MeetingTemplate | None = None) -> Path:
     """Write the plan as a reusable template (`<folder>/<name>.toml`, which `templates.load_templates` reads).
-    A file there that does not parse is never overwritten."""
+    A file there that does not parse is never overwritten. A phase keeps the talk's pages it shows in
+    `source`, the template the plan came from (a plan itself does not hold them)."""
     template_name = slugify(name or plan.name)
     path = folder / f"{template_name}.toml"
     if path.exists():
@@ -572,7 +574,8 @@ def save_as_template(plan: MeetingPlan, folder: Path, *, name: str | None = None
         "description": description,
         "phases": [
             {"kind": p.kind, "title": p.title, "minutes": p.minutes, "guidance": p.guidance,
-             "questions": p.questions, "steps": _steps_table(p.steps) or None}
+             "questions": p.questions, "steps": _steps_table(p.steps) or None,
+             "talk": list(source.talk_for(p.kind, p.title)) if source is not None else None}
             for p in plan.phases
         ],
     }

@@ -552,7 +552,8 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
         from lerend_tui.plans.plan import save_as_template
 
         try:
-            path = save_as_template(self.plan, self.services.paths.templates)
+            path = save_as_template(self.plan, self.services.paths.templates,
+                                    source=self.services.templates.templates.get(self.plan.template))
         except DataError as error:
             self.notify(f"Het sjabloon op schijf is onleesbaar en wordt niet overschreven: {error}",
                         title="Niet opgeslagen", severity="error", timeout=15, markup=False)

@@ -278,6 +278,14 @@ def test_save_as_template_loads_as_a_template(tmp_path, plan):
     assert [p.guidance for p in again.phases] == [p.guidance for p in plan.phases]
 
 
+def test_a_template_saved_from_a_kick_off_plan_still_shows_the_talk(tmp_path):
+    kick_off = load_templates().get("kick-off")
+    path = save_as_template(MeetingPlan.from_template(kick_off, name="Onze start"), tmp_path, source=kick_off)
+    saved = load_templates(tmp_path).get("onze-start")
+    explaining = "Wat is een lerend netwerk? En wat niet?"
+    assert saved.source == path and saved.talk_for("inhoud", explaining) == kick_off.talk_for("inhoud", explaining) != ()
+
+
 # -- into a meeting -----------------------------------------------------------------------------------
 
 
