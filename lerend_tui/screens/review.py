@@ -101,23 +101,20 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
     def _show_rows(self, rows: list[_Row], query: str) -> None:
         """The meetings (or the phases of them) found, and the files that could not be read."""
         meetings = self.query_one("#meetings", OptionList)
-        meetings.clear_options()
         self.rows = {str(row.meeting.path) if row.hit is None else f"hit-{number}": row
                      for number, row in enumerate(rows[:ROWS_SHOWN])}
-        meetings.add_options(Option(self._row(row), id=key) for key, row in self.rows.items())
+        options = [Option(self._row(row), id=key) for key, row in self.rows.items()]
         more = len(rows) - ROWS_SHOWN + (self.listing.left_out if rows and rows[0].hit is None else 0)
         if more > 0:
-            meetings.add_option(Option(f"… en {more} eerdere: zoek ze op een woord (Ctrl+F)", disabled=True))
+            options.append(Option(f"… en {more} eerdere: zoek ze op een woord (Ctrl+F)", disabled=True))
         if not rows:
-            meetings.add_option(Option(f"Niets gevonden voor ‘{query}’." if query.strip() else
-                                       "Nog geen bijeenkomsten.", disabled=True))
-        for meeting, copies in self.listing.conflicts.items():
-            for copy in copies:
-                meetings.add_option(Option(Content(f"⚠ conflict: {copy.name} is een kopie van {meeting}.toml die "
-                                                   "een synchronisatieprogramma maakte; kies welke blijft"),
-                                           disabled=True))
-        for problem in self.listing.problems:
-            meetings.add_option(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True))
+            options.append(Option(f"Niets gevonden voor ‘{query}’." if query.strip() else
+                                  "Nog geen bijeenkomsten.", disabled=True))
+        options += [Option(Content(f"⚠ conflict: {copy.name} is een kopie van {meeting}.toml die een "
+                                   "synchronisatieprogramma maakte; kies welke blijft"), disabled=True)
+                    for meeting, copies in self.listing.conflicts.items() for copy in copies]
+        options += [Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True) for problem in self.listing.problems]
+        meetings.set_options(options)  # at once: the list lays out all its options anew after each change
         total = len(self.listing.meetings) + self.listing.left_out
         found = total if rows and rows[0].hit is None else len({row.meeting.path for row in rows})
         meetings.border_subtitle = f"{found} van {total}"
@@ -161,22 +158,30 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
     def show_report(self) -> None:
         """The highlighted meeting's report, read from the index in the background; at the phase found."""
         row = self.current
-        index = self.services.meetings.index
         meeting = row.meeting if row is not None else None
-        self.read_then_show(lambda: index.record(meeting.id) if meeting is not None else None,
-                            lambda record: self._show_report(row, record), group="report")
+        self.read_then_show(lambda: self._read_report(meeting.id) if meeting is not None else None,
+                            lambda found: self._show_report(row, found), group="report")
 
-    async def _show_report(self, row: _Row | None, record: MeetingRecord | None) -> None:
+    def _read_report(self, meeting_id: str) -> tuple[MeetingRecord, str] | None:
+        """The meeting and its report, in a thread: the report names the work formats, which the catalogue
+        (some sixty files, read the first time) knows."""
+        record = self.services.meetings.index.record(meeting_id)
+        if record is None:
+            return None
+        return record, markdown_report(record, workform_name=self.services.catalogue.name_of)
+
+    async def _show_report(self, row: _Row | None, found: tuple[MeetingRecord, str] | None) -> None:
         report = self.query_one("#report", Markdown)
         scroll = self.query_one("#report-scroll", VerticalScroll)
-        if row is None or record is None:
+        if row is None or found is None:
             self.shown = None
             scroll.border_title = "Verslag"
             await report.update("")
             return
+        record, text = found
         self.shown = StoredMeeting(row.meeting.path, record)
         scroll.border_title = Content(f"Verslag · {clean(row.meeting.id)}")  # a file name: neither markup nor escapes
-        await report.update(markdown_report(record, workform_name=self.services.catalogue.name_of))
+        await report.update(text)
         scroll.scroll_home(animate=False)
         if row.hit is not None and row.hit.phase_title:
             self.call_after_refresh(self._scroll_to_phase, row.hit.phase_title)  # once the report is laid out
