@@ -151,25 +151,22 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         self.query_one("#participants", Input).placeholder = names or "Anouk, Bram, Chris"
 
     def _show_meetings(self, listing: Listing) -> None:
-        unfinished = self.query_one("#unfinished", OptionList)
-        unfinished.clear_options()
-        unfinished.add_options(self._with_conflicts(listing, [
+        """Each list put up in one call: an option list lays out all its options anew after each change."""
+        unfinished = self._with_conflicts(listing, [
             (Option(Content(self._unfinished_line(facts)), id=str(facts.path)), facts)
-            for facts in unfinished_of(listing.meetings)]))
-        past = self.query_one("#past", OptionList)
-        past.clear_options()
-        past.add_options(self._with_conflicts(listing, [
+            for facts in unfinished_of(listing.meetings)])
+        past = self._with_conflicts(listing, [
             (Option(Content(summarize(facts).line()), id=str(facts.path)), facts)
-            for facts in listing.meetings if facts.finished]))
+            for facts in listing.meetings if facts.finished])
         if listing.left_out:
-            past.add_option(Option(f"… en {listing.left_out} eerdere: Ctrl+T, terugblik (met zoeken)", disabled=True))
-        past.add_options(Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True) for problem in listing.problems)
-        if unfinished.option_count:
-            unfinished.highlighted = 0
-        else:
-            unfinished.add_option(Option("Geen onderbroken bijeenkomsten.", disabled=True))
-        if not past.option_count:
-            past.add_option(Option("Nog geen afgeronde bijeenkomsten.", disabled=True))
+            past.append(Option(f"… en {listing.left_out} eerdere: Ctrl+T, terugblik (met zoeken)", disabled=True))
+        past += [Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True) for problem in listing.problems]
+        self.query_one("#unfinished", OptionList).set_options(
+            unfinished or [Option("Geen onderbroken bijeenkomsten.", disabled=True)])
+        if unfinished:
+            self.query_one("#unfinished", OptionList).highlighted = 0
+        self.query_one("#past", OptionList).set_options(
+            past or [Option("Nog geen afgeronde bijeenkomsten.", disabled=True)])
 
     @staticmethod
     def _with_conflicts(listing: Listing, rows: list[tuple[Option, MeetingFacts]]) -> list[Option]:
