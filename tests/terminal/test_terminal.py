@@ -277,9 +277,13 @@ def test_a_plan_is_shaped_exported_and_run_as_exactly_that_meeting(tmp_path, ter
     starts = [int(match.group(1)) * 60 + int(match.group(2)) for match in found]
     assert [(later - earlier) % (24 * 60) for earlier, later in itertools.pairwise(starts)] == [
         p["minutes"] for p in plan["phases"][:4]]  # the drawn format sets the end
-    off = abs(pressed - pressed.replace(hour=19, minute=0, second=0, microsecond=0))
-    if off <= timedelta(minutes=55):
+    planned = pressed.replace(hour=19, minute=0, second=0, microsecond=0)
+    off = abs(pressed - planned)
+    if off <= timedelta(minutes=55) and pressed <= planned:
         assert starts[0] == 19 * 60
+    elif off <= timedelta(minutes=55):  # the plan's clock holds (its end); the first phase, not begun, is due now
+        assert (pressed.hour * 60 + pressed.minute - starts[0]) % (24 * 60) <= 1
+        assert f"Einde gepland  {planned + timedelta(minutes=sum(p['minutes'] for p in plan['phases'])):%H:%M}" in screen
     elif off > timedelta(minutes=65):
         term.wait_for("De planning ging uit van 19:00")  # the notification
         assert (pressed.hour * 60 + pressed.minute - starts[0]) % (24 * 60) <= 1
