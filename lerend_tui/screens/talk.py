@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen
@@ -31,6 +31,7 @@ class TalkScreen(KeyedScreen, LerendScreen[None]):
         self.deck = deck
 
     def compose(self) -> ComposeResult:
+        yield Static("[b]Over lerende netwerken[/b] · de lezing, zoals de beamer haar toont", id="topbar")
         yield TalkPage(id="talk-page")
         yield Footer(compact=True)
 
