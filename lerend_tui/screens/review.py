@@ -181,7 +181,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         record, text = found
         self.shown = StoredMeeting(row.meeting.path, record)
         scroll.border_title = Content(f"Verslag · {clean(row.meeting.id)}")  # a file name: neither markup nor escapes
-        await report.update(text)
+        if report.source != text:  # as the search is typed, its first hit stays the same meeting: drawn once
+            await report.update(text)
         scroll.scroll_home(animate=False)
         if row.hit is not None and row.hit.phase_title:
             self.call_after_refresh(self._scroll_to_phase, row.hit.phase_title)  # once the report is laid out
