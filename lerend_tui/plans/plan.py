@@ -65,6 +65,9 @@ STEP_KEYS = frozenset({"title", "minutes", "instruction", "round"})
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
 _DATE = re.compile(r"^(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))$")
 
+Day = date
+"""A calendar day: in `MeetingPlan`, whose field `date` hides the type, a method names it so."""
+
 
 class PlanError(Exception):
     """A plan cannot be found or changed as asked; the message is Dutch."""
@@ -308,9 +311,12 @@ class MeetingPlan:
     def planned_start(self, clock: Clock) -> datetime:
         """The moment a meeting run from the plan now is planned to start: today at `start`. (A plan's
         `date` is for the agenda; the record of a meeting is dated the day it is held.)"""
+        return self.start_on(clock.local(clock.now()).date(), clock)
+
+    def start_on(self, day: Day, clock: Clock) -> datetime:
+        """The plan's start time on `day`, with that day's own UTC offset (summer or winter time)."""
         minutes = self.start_minutes
-        today = clock.local(clock.now()).date()
-        return clock.local(datetime.combine(today, time(minutes // 60, minutes % 60)))
+        return clock.local(datetime.combine(day, time(minutes // 60, minutes % 60)))
 
     def as_template(self) -> MeetingTemplate:
         """The plan's phases with their guidance and questions, as a template: where a meeting run from the

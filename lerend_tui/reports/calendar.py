@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event, vText
@@ -50,8 +50,7 @@ def meeting_times(plan: MeetingPlan, clock: Clock) -> tuple[datetime, datetime]:
     if plan.date is None:
         raise PlanError(f"De planning '{plan.name}' heeft nog geen datum: zonder dag kan ze niet in een agenda. "
                         "Geef haar een datum op het planningsscherm (Datum) of in haar bestand (date = 2026-12-08).")
-    minutes = plan.start_minutes
-    start = clock.local(datetime.combine(plan.date, time(minutes // 60, minutes % 60))).astimezone(UTC)
+    start = plan.start_on(plan.date, clock).astimezone(UTC)
     return start, start + timedelta(minutes=plan.total_minutes)
 
 
