@@ -161,10 +161,10 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
         if listing.left_out:
             past.append(Option(f"… en {listing.left_out} eerdere: Ctrl+T, terugblik (met zoeken)", disabled=True))
         past += [Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True) for problem in listing.problems]
-        self.query_one("#unfinished", OptionList).set_options(
-            unfinished or [Option("Geen onderbroken bijeenkomsten.", disabled=True)])
+        unfinished_list = self.query_one("#unfinished", OptionList)
+        unfinished_list.set_options(unfinished or [Option("Geen onderbroken bijeenkomsten.", disabled=True)])
         if unfinished:
-            self.query_one("#unfinished", OptionList).highlighted = 0
+            unfinished_list.highlighted = 0
         self.query_one("#past", OptionList).set_options(
             past or [Option("Nog geen afgeronde bijeenkomsten.", disabled=True)])
 
