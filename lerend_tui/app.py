@@ -25,6 +25,7 @@ from textual.widgets import Input, TextArea
 from lerend_tui.beamer.palette import css_variables
 from lerend_tui.common.autosave import CEILING, PAUSE, SaveDeadline
 from lerend_tui.common.clock import Clock, SystemClock
+from lerend_tui.common.collector import wake
 from lerend_tui.common.crash import crash_line, describe, write_crash_log
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.sanitise import clean
@@ -32,6 +33,7 @@ from lerend_tui.common.settings import Settings, config_path
 from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.meeting.running import Meeting
+from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import (
     KeyedScreen,
     binding_ids,
@@ -120,6 +122,7 @@ class GuardedApp(App[None]):
     def on_mount(self) -> None:
         if not self.is_headless:  # a test's app shares its process with the test runner
             self._catch_leaving_signals()
+        self.call_after_refresh(wake)  # the first screen is drawn: the collector works again
 
     def _catch_leaving_signals(self) -> None:
         loop = asyncio.get_running_loop()
@@ -241,6 +244,8 @@ class LerendApp(GuardedApp):
         self._open_meeting = open_meeting
         self._open_plans = open_plans
         self._problems = [*(problems or []), *services.templates.problems]
+        self._too_small: Screen | None = None
+        """The notice covering the screens while the terminal is too small for them (`on_resize`)."""
         if services.settings.keymap:
             self._use_keymap(services.settings.keymap)
 
@@ -273,7 +278,6 @@ class LerendApp(GuardedApp):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        super().on_mount()
         theme = self.services.settings.theme
         if theme in self.available_themes:
             self.theme = theme
@@ -336,14 +340,15 @@ class LerendApp(GuardedApp):
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover everything with a notice while the terminal is too small, instead of breaking."""
-        from lerend_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-
-        showing = isinstance(self.screen, TooSmallScreen)
+        showing = self.screen is self._too_small
         below = self.screen_stack[-2] if showing else self.screen
-        width, height = getattr(below, "MIN_SIZE", (MIN_WIDTH, MIN_HEIGHT))
+        width, height = getattr(below, "MIN_SIZE", LerendScreen.MIN_SIZE)
         too_small = event.size.width < width or event.size.height < height
         if too_small and not showing:
-            self.push_screen(TooSmallScreen())
+            from lerend_tui.screens.too_small import TooSmallScreen  # (loaded only when needed)
+
+            self._too_small = TooSmallScreen((width, height))
+            self.push_screen(self._too_small)
         elif showing and not too_small:
             self.pop_screen()
 
@@ -496,7 +501,6 @@ class FollowerApp(GuardedApp):
         """Answer the doorbell the facilitator's program rings on every change (see `live.Doorbell`): the
         beamer shows a change at once, not at its next wake-up, which is up to a second away while the time
         runs. The thread waits in the pipe, costing no CPU; without a doorbell the wake-ups still follow."""
-        super().on_mount()
         if self._doorbell.open():
             threading.Thread(target=self._answer_doorbell, name="doorbell", daemon=True).start()
 

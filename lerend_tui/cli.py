@@ -20,6 +20,7 @@ from lerend_tui import __version__
 from lerend_tui.beamer import DEFAULT_HOST, DEFAULT_PORT
 from lerend_tui.commands.shared import CliError, terminal_safe_output, warn_each
 from lerend_tui.common.clock import SystemClock
+from lerend_tui.common.collector import rest, wake
 from lerend_tui.common.crash import crash_line, describe, write_crash_log
 from lerend_tui.common.paths import DataDirError, Paths
 from lerend_tui.common.settings import config_path, load_settings
@@ -347,32 +348,22 @@ def run(args: argparse.Namespace) -> int:
         from lerend_tui.commands.beamer import run as command
     else:
         return run_app_command(args, paths)
+    wake()
     return command(args, paths)
 
 
 def run_app_command(args: argparse.Namespace, paths: Paths) -> int:
     """`beamer`, and `start`, `plan` (or `plan edit`) or no subcommand on the `LerendApp`."""
     paths.check_usable()
-    if args.command == "beamer":
-        from lerend_tui.app import FollowerApp
+    rest()  # until the first screen is drawn: the app wakes the collector then (`common.collector`)
+    try:
+        if args.command == "beamer":
+            from lerend_tui.app import FollowerApp
 
-        return run_app(FollowerApp(paths))
-    # Starting makes tens of thousands of objects that live as long as the program (Python's and Textual's
-    # modules, ours, the templates, the app) and hardly any garbage (some 1,000 objects), yet the garbage
-    # collector would walk them over and over while they are made, and all of them in a full pass of some
-    # 25 ms just before the first screen is drawn, and again in every later full pass while the facilitator
-    # types. So it rests until the app is built, and what exists then is frozen: left out of later passes.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        app = build_app(args, paths)
-        gc.freeze()
+            return run_app(FollowerApp(paths))
+        return run_app(build_app(args, paths))
     finally:
-        if collecting:
-            gc.enable()
-    try:
-        return run_app(app)
-    finally:
+        wake()
         gc.unfreeze()  # for a caller that lives on after `main` (the tests)
 
 

@@ -2,8 +2,8 @@
 them (`LETTERS`), drawn in the four characters ``' ▀▄█'`` that every terminal font has.
 
 The glyphs are pixel art in text files beside this module (``fonts/*.txt``; their opening lines describe
-the format), read once when this module is imported and checked then: a malformed glyph is a `DataError`
-naming the file and the line.
+the format), each read when it is first used and checked then: a malformed glyph is a `DataError` naming the
+file and the line. (The meeting screen starts without either: its block digits show only in a large terminal.)
 
 Sizes are counted per font pixel: a `Scale` of ``sx`` columns and ``hy`` *half rows*. Counting vertically in
 half rows lets half blocks give odd heights, and keeps the proportions plain: a terminal cell is about twice
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lerend_tui.common.validation import DataError
 
@@ -126,6 +126,18 @@ class Font:
     def scale_for(self, text: str, width: int, height: int) -> Scale | None:
         """The largest scale at which ``text`` fits in ``width`` × ``height`` cells (None: it does not)."""
         return largest_scale(self.width(text), len(self.span(text)), width, height)
+
+    def place(self, text: str, template: str, width: int, height: int) -> tuple[Scale, int, int] | None:
+        """Where ``text`` goes in ``width`` × ``height`` cells: its scale, sized for ``template`` (or the text,
+        where it is wider), the column it starts at and the width sized for. The template's width is centred
+        and the text right-aligned in it, so a clock's digits stand where they stood when a ``+`` comes in
+        front of them. None when not even the smallest scale fits."""
+        sizing = max(template, text, key=self.width)
+        scale = self.scale_for(sizing, width, height)
+        if scale is None:
+            return None
+        block = self.width(sizing) * scale.sx
+        return scale, (width - block) // 2 + block - self.width(text) * scale.sx, block
 
     def render(self, text: str, scale: Scale) -> list[str]:
         """``text`` at ``scale``: `size` rows of equal length in ``' ▀▄█'`` (a pixel row that ends halfway
@@ -310,7 +322,16 @@ def load(name: str) -> Font:
     return parse(f"fonts/{name}.txt", path.read_text(encoding="utf-8"))
 
 
-DIGITS = load("digits")
+DIGITS: Font
 """The clock: digits all of one width, ':', '+' and '-', 5 pixels high."""
-LETTERS = load("letters")
+LETTERS: Font
 """The words: capitals (with the accents Dutch uses), digits and punctuation, 8 pixels high."""
+_FILES = {"DIGITS": "digits", "LETTERS": "letters"}
+
+if not TYPE_CHECKING:  # to the type checker the two fonts are the plain names above
+    def __getattr__(name: str) -> Font:
+        """`DIGITS` or `LETTERS`, read from its file the first time it is asked for (PEP 562)."""
+        if name not in _FILES:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        font = globals()[name] = load(_FILES[name])
+        return font

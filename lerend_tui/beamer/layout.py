@@ -166,19 +166,6 @@ def timer_layout(cols: int, rows: int, *, template: str = "+88:88", step: bool =
     return TimerLayout(digits=digits, scale=scale, frame=frame, **placed)
 
 
-def place_digits(text: str, template: str, width: int, height: int) -> tuple[Scale, int, int] | None:
-    """Where the digits of ``text`` go in ``width`` × ``height`` cells: their scale, sized for ``template``
-    (or the text, where it is wider), the column they start at and the width sized for. The template's width
-    is centred and the text right-aligned in it, so the digits stand where they stood when a ``+`` comes in
-    front of them. None when not even the smallest digits fit."""
-    sizing = max(template, text, key=DIGITS.width)
-    scale = DIGITS.scale_for(sizing, width, height)
-    if scale is None:
-        return None
-    block = DIGITS.width(sizing) * scale.sx
-    return scale, (width - block) // 2 + block - DIGITS.width(text) * scale.sx, block
-
-
 def stack(cols: int, rows: int, bands: list[tuple[int, int]]) -> list[Box]:
     """Bands across the screen inside the margins, for the welcome, end, waiting and message screens, whose
     parts each fit their words into their band. Each band is ``(rows it needs, weight)``: it gets the rows

@@ -16,7 +16,6 @@ from lerend_tui.common.clock import Clock
 from lerend_tui.common.settings import MINIMUM_SECONDS_PER_PERSON, Settings
 from lerend_tui.common.text import MONTHS
 from lerend_tui.meeting.items import Item, NotesItems
-from lerend_tui.meeting.rebudget import Rebudget, propose
 from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, MeetingRecord, PhaseRecord, StepRecord
 from lerend_tui.meeting.rounds import SpeakingRound, round_order
 from lerend_tui.meeting.timer import PhaseTimer, Reading
@@ -25,6 +24,7 @@ from lerend_tui.templates import MeetingTemplate, TemplatePhase
 if TYPE_CHECKING:  # the catalogue and the draw load when a work format is drawn, not at start-up
     from lerend_tui.catalogue.picker import Filters
     from lerend_tui.catalogue.workforms import Workform
+    from lerend_tui.meeting.rebudget import Rebudget
 
 
 START_WINDOW = timedelta(hours=1)
@@ -207,9 +207,13 @@ class Meeting:
         if not later:
             return None
         drift = (schedule or self.schedule()).delta_minutes  # whole minutes: seconds are no reason to re-plan
+        if drift == 0:
+            return None
+        from lerend_tui.meeting.rebudget import propose  # (loaded once the meeting runs late or early)
+
         minutes = [phase.minutes for phase in later]
         proposal = propose(minutes, max(sum(minutes) - drift, 0))
-        return None if drift == 0 or proposal.minutes == minutes else proposal
+        return None if proposal.minutes == minutes else proposal
 
     def signals(self) -> list[str]:
         """What to signal now, each once: "bell" when a countdown reaches zero, "warning" when its

@@ -24,6 +24,9 @@ Read = TypeVar("Read")
 class LerendScreen(Screen[ScreenResultType]):
     """A screen of the facilitator's program (`lerend-tui`, not the follower's beamer)."""
 
+    MIN_SIZE = (60, 20)
+    """The least columns and rows the screen works in: below them the app covers it (`TooSmallScreen`)."""
+
     if TYPE_CHECKING:
         app = getters.app(LerendApp)  # at run time Textual's own `app`: the running app, which is a LerendApp
 

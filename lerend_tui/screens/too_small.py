@@ -9,13 +9,17 @@ from textual.widgets import Static
 
 from lerend_tui.screens.base import LerendScreen
 
-MIN_WIDTH, MIN_HEIGHT = 60, 20
-
 
 class TooSmallScreen(LerendScreen[None]):
     """Pushed over everything while the terminal is smaller than the least the screens need."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
 
+    def __init__(self, needed: tuple[int, int]) -> None:
+        """`needed`: the columns and rows of the screen it covers (its `MIN_SIZE`)."""
+        super().__init__()
+        self.needed = needed
+
     def compose(self) -> ComposeResult:
-        yield Static(f"Het venster is te klein.\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT} tekens groot.")
+        width, height = self.needed
+        yield Static(f"Het venster is te klein.\nMaak het minstens {width}×{height} tekens groot.")

@@ -20,8 +20,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from lerend_tui.beamer.font import DIGITS
-from lerend_tui.beamer.layout import place_digits
+from lerend_tui.beamer import font
 from lerend_tui.widgets.cells import block_cells
 
 
@@ -90,6 +89,11 @@ class BigClock(Widget):
         if text == self._text:
             return
         width, height = self._drawn_size
+        if not (width and height):  # hidden, or not drawn yet: it places the text when it is drawn
+            self._text = text
+            if self.display:
+                self.refresh(layout=True)
+            return
         old, self._text = self._place(width, height), text
         new = self._place(width, height)
         if (old.top, old.block_width, len(old.lines)) != (new.top, new.block_width, len(new.lines)):
@@ -140,14 +144,15 @@ class BigClock(Widget):
         return self._placed[1]
 
     def _placing(self, width: int, height: int) -> Placed:
-        placed = place_digits(self._text, self._template, width, height)
+        digits = font.DIGITS
+        placed = digits.place(self._text, self._template, width, height)
         if placed is None:  # too small for block digits: the plain text, centred
-            rows = DIGITS.render_in(self._text, width, height)
+            rows = digits.render_in(self._text, width, height)
             block = len(rows[0]) if rows else 0
             left = (width - block) // 2
         else:
             scale, left, block = placed
-            rows = DIGITS.render(self._text, scale)
+            rows = digits.render(self._text, scale)
         return Placed([" " * left + row for row in rows], (height - len(rows)) // 2, block)
 
     def _line(self, y: int, width: int, height: int) -> str:

@@ -18,7 +18,6 @@ from lerend_tui.beamer.layout import (
     TimerLayout,
     digits_template,
     inner,
-    place_digits,
     stack,
     timer_layout,
 )
@@ -117,7 +116,7 @@ def test_the_digits_keep_size_and_columns_across_zero(size, kind):
         return
     box = layout.digits
     (before_scale, before_left, block), (after_scale, after_left, _) = (
-        place_digits(text, "+88:88", box.width, box.height) for text in ("12:34", "+00:42"))
+        DIGITS.place(text, "+88:88", box.width, box.height) for text in ("12:34", "+00:42"))
     assert before_scale == after_scale == layout.scale and block == box.width
     before, after = DIGITS.render("12:34", layout.scale), DIGITS.render("+00:42", layout.scale)
     assert len(before) == len(after) == box.height
@@ -126,11 +125,11 @@ def test_the_digits_keep_size_and_columns_across_zero(size, kind):
 
 
 def test_digits_are_centred_in_a_larger_box_and_grow_narrower_only_when_wider_than_the_template():
-    scale, left, block = place_digits("12:34", "+88:88", 100, 20)
+    scale, left, block = DIGITS.place("12:34", "+88:88", 100, 20)
     assert scale == (4, 8) and block == 84 and (100 - block) // 2 + block == left + DIGITS.width("12:34") * 4
-    wider = place_digits("+1:00:05", "+88:88", 100, 20)
+    wider = DIGITS.place("+1:00:05", "+88:88", 100, 20)
     assert wider[0].sx < scale.sx and wider[1] == (100 - wider[2]) // 2
-    assert place_digits("12:34", "+88:88", 20, 2) is None
+    assert DIGITS.place("12:34", "+88:88", 20, 2) is None
 
 
 def test_the_layout_does_not_depend_on_the_text_or_the_state():

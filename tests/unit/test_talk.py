@@ -10,7 +10,7 @@ from lerend_tui.beamer.view import BeamerView, Show
 from lerend_tui.common.validation import DataError
 from lerend_tui.storage.live import read_live, write_live
 from lerend_tui.talk import MAX_LINES, MAX_ROWS, Deck, Page, Slide, builtin_talk, parse_talk
-from lerend_tui.templates import load_templates, parse_template
+from lerend_tui.templates import builtin_template_files, load_templates, parse_template
 
 from ..samples import live_state
 
@@ -131,6 +131,15 @@ def test_the_kick_off_explains_a_learning_network_with_the_talks_pages():
     assert kick_off.talk_for("inhoud", "Wat is een lerend netwerk? En wat niet?") == (
         "wat-is", "waarom", "oplevert", "opleiding", "wanneer")
     assert kick_off.talk_for("checkin", "Kennismaking en verbinding") == ()
+
+
+def test_every_topic_a_built_in_template_names_is_the_talks():
+    """The loader leaves this check out for the built-in templates (starting would read the talk for it)."""
+    known = builtin_talk().topic_ids
+    for path in builtin_template_files():
+        named = [topic for phase in parse_template(path).phases for topic in phase.talk]
+        assert all(topic in known for topic in named), (path.name, named)
+    assert any(phase.talk for phase in load_templates().templates["kick-off"].phases)
 
 
 def test_a_template_naming_a_topic_the_talk_lacks_is_named(tmp_path):
