@@ -21,13 +21,13 @@ from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.storage.meetings import MeetingStore
-from lerend_tui.talk import Talk, builtin_talk
 from lerend_tui.templates import TemplateCatalogue, load_templates
 
 if TYPE_CHECKING:  # loaded when first used: `start` opens its meeting without them (benchmarks/launch.py)
     from lerend_tui.catalogue.workforms import Catalogue
     from lerend_tui.network.store import NetworkStore
     from lerend_tui.plans.plan import PlanStore
+    from lerend_tui.talk import Talk
 
 
 @dataclass
@@ -73,6 +73,8 @@ class Services:
     @property
     def talk(self) -> Talk:
         """The talk's pages for the room (built in, read once)."""
+        from lerend_tui.talk import builtin_talk
+
         return builtin_talk()
 
     @property

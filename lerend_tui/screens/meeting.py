@@ -28,7 +28,6 @@ from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
 from lerend_tui.storage.live import LiveState, beamer_holder, write_live
 from lerend_tui.storage.lock import release
 from lerend_tui.storage.meetings import MeetingStore, Version
-from lerend_tui.talk import Deck
 from lerend_tui.widgets.agenda import Agenda
 from lerend_tui.widgets.guidance import Guidance
 from lerend_tui.widgets.line import Line
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from lerend_tui.screens.beamer import BeamerScreen
     from lerend_tui.screens.checkout import Closing
     from lerend_tui.screens.draw import DrawResult
+    from lerend_tui.talk import Deck
 
 RETRY_SECONDS = 5.0  # how often a failed save is tried again
 BEAMER_LOOK_SECONDS = 1.0  # how often a meeting kept off the beamer looks whether it is free again

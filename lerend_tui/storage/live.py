@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
@@ -47,7 +47,9 @@ from lerend_tui.common.validation import DataError, Fields, drop_none, read_toml
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.storage.lock import give_back, held, hold
 from lerend_tui.storage.meetings import SAFE_FLAGS, atomic_write_text
-from lerend_tui.talk import Slide, read_slide
+
+if TYPE_CHECKING:
+    from lerend_tui.talk import Slide
 
 SCHEMA = 3
 READS = (2, SCHEMA)
@@ -231,7 +233,11 @@ def _read_state(path: Path) -> LiveState | None:
     if values["focus"] not in _FOCUS_KINDS:
         raise table.error("focus", f"verwacht een van: {', '.join(_FOCUS_KINDS)}")
     page = table.table.get("page")
-    return LiveState(**values, page=read_slide(Fields(page, path, "page")) if page is not None else None)
+    if page is None:
+        return LiveState(**values)
+    from lerend_tui.talk import read_slide  # (the talk's code loads once a page is shown)
+
+    return LiveState(**values, page=read_slide(Fields(page, path, "page")))
 
 
 # -- is the facilitator's program still running ------------------------------------------------------------
