@@ -46,7 +46,6 @@ from lerend_tui.screens.keys import (
 )
 from lerend_tui.screens.saving import HoldsEdits
 from lerend_tui.services import Services
-from lerend_tui.storage.live import Doorbell, LiveReader, clear_live
 from lerend_tui.storage.lock import LockError, acquire, holder, release
 from lerend_tui.templates import TemplateCatalogue
 
@@ -403,6 +402,7 @@ class LerendApp(GuardedApp):
 
     def let_go(self) -> None:
         from lerend_tui.screens.meeting import MeetingScreen
+        from lerend_tui.storage.live import clear_live
 
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
@@ -486,8 +486,10 @@ class FollowerApp(GuardedApp):
         # Its one screen is its default, whose own CSS_PATH Textual does not load.
         super().__init__(paths, css_path=BeamerScreen.CSS_PATH)
         self.clock = clock or SystemClock()
+        from lerend_tui.beamer.view import Follower  # imported here: the facilitator's start never needs them
+        from lerend_tui.storage.live import Doorbell, LiveReader
+
         self._doorbell = Doorbell(paths.live)
-        from lerend_tui.beamer.view import Follower  # imported here: the facilitator's start never needs it
 
         self.live_state = LiveReader(paths.live, self._tell_unreadable)
         self._follower = Follower(self.live_state)

@@ -22,9 +22,9 @@ from lerend_tui.catalogue.workforms import Catalogue, Workform
 from lerend_tui.common.text import count_text
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen, single_key_actions
-from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.templates import PHASE_KINDS, PHASE_LABELS
 from lerend_tui.widgets.form_field import FormField
-from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
+from lerend_tui.widgets.workform_card import CARD_CSS, WorkformCard
 
 ALL_PHASES = "alle"
 NOTHING_MATCHES = "Geen werkvorm past bij dit filter."

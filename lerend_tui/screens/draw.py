@@ -28,9 +28,9 @@ from lerend_tui.catalogue.picker import (
 )
 from lerend_tui.catalogue.workforms import Catalogue, Workform
 from lerend_tui.screens.base import LerendModal
-from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.templates import PHASE_KINDS, PHASE_LABELS
 from lerend_tui.widgets.form_field import FormField
-from lerend_tui.widgets.workform_card import CARD_CSS, PHASE_LABELS, WorkformCard
+from lerend_tui.widgets.workform_card import CARD_CSS, WorkformCard
 
 ANIMATION_FRAMES = 12
 ANIMATION_STEP = 0.08  # 12 frames of 80 ms: the draw takes about a second

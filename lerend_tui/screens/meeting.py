@@ -25,19 +25,19 @@ from lerend_tui.meeting.running import Meeting, Schedule
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 from lerend_tui.screens.saving import Autosave, HoldsEdits, UnsavedCopy
-from lerend_tui.storage.live import LiveState, beamer_holder, write_live
 from lerend_tui.storage.lock import release
 from lerend_tui.storage.meetings import MeetingStore, Version
+from lerend_tui.templates import PHASE_LABELS
 from lerend_tui.widgets.agenda import Agenda
 from lerend_tui.widgets.guidance import Guidance
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import PhaseClock
-from lerend_tui.widgets.workform_card import PHASE_LABELS
 
 if TYPE_CHECKING:
     from lerend_tui.screens.beamer import BeamerScreen
     from lerend_tui.screens.checkout import Closing
     from lerend_tui.screens.draw import DrawResult
+    from lerend_tui.storage.live import LiveState
     from lerend_tui.talk import Deck
 
 RETRY_SECONDS = 5.0  # how often a failed save is tried again
@@ -393,6 +393,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         (`hand_over`, "Naar de beamer"), or it ends or quits (see `live`). A read-only twin never writes."""
         if self.read_only:
             return
+        from lerend_tui.storage.live import write_live  # (the beamer's code loads after the first screen)
+
         try:
             strays = write_live(self.services.paths.live, self.live_state(), hand_over=hand_over)
         except OSError:
@@ -414,6 +416,8 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
 
     def live_state(self) -> LiveState:
         """The meeting as the beamer shows it, with what the facilitator put on it (`m`, `z`)."""
+        from lerend_tui.storage.live import LiveState
+
         return LiveState.capture(self.meeting, network=self._network_name, next_meeting=self._next_meeting,
                                  message=self._room_message, blank=self._room_blank,
                                  page=self._deck.slide if self._deck is not None else None)
@@ -422,7 +426,11 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
         """While another program's meeting has the beamer, look now and then whether it let go (it ended or
         quit): then this running meeting takes it at once, instead of leaving the room a waiting screen until
         the facilitator's next key."""
-        if self._beamer_elsewhere and not self.read_only and beamer_holder(self.services.paths.live) is None:
+        if not self._beamer_elsewhere or self.read_only:
+            return
+        from lerend_tui.storage.live import beamer_holder
+
+        if beamer_holder(self.services.paths.live) is None:
             self.publish()
 
     def after_change(self) -> None:

@@ -38,9 +38,8 @@ from lerend_tui.plans.plan import (
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.keys import KeyedScreen
-from lerend_tui.templates import PHASE_KINDS
+from lerend_tui.templates import PHASE_KINDS, PHASE_LABELS
 from lerend_tui.widgets.form_field import FormField
-from lerend_tui.widgets.workform_card import PHASE_LABELS
 
 if TYPE_CHECKING:
     from lerend_tui.catalogue.picker import History

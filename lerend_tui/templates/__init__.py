@@ -13,6 +13,17 @@ from pathlib import Path
 from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
 
 PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
+PHASE_LABELS: dict[str, str] = {
+    "checkin": "Check-in",
+    "reflectie": "Reflectie",
+    "inhoud": "Inhoud",
+    "coaching": "Onderlinge coaching",
+    "afsluiting": "Afsluiting",
+    "adoptie": "Adoptie",
+    "kickoff": "Kick-off",
+    "evaluatie": "Evaluatie",
+}
+"""The phase kinds in Dutch, as the facilitator reads them."""
 DEFAULT_TEMPLATE = "bijeenkomst"
 
 

@@ -20,7 +20,6 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from lerend_tui.beamer import font
 from lerend_tui.widgets.cells import block_cells
 
 
@@ -144,6 +143,8 @@ class BigClock(Widget):
         return self._placed[1]
 
     def _placing(self, width: int, height: int) -> Placed:
+        from lerend_tui.beamer import font  # (the fonts load when block digits are first drawn)
+
         digits = font.DIGITS
         placed = digits.place(self._text, self._template, width, height)
         if placed is None:  # too small for block digits: the plain text, centred

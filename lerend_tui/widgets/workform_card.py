@@ -18,21 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from lerend_tui.common.text import count_text
+from lerend_tui.templates import PHASE_LABELS
 
 if TYPE_CHECKING:  # the meeting screen imports this module before a work format is ever shown (`start`)
     from lerend_tui.catalogue.workforms import Step, Workform
-
-PHASE_LABELS: dict[str, str] = {
-    "checkin": "Check-in",
-    "reflectie": "Reflectie",
-    "inhoud": "Inhoud",
-    "coaching": "Onderlinge coaching",
-    "afsluiting": "Afsluiting",
-    "adoptie": "Adoptie",
-    "kickoff": "Kick-off",
-    "evaluatie": "Evaluatie",
-}
-"""Dutch names of the phase kinds in `templates.PHASE_KINDS`."""
 
 
 def group_size(workform: Workform) -> str:
