@@ -55,7 +55,11 @@ argparse._ = lambda text: _DUTCH.get(text, text)  # type: ignore[attr-defined]  
 CRASHED = 70  # EX_SOFTWARE: the program itself failed
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv` (the command line when None). Every subcommand is in it, with its line of help,
+    but only those that `argv` names get their own arguments and subcommands: making all of them took a few
+    milliseconds of every start."""
+    named = set(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(
         prog="lerend-tui",
         description="Begeleid een bijeenkomst van een lerend netwerk: fasen, timers en notities. "
@@ -69,6 +73,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
     start = commands.add_parser("start", help="start meteen een bijeenkomst", description="Start een bijeenkomst.")
+    if "start" in named:
+        add_start_arguments(start)
+    beamer = commands.add_parser(
+        "beamer", help="de weergave voor de zaal: volgt de bijeenkomst die in een ander venster loopt",
+        description="Toon op de beamer de lopende bijeenkomst uit dezelfde datamap. Start dit in een tweede "
+        "terminal (die op de projector); het volgt elke start, pauze, stap en fase vanzelf. Met --web in een "
+        "browser: open het adres dat het toont.",
+    )
+    if "beamer" in named:
+        add_beamer_arguments(beamer)
+    add_workform_parsers(commands, named)
+    add_notes_parsers(commands, named)
+    add_network_parsers(commands, named)
+    add_plan_parsers(commands, named)
+    return parser
+
+
+def add_start_arguments(start: argparse.ArgumentParser) -> None:
     start.add_argument("--template", default=DEFAULT_TEMPLATE, metavar="NAAM",
                        help=f"het sjabloon (standaard: {DEFAULT_TEMPLATE})")
     start.add_argument("--title", default="", metavar="TITEL", help="de titel van de bijeenkomst")
@@ -81,12 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--network", default="", metavar="NETWERK",
                        help="start de bijeenkomst in dit lerend netwerk: met zijn deelnemers (tenzij --participants), "
                        "en met de stok achter de deur en acties van de vorige keer")
-    beamer = commands.add_parser(
-        "beamer", help="de weergave voor de zaal: volgt de bijeenkomst die in een ander venster loopt",
-        description="Toon op de beamer de lopende bijeenkomst uit dezelfde datamap. Start dit in een tweede "
-        "terminal (die op de projector); het volgt elke start, pauze, stap en fase vanzelf. Met --web in een "
-        "browser: open het adres dat het toont.",
-    )
+
+
+def add_beamer_arguments(beamer: argparse.ArgumentParser) -> None:
     beamer.add_argument("--web", action="store_true",
                         help="toon de beamer in een browser: een webpagina op dit adres, alleen om te lezen")
     beamer.add_argument("--host", metavar="ADRES",
@@ -94,11 +113,6 @@ def build_parser() -> argparse.ArgumentParser:
                         "adres krijgt een geheime code in de URL)")
     beamer.add_argument("--port", type=port_number, metavar="POORT",
                         help=f"met --web: de poort (standaard {DEFAULT_PORT}; 0 kiest een vrije)")
-    add_workform_parsers(commands)
-    add_notes_parsers(commands)
-    add_network_parsers(commands)
-    add_plan_parsers(commands)
-    return parser
 
 
 def port_number(text: str) -> int:
@@ -123,14 +137,30 @@ def positive_int(text: str) -> int:
     return value
 
 
-def add_workform_parsers(commands: argparse._SubParsersAction) -> None:
-    """`workforms list|show|check` and `pick` (`commands/workforms.py`, `commands/pick.py`)."""
-    phase_help = f"fase: {', '.join(PHASE_KINDS)}"
+def add_workform_parsers(commands: argparse._SubParsersAction, named: set[str]) -> None:
+    """`workforms list|show|check` and `pick` (`commands/workforms.py`, `commands/pick.py`), with their
+    arguments where `named` (see `build_parser`)."""
     workforms = commands.add_parser(
         "workforms", help="de werkvormen bekijken en controleren",
         description="De catalogus van werkvormen: de ingebouwde en je eigen bestanden in <datamap>/workforms/ "
         "(een eigen bestand met dezelfde id vervangt een ingebouwde werkvorm).",
     )
+    pick = commands.add_parser(
+        "pick", help="loot een passende werkvorm",
+        description="Loot een werkvorm die past bij de fase, het aantal deelnemers en de beschikbare minuten. "
+        "Werkvormen die de groep in de laatste bijeenkomsten gebruikte (volgens <datamap>/meetings/), krijgen "
+        "minder kans. Past er niets, dan zegt het welk filter alles uitsluit (code 1).",
+    )
+    phase_help = f"fase: {', '.join(PHASE_KINDS)}"
+    if "pick" in named:
+        pick.add_argument("--phase", choices=PHASE_KINDS, metavar="FASE", help=f"de {phase_help}")
+        pick.add_argument("--people", type=positive_int, metavar="N", help="het aantal deelnemers")
+        pick.add_argument("--minutes", type=positive_int, metavar="M", help="de beschikbare minuten")
+        pick.add_argument("--seed", type=int, metavar="GETAL",
+                          help="startgetal voor het toeval: zelfde getal, zelfde lot")
+        pick.add_argument("--json", action="store_true", help="als JSON-object")
+    if "workforms" not in named:
+        return
     sub = workforms.add_subparsers(dest="workforms_command", metavar="OPDRACHT", title="opdrachten", required=True)
     listing = sub.add_parser("list", help="alle werkvormen, één per regel",
                              description="Toon alle werkvormen: id, naam, fasen, groepsgrootte en minuten. "
@@ -147,24 +177,15 @@ def add_workform_parsers(commands: argparse._SubParsersAction) -> None:
                            description="Controleer werkvormbestanden en noem elke fout met bestand en veld. "
                            "Zonder PAD: je eigen map <datamap>/workforms/. Eindigt met code 1 bij een fout.")
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="een .toml-bestand of een map ermee")
-    pick = commands.add_parser(
-        "pick", help="loot een passende werkvorm",
-        description="Loot een werkvorm die past bij de fase, het aantal deelnemers en de beschikbare minuten. "
-        "Werkvormen die de groep in de laatste bijeenkomsten gebruikte (volgens <datamap>/meetings/), krijgen "
-        "minder kans. Past er niets, dan zegt het welk filter alles uitsluit (code 1).",
-    )
-    pick.add_argument("--phase", choices=PHASE_KINDS, metavar="FASE", help=f"de {phase_help}")
-    pick.add_argument("--people", type=positive_int, metavar="N", help="het aantal deelnemers")
-    pick.add_argument("--minutes", type=positive_int, metavar="M", help="de beschikbare minuten")
-    pick.add_argument("--seed", type=int, metavar="GETAL", help="startgetal voor het toeval: zelfde getal, zelfde lot")
-    pick.add_argument("--json", action="store_true", help="als JSON-object")
 
 
-def add_notes_parsers(commands: argparse._SubParsersAction) -> None:
+def add_notes_parsers(commands: argparse._SubParsersAction, named: set[str]) -> None:
     """`notes list|search|show|export`: the meetings, the search over them and their reports
     (`commands/notes.py`)."""
     notes = commands.add_parser("notes", help="de bijeenkomsten en hun verslagen",
                                 description="De bijeenkomsten in <datamap>/meetings/ en hun verslag in Markdown.")
+    if "notes" not in named:
+        return
     sub = notes.add_subparsers(dest="notes_command", metavar="OPDRACHT", title="opdrachten", required=True)
     listing = sub.add_parser("list", help="alle bijeenkomsten, de nieuwste eerst",
                              description="Alle bijeenkomsten; onleesbare bestanden worden met pad en regel gemeld.")
@@ -187,13 +208,15 @@ def add_notes_parsers(commands: argparse._SubParsersAction) -> None:
                         help="fasen die vertrouwelijk zijn en buiten het verslag blijven (soort of titel)")
 
 
-def add_network_parsers(commands: argparse._SubParsersAction) -> None:
+def add_network_parsers(commands: argparse._SubParsersAction, named: set[str]) -> None:
     """`network new|list|show|report|calendar` (`commands/network.py`)."""
     network = commands.add_parser(
         "network", help="lerende netwerken: deelnemers, leervragen, afspraken en bijeenkomsten",
         description="Een lerend netwerk over zijn bijeenkomsten heen: één bestand per netwerk in "
         "<datamap>/networks/. Start een bijeenkomst erin met 'lerend-tui start --network NAAM'.",
     )
+    if "network" not in named:
+        return
     sub = network.add_subparsers(dest="network_command", metavar="OPDRACHT", title="opdrachten", required=True)
     new = sub.add_parser("new", help="maak een nieuw netwerk", description="Maak een nieuw lerend netwerk aan.")
     new.add_argument("name", metavar="NAAM", help="de naam van het netwerk")
@@ -227,7 +250,7 @@ def named_to_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (anders: het scherm)")
 
 
-def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
+def add_plan_parsers(commands: argparse._SubParsersAction, named: set[str]) -> None:
     """`plan [--template] [--network]` and `plan edit` open the plan screens; `plan list|export|series`
     (`commands/plan.py`)."""
     plan = commands.add_parser(
@@ -236,6 +259,8 @@ def add_plan_parsers(commands: argparse._SubParsersAction) -> None:
         "opdracht opent het planningsscherm; met --template of --network meteen op een nieuwe planning. "
         "Start een planning met 'lerend-tui start --plan NAAM' of F5 op het planningsscherm.",
     )
+    if "plan" not in named:
+        return
     plan.add_argument("--template", default="", metavar="NAAM", help="een nieuwe planning van dit sjabloon")
     plan.add_argument("--network", default="", metavar="NETWERK", help="een nieuwe planning voor dit lerend netwerk")
     sub = plan.add_subparsers(dest="plan_command", metavar="OPDRACHT", title="opdrachten")
@@ -306,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The exit code: 0 only when everything went as asked; 2 for a problem the user can fix, 70 for a
     failure of the program itself (with a crash log and one Dutch line), 128 + n after signal n."""
     with terminal_safe_output():
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         choose_colours(os.environ)
         try:
             return run(args)
