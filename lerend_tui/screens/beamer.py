@@ -31,6 +31,7 @@ from lerend_tui.beamer.font import DIGITS, LETTERS, Font
 from lerend_tui.beamer.layout import SIDE, Box, TimerLayout, digits_template, inner, stack, timer_layout
 from lerend_tui.beamer.view import STATE_NAMES, BeamerView, Moment, Show
 from lerend_tui.common.clock import Clock
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.timer import Reading, TimerState
 from lerend_tui.widgets.big_clock import BigClock
 from lerend_tui.widgets.big_text import BigText
@@ -45,7 +46,7 @@ BANDS = 4
 """The most bands of big words a screen other than the timer has (the welcome: network, title, time, start)."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Band:
     """One band of a screen other than the timer: its words (alternatives, or one text to wrap), in which
     font, and its share of the height."""

@@ -6,10 +6,11 @@ Built-in templates live as TOML files in `lerend_tui/templates/`; a facilitator'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
 
 PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
@@ -27,7 +28,7 @@ PHASE_LABELS: dict[str, str] = {
 DEFAULT_TEMPLATE = "bijeenkomst"
 
 
-@dataclass(frozen=True)
+@datatype
 class PhaseStep:
     """A step of a phase before it runs, as a template and a plan hold it (frozen: a plan changes a step by
     replacing it). A work format's `Step` also names its roles; the record's `StepRecord` its time taken."""
@@ -38,7 +39,7 @@ class PhaseStep:
     round: bool = False
 
 
-@dataclass(frozen=True)
+@datatype
 class TemplatePhase:
     """A phase as a template file describes it, never changed once read. A plan copies it into a
     `plans.plan.PlannedPhase`, which the facilitator edits and which adds the work format and who brings what."""
@@ -54,7 +55,7 @@ class TemplatePhase:
     the beamer."""
 
 
-@dataclass(frozen=True)
+@datatype
 class MeetingTemplate:
     name: str
     title: str
@@ -132,7 +133,7 @@ def _talk_topics(phase: Fields, check: bool) -> tuple[str, ...]:
     return topics
 
 
-@dataclass
+@datatype(frozen=False)
 class TemplateCatalogue:
     templates: dict[str, MeetingTemplate]
     problems: list[DataError]
