@@ -26,6 +26,7 @@ from typing import Any
 from lerend_tui.app import LerendApp
 from lerend_tui.common.autosave import SaveDeadline
 from lerend_tui.common.clock import SystemClock
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.settings import Settings
 from lerend_tui.meeting.record import MeetingRecord
@@ -68,7 +69,7 @@ def realistic_notes(size: int = NOTES_BYTES, seed: int = 5) -> str:
     return "\n".join(lines).encode("utf-8")[:size].decode("utf-8", "ignore")
 
 
-@dataclass(frozen=True)
+@datatype
 class TimedVersion(Version):
     """A version that notes when its text was made, in its save's `steps`."""
 
