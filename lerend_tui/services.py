@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Self
 
 from lerend_tui.common.clock import Clock, SystemClock
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.settings import Settings
 from lerend_tui.common.validation import DataError
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # loaded when first used: `start` opens its meeting without t
     from lerend_tui.talk import Talk
 
 
-@dataclass
+@datatype(frozen=False)
 class Services:
     paths: Paths
     clock: Clock

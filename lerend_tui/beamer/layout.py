@@ -14,9 +14,10 @@ they keep their size and place when a ``+`` appears in front of them at zero.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 
 from lerend_tui.beamer.font import DIGITS, LETTERS, Scale, cell_rows, largest_scale
+from lerend_tui.common.datatypes import datatype
 
 MARGIN = 0.03
 """The share of the width and the height kept free on every side against a projector's overscan (at least
@@ -34,7 +35,7 @@ PROGRESS_ROWS = 2
 INSTRUCTION_ROWS = 2
 
 
-@dataclass(frozen=True)
+@datatype
 class Box:
     x: int
     y: int
@@ -70,7 +71,7 @@ def digits_template(widest: str, shown: str) -> str:
     return shape if DIGITS.width(shape) > DIGITS.width(widest) else widest
 
 
-@dataclass(frozen=True)
+@datatype
 class TimerLayout:
     """Where the timer screen's parts go; a part without room (or not on this kind of screen) is None."""
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.timer import Reading, TimerState
 from lerend_tui.storage.live import LiveState
 from lerend_tui.talk import Slide
@@ -47,7 +47,7 @@ STATE_NAMES = {
 }
 """The states as the terminal's CSS classes (with a "-") and the page's classes name them."""
 
-@dataclass(frozen=True)
+@datatype
 class Countdown:
     """A countdown as it stood at `measured_at`: enough to count on from there without being told again."""
 
@@ -111,7 +111,7 @@ def words_change_in(reading: Reading) -> float | None:
     return min(mark for mark in marks if mark >= 0)
 
 
-@dataclass(frozen=True)
+@datatype
 class Moment:
     """What moves with the time, at one moment."""
 
@@ -132,7 +132,7 @@ class Moment:
     """Before the meeting: "We beginnen om 19:30", or "We beginnen zo" once that time has come."""
 
 
-@dataclass(frozen=True)
+@datatype
 class BeamerView:
     """Everything the beamer shows until the facilitator changes something (see the module's docstring)."""
 

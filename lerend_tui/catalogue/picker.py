@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from lerend_tui.catalogue.workforms import Catalogue, Workform
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.text import count_text
 
 RECENT_FLOOR = 0.2
 """Weight of a work format used in the most recent meeting."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Filters:
     phase: str | None = None
     people: int | None = None
@@ -121,7 +121,7 @@ class HeldMeeting(Protocol):
     def ran(self) -> bool: ...
 
 
-@dataclass(frozen=True)
+@datatype
 class History:
     """What a group did in its earlier meetings, newest first: the work formats and who had which role."""
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
 from lerend_tui.templates import PHASE_KINDS
 
@@ -27,7 +28,7 @@ TOP_KEYS = frozenset({
 STEP_KEYS = frozenset({"title", "minutes", "instruction", "round", "roles"})
 
 
-@dataclass(frozen=True)
+@datatype
 class Step:
     title: str
     minutes: int
@@ -42,7 +43,7 @@ class Step:
                 "round": self.round, "roles": list(self.roles)}
 
 
-@dataclass(frozen=True)
+@datatype
 class Workform:
     id: str
     name: str
@@ -183,7 +184,7 @@ def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
     )
 
 
-@dataclass
+@datatype(frozen=False)
 class Catalogue:
     workforms: dict[str, Workform]
     problems: list[DataError] = field(default_factory=list)

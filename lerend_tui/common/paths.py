@@ -8,10 +8,12 @@ from the data dir (the meeting index) lives in platformdirs' `user_cache_dir("le
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_documents_dir, user_log_dir
+
+from lerend_tui.common.datatypes import datatype
 
 APP_NAME = "lerend-tui"
 HOME_ENV = "LEREND_TUI_HOME"
@@ -28,7 +30,7 @@ class DataDirError(Exception):
     """The data dir cannot be used; the message is Dutch and names the path."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Paths:
     data: Path
     config: Path

@@ -7,10 +7,11 @@ as a `DataError` while its default applies and the valid values still count.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.validation import MAX_MINUTES, DataError, Fields, read_toml
 
@@ -21,7 +22,7 @@ MINIMUM_SECONDS_PER_PERSON = 10
 """The shortest turn in a speaking round: the settings refuse less, and so do the rounds themselves."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Settings:
     warning_percent: float = 20.0
     warning_minutes: float = 2.0

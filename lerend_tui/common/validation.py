@@ -15,11 +15,11 @@ import stat
 import tomllib
 from collections.abc import Callable, Sequence
 from copy import deepcopy
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar, cast, overload
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.sanitise import clean, clean_table
 
 T = TypeVar("T")
@@ -40,7 +40,7 @@ EARLIEST_YEAR, LATEST_YEAR = 1970, 2200
 minutes to it can never overflow."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Problem:
     """One thing wrong in a file: what, and where (a line and column, or a field)."""
 

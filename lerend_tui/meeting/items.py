@@ -8,7 +8,8 @@ A note line that begins with one of the labels becomes an item, and stays in the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from lerend_tui.common.datatypes import datatype
 
 LABELS = {
     "afspraak": "Afspraak",
@@ -28,7 +29,7 @@ _LINE = re.compile(
 _OWNER = re.compile(r"@(\w[\w'-]*)")
 
 
-@dataclass(frozen=True, slots=True)
+@datatype
 class Item:
     kind: str
     """A key of `LABELS`."""

@@ -9,11 +9,12 @@ can move a rounding minute from one phase to another.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from fractions import Fraction
 
+from lerend_tui.common.datatypes import datatype
 
-@dataclass(frozen=True)
+
+@datatype
 class Rebudget:
     minutes: list[int]
     fits: bool

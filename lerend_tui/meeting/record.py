@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 import tomli_w
 
 from lerend_tui.common.clock import SystemClock
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import (
     MAX_MINUTES,
     DataError,
@@ -44,7 +45,7 @@ CARRIED_KINDS = ("stok", "actie")
 """The item kinds that come back at the next meeting of a network."""
 
 
-@dataclass
+@datatype(frozen=False)
 class StepRecord:
     """A step inside a phase (from a template or a work format), with the time it has taken so far."""
 
@@ -57,7 +58,7 @@ class StepRecord:
     """Keys a person added by hand to this table in the file: written back as they were."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Checkout:
     """One participant's closing: a check-out word and a ROTI score (return on time invested, 1–5)."""
 
@@ -75,7 +76,7 @@ CARRY_STATUSES = ("open", "gedaan", "loopt door", "vervalt")
 """What became of a carried commitment or action: not yet ticked, done, carried on, or dropped."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Carried:
     """A commitment ("stok") or action of an earlier meeting of the network, brought back at this one's
     check-in (see `network.carry_over`), with what became of it."""
@@ -103,7 +104,7 @@ def roti_average(checkout: list[Checkout]) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
-@dataclass
+@datatype(frozen=False)
 class PhaseRecord:
     kind: str
     title: str
@@ -159,7 +160,7 @@ class PhaseRecord:
         return self.elapsed_seconds + max((moment - self.running_since).total_seconds(), 0.0)
 
 
-@dataclass(frozen=True)
+@datatype
 class PlannedSnapshot:
     """One phase of a plan as it stood when the meeting started: what the meeting is later compared with.
 
@@ -176,7 +177,7 @@ class PlannedSnapshot:
     """Keys a person added by hand to this table in the file: written back as they were."""
 
 
-@dataclass(frozen=True)
+@datatype
 class PlanOrigin:
     """The plan a meeting was run from (see `plans.plan.plan_to_record`), kept as it was at the start:
     the plan file may change afterwards, the record does not."""
@@ -209,7 +210,7 @@ class PlanOrigin:
         return pairs
 
 
-@dataclass
+@datatype(frozen=False)
 class MeetingRecord:
     title: str
     template: str

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lerend_tui.common.clock import Clock
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.settings import MINIMUM_SECONDS_PER_PERSON, Settings
 from lerend_tui.common.text import MONTHS
 from lerend_tui.meeting.items import Item, NotesItems
@@ -42,7 +42,7 @@ def schedule_start(planned: datetime, started: datetime | None, now: datetime) -
     return begun if begun < planned or begun - planned > START_WINDOW else planned
 
 
-@dataclass(frozen=True)
+@datatype
 class AgendaRow:
     index: int
     phase: PhaseRecord
@@ -52,7 +52,7 @@ class AgendaRow:
     actual_minutes: float | None
 
 
-@dataclass(frozen=True)
+@datatype
 class Schedule:
     rows: tuple[AgendaRow, ...]
     planned_end: datetime
@@ -74,7 +74,7 @@ class Schedule:
         return "op schema"
 
 
-@dataclass(frozen=True)
+@datatype
 class Focus:
     """The countdown the room should look at: a speaker's turn, else the step, else the phase."""
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from lerend_tui.common.clock import Clock
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import MAX_MINUTES
 
 MINIMUM_SECONDS = 60
@@ -33,7 +33,7 @@ def default_warning(planned_seconds: float) -> float:
     return min(0.2 * planned_seconds, 120.0)
 
 
-@dataclass(frozen=True)
+@datatype
 class Reading:
     planned: float
     elapsed: float

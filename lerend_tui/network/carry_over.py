@@ -6,8 +6,9 @@ next meeting's check-in, are ticked off there, and what is not done comes back a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.record import CARRIED_KINDS, CARRY_STATUSES, Carried, MeetingRecord
 from lerend_tui.network.meetings import NetworkMeeting, Records, held_meetings, network_meetings
 from lerend_tui.network.store import Network
@@ -66,7 +67,7 @@ def commitments(network: Network, records: Records) -> list[Carried]:
     return list(outcome.values())
 
 
-@dataclass(frozen=True)
+@datatype
 class OpenCommitment:
     """An action or commitment not ticked off yet, and the meeting it was noted in."""
 

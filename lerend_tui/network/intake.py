@@ -9,14 +9,15 @@ with Dutch reasons. The result (`Intake`) is stored with the participant in the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import Fields, hand_added, with_hand_added
 
 
-@dataclass(frozen=True)
+@datatype
 class IntakeItem:
     key: str
     """Stable id in the network file, e.g. `praktische-kennis`."""
@@ -71,7 +72,7 @@ FITS_FROM = 3
 """How many "wel" items must apply (with no "niet" item) for the verdict "past"."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Advice:
     verdict: str
     """One of `VERDICTS`."""
@@ -136,7 +137,7 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
 
-@dataclass(frozen=True)
+@datatype
 class Intake:
     """The result of one participant's intake conversation."""
 

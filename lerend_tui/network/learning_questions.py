@@ -5,15 +5,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.network.meetings import Records, held_meetings
 from lerend_tui.network.owners import match_owner
 from lerend_tui.network.store import Network
 
 
-@dataclass(frozen=True)
+@datatype
 class Mention:
     """A learning question (a `leervraag` item) noted in one of the network's meetings."""
 
@@ -25,7 +25,7 @@ class Mention:
     owner: str
 
 
-@dataclass(frozen=True)
+@datatype
 class QuestionTrail:
     """One person's learning questions (from the network file) and where they came up in the meetings."""
 

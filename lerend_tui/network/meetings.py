@@ -14,9 +14,9 @@ The Markdown report of a network is `reports.network`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.network.store import Network
 from lerend_tui.storage.index import MeetingFacts
@@ -24,7 +24,7 @@ from lerend_tui.storage.index import MeetingFacts
 Records = Mapping[str, MeetingRecord]
 
 
-@dataclass(frozen=True)
+@datatype
 class NetworkMeeting:
     id: str
     record: MeetingRecord

@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime
 
 from lerend_tui.catalogue.picker import History, suggest
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.record import CASE_ROLE, CONTENT_ROLE, PhaseRecord
 from lerend_tui.network.meetings import Records, held_meetings
 from lerend_tui.network.owners import match_owner
@@ -23,7 +23,7 @@ FAIRNESS_ROLES = {
 """The roles the fairness overview is about, with how the UI says them."""
 
 
-@dataclass(frozen=True)
+@datatype
 class RoleTurn:
     """Someone had a role in a phase of a meeting."""
 

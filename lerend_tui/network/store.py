@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.paths import Paths
 from lerend_tui.common.validation import (
     DataError,
@@ -46,7 +47,7 @@ class NetworkError(Exception):
     """Something the user asked of a network cannot be done; the message is Dutch."""
 
 
-@dataclass
+@datatype(frozen=False)
 class Participant:
     name: str
     learning_questions: list[str] = field(default_factory=list)
@@ -62,7 +63,7 @@ class Participant:
     """Keys a person added by hand to this table in the file: written back as they were."""
 
 
-@dataclass
+@datatype(frozen=False)
 class Agreements:
     randvoorwaarden: list[str] = field(default_factory=list)
     afspraken: list[str] = field(default_factory=list)
@@ -70,7 +71,7 @@ class Agreements:
     """Keys a person added by hand to this table in the file: written back as they were."""
 
 
-@dataclass
+@datatype(frozen=False)
 class Network:
     name: str
     theme: str = ""

@@ -5,15 +5,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.network.carry_over import CARRIED_ON, commitments
 from lerend_tui.network.learning_questions import learning_questions
 from lerend_tui.network.meetings import Records, held_meetings, network_meetings
 from lerend_tui.network.store import Network
 
 
-@dataclass(frozen=True)
+@datatype
 class NetworkSummary:
     meetings: int
     """Meetings of the network on disk."""

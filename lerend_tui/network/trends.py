@@ -7,15 +7,15 @@ one-line block chart (sparkline) that shows them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.record import ATTENDANCE_STATES, PRESENT, roti_average
 from lerend_tui.network.meetings import Records, held_meetings
 from lerend_tui.network.store import Network
 
 
-@dataclass(frozen=True)
+@datatype
 class TrendPoint:
     meeting_id: str
     title: str
@@ -37,7 +37,7 @@ def trends(network: Network, records: Records) -> list[TrendPoint]:
     ]
 
 
-@dataclass(frozen=True)
+@datatype
 class PersonAttendance:
     """How often one participant was there, over the network's meetings that were held with them on the list."""
 

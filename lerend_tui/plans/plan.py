@@ -17,13 +17,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.sanitise import clean, escape_markdown
 from lerend_tui.common.text import dutch_date
 from lerend_tui.common.validation import (
@@ -105,7 +106,7 @@ def clock_text(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-@dataclass
+@datatype(frozen=False)
 class PlannedPhase:
     """A phase of a plan: a template's phase (`TemplatePhase`) the facilitator shapes, so mutable, with the
     work format and who brings the content or a case. A meeting run from the plan keeps only what it is
@@ -126,7 +127,7 @@ class PlannedPhase:
     """Who brings the case (casus) of this phase."""
 
 
-@dataclass
+@datatype(frozen=False)
 class PhaseTime:
     """A phase's place on the clock: minutes after midnight, and as text."""
 
@@ -140,7 +141,7 @@ class PhaseTime:
         return f"{clock_text(self.start)}–{clock_text(self.end)}"
 
 
-@dataclass
+@datatype(frozen=False)
 class MeetingPlan:
     name: str
     """The plan's name; its file is `<slug of name>.toml`."""

@@ -14,10 +14,10 @@ frequentie, vertrouwelijkheid, openheid and voldoende tijd.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.text import WEEKDAYS, count_text, dutch_date
 from lerend_tui.common.validation import LATEST_YEAR
 from lerend_tui.plans.plan import MeetingPlan, PlanError, PlanStore, clock_text, parse_time, plan_id
@@ -52,7 +52,7 @@ def parse_weekday(text: str) -> int:
     raise PlanError(f"Onbekende weekdag '{text}': kies uit {', '.join(WEEKDAYS)} (of ma, di, wo, …).")
 
 
-@dataclass(frozen=True)
+@datatype
 class Series:
     """What the facilitator asks for: the first day, how many bijeenkomsten, every how many weeks, at what hour."""
 
@@ -99,7 +99,7 @@ class Series:
         return f"{weeks} op {WEEKDAYS[self.day.weekday()]} om {clock_text(parse_time(self.start))}"
 
 
-@dataclass(frozen=True)
+@datatype
 class SeriesMeeting:
     template: str
     """`KICKOFF`, `MEETING` or `EVALUATION`."""

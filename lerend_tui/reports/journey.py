@@ -11,9 +11,9 @@ next and, in the talk's words, what the step is for. The network screen and `ler
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.text import count_text, dutch_date
 from lerend_tui.network.carry_over import commitments, open_commitments
 from lerend_tui.network.intake import VERDICTS
@@ -41,7 +41,7 @@ PURPOSES = (
 TITLES = ("Behoefteonderzoek", "Kick-off", "Bijeenkomsten", "Evaluatie", "Adoptie")
 
 
-@dataclass(frozen=True)
+@datatype
 class Step:
     number: int
     state: str
@@ -69,7 +69,7 @@ class Step:
         return MARKS[self.state]
 
 
-@dataclass(frozen=True)
+@datatype
 class Journey:
     steps: tuple[Step, ...]
 

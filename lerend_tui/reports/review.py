@@ -7,13 +7,13 @@ meetings is the index's, `storage.index.MeetingIndex.search`.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.storage.index import MeetingFacts
 
 
-@dataclass(frozen=True)
+@datatype
 class Summary:
     id: str
     title: str

@@ -31,6 +31,7 @@ from lerend_tui.beamer.font import DIGITS, LETTERS, Font
 from lerend_tui.beamer.layout import SIDE, Box, TimerLayout, digits_template, inner, stack, timer_layout
 from lerend_tui.beamer.view import STATE_NAMES, BeamerView, Moment, Show
 from lerend_tui.common.clock import Clock
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.timer import Reading, TimerState
 from lerend_tui.widgets.big_clock import BigClock
 from lerend_tui.widgets.big_text import BigText
@@ -45,7 +46,7 @@ BANDS = 4
 """The most bands of big words a screen other than the timer has (the welcome: network, title, time, start)."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Band:
     """One band of a screen other than the timer: its words (alternatives, or one text to wrap), in which
     font, and its share of the height."""
@@ -129,19 +130,19 @@ class BeamerScreen(Screen[None]):
         # Every part is the screen's own child, placed by the screen and hidden when its screen of the view
         # does not show it. (Parts in groups clear of the digits' rows would not be drawn on a tick that
         # repaints the digits, but measured, such groups cost the follower far more than they save.)
-        yield Line(id="beamer-phase", markup=False)
+        yield Line(id="beamer-phase")
         yield BigText(id="beamer-step")
-        yield Line(id="beamer-instruction", markup=False)
+        yield Line(id="beamer-instruction")
         yield BigText(id="beamer-speaker")
         yield BigClock(id="beamer-clock")
         yield BigText(id="beamer-state")
         yield ProgressLine(id="beamer-progress")
         yield BigText(id="beamer-next-speaker")
-        yield Line(id="beamer-coming-up", markup=False)
+        yield Line(id="beamer-coming-up")
         for number in range(BANDS):
             yield BigText(wrap=True, id=f"beamer-band-{number}", classes="band")
         yield TalkPage(id="beamer-page")
-        yield Line(id="beamer-plain", markup=False)  # a terminal too small for the big digits
+        yield Line(id="beamer-plain")  # a terminal too small for the big digits
 
     def on_mount(self) -> None:
         line, big = (lambda name: self.query_one(f"#beamer-{name}", Line)), \

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from textual import on
@@ -13,12 +13,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Static
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.meeting.record import Checkout
 from lerend_tui.screens.base import LerendModal
 from lerend_tui.widgets.form_field import FormField
 
 
-@dataclass(frozen=True)
+@datatype
 class Closing:
     checkout: list[Checkout]
     commitments: dict[str, str] = field(default_factory=dict)

@@ -5,7 +5,6 @@ choose from the list of candidates."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
@@ -27,6 +26,7 @@ from lerend_tui.catalogue.picker import (
     recency_weights,
 )
 from lerend_tui.catalogue.workforms import Catalogue, Workform
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.screens.base import LerendModal
 from lerend_tui.templates import PHASE_KINDS, PHASE_LABELS
 from lerend_tui.widgets.form_field import FormField
@@ -36,7 +36,7 @@ ANIMATION_FRAMES = 12
 ANIMATION_STEP = 0.08  # 12 frames of 80 ms: the draw takes about a second
 
 
-@dataclass(frozen=True)
+@datatype
 class DrawResult:
     workform: Workform
     roles: dict[str, str]

@@ -147,8 +147,11 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
             with Vertical(id="main"):
                 yield Static(title, id="phase-title")
                 yield Guidance(guidance, id="guidance")
-                yield PhaseClock(id="clock")
-                yield Line(id="focus-line")
+                yield PhaseClock(self.meeting.reading(), id="clock")
+                focus_text = self._focus_text()
+                focus_line = Line(focus_text, id="focus-line")
+                focus_line.display = bool(focus_text)  # as `refresh_time` keeps it
+                yield focus_line
                 notes = TextArea(self.meeting.current.notes, id="notes", soft_wrap=True, show_line_numbers=False,
                                  read_only=self.read_only)
                 notes.border_title = "Notities"

@@ -3,7 +3,6 @@ rendered as Markdown; and the report saved or copied to mail to the group."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
@@ -14,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.sanitise import clean
 from lerend_tui.meeting.record import MeetingRecord
 from lerend_tui.reports.meeting import markdown_report
@@ -30,7 +30,7 @@ ROWS_SHOWN = 100
 every meeting."""
 
 
-@dataclass(frozen=True)
+@datatype
 class _Row:
     """A row of the list: a meeting, or the phase of one in which the words searched for were found."""
 

@@ -19,13 +19,13 @@ import asyncio
 import itertools
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
 
 from textual.timer import Timer
 
 from lerend_tui.common.autosave import SaveDeadline
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.screens.base import LerendScreen
 
 STEP_GAP = 0.03  # seconds between the steps of a background save: room for a keystroke's own work
@@ -36,7 +36,7 @@ Problem = TypeVar("Problem")
 """Why a write failed, as the screen says it."""
 
 
-@dataclass(frozen=True)
+@datatype
 class UnsavedCopy:
     """What a screen could not save, ready to be written elsewhere: a file name and the file's text."""
 

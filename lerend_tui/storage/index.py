@@ -30,12 +30,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
 from typing import Any, TypeVar
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.validation import DataError, Problem, read_toml
 from lerend_tui.meeting.record import MeetingRecord, record_of_table
@@ -52,7 +53,7 @@ check-out, 2… its phases (a phase past the last slot shares it)."""
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@datatype
 class MeetingFacts:
     """What the lists show of a readable meeting file, without its notes (see `reports.review.Summary`)."""
 
@@ -133,7 +134,7 @@ def _moment(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
-@dataclass(frozen=True)
+@datatype
 class Listing:
     """Every file of the meetings folder, as the lists show them."""
 
@@ -147,7 +148,7 @@ class Listing:
     """The finished meetings left out of `meetings` (`MeetingIndex.listing`'s `finished`)."""
 
 
-@dataclass(frozen=True)
+@datatype
 class Hit:
     """A phase of a meeting (or the meeting itself, or its check-out) in which the words searched for occur."""
 
@@ -420,7 +421,7 @@ _IS_COPY = "(SELECT o.name FROM files o WHERE o.name = f.original)"
 """The name of the file that row `f` is a conflict copy of, when that file is there; else NULL."""
 
 
-@dataclass(frozen=True)
+@datatype
 class _Chosen:
     where: str
     parameters: tuple[Any, ...]
@@ -479,7 +480,7 @@ def _meeting_file(folder: Path, name: str) -> dict[str, tuple[int, int]]:
     return {name: (stat.st_size, stat.st_mtime_ns)}
 
 
-@dataclass(frozen=True)
+@datatype
 class _Read:
     """What the index keeps of one file, as read from it: plain values, so that a worker process can make it."""
 

@@ -36,13 +36,14 @@ import re
 import stat
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import DataError, Fields, drop_none, read_toml
 from lerend_tui.meeting.running import Meeting
 from lerend_tui.storage.lock import give_back, held, hold
@@ -62,7 +63,7 @@ _FOCUS_KINDS = ("phase", "step", "turn")
 """The bounds of the live state's whole numbers (each at least 1)."""
 
 
-@dataclass(frozen=True)
+@datatype
 class LiveState:
     """What a beamer shows of the meeting, and nothing else (never the notes, the items or who attends):
     `beamer.view` turns it into the room's words."""

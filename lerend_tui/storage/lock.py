@@ -27,12 +27,12 @@ import sys
 import threading
 import time
 import tomllib
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import tomli_w
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.sanitise import clean
 from lerend_tui.storage.meetings import SAFE_FLAGS
 
@@ -174,7 +174,7 @@ def held(path: Path) -> bool:
 # -- a meeting's lock ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@datatype
 class Holder:
     """Who holds a meeting's lock, as its file says."""
 

@@ -18,12 +18,13 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import DataError
 from lerend_tui.meeting.record import MeetingRecord, parse_record, table_to_toml
 
@@ -95,7 +96,7 @@ def slugify(title: str) -> str:
     return slug[:MAX_SLUG].rstrip("-") or "bijeenkomst"
 
 
-@dataclass(frozen=True)
+@datatype
 class StoredMeeting:
     path: Path
     record: MeetingRecord
@@ -120,7 +121,7 @@ class StoredMeeting:
             return self.record.planned_start
 
 
-@dataclass(frozen=True)
+@datatype
 class Version:
     """A record as it was at one moment, ready to be written from any thread (see `MeetingStore.version`)."""
 

@@ -11,11 +11,12 @@ the facilitator shows without a talk of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import Fields, Problems, read_toml
 
 SCHEMA = 1
@@ -30,7 +31,7 @@ MAX_HEADING = 60
 _TOPIC_ID = re.compile(r"[a-z][a-z0-9-]{0,39}")
 
 
-@dataclass(frozen=True)
+@datatype
 class Page:
     """One page: the topic it belongs to (`title`, small above it), its `heading` (big), and either a few
     `lines` or a table: `columns` (the two things compared) and `rows`, each a label and one cell per column."""
@@ -47,7 +48,7 @@ class Page:
         return "" if self.title == self.heading else self.title
 
 
-@dataclass(frozen=True)
+@datatype
 class Topic:
     id: str
     """What a template's phase names it by (`talk = ["wat-is", …]`)."""
@@ -55,7 +56,7 @@ class Topic:
     pages: tuple[Page, ...]
 
 
-@dataclass(frozen=True)
+@datatype
 class Slide:
     """A page as it is shown: its number in the pages paged through, and how many there are ("3 van 12")."""
 
@@ -74,7 +75,7 @@ class Slide:
                 "lines": list(page.lines), "columns": list(page.columns), "rows": [list(row) for row in page.rows]}
 
 
-@dataclass(frozen=True)
+@datatype
 class Deck:
     """Pages to page through, and the one shown (`at`): the facilitator's `n` and `p`, a presenter's clicks."""
 
@@ -91,7 +92,7 @@ class Deck:
         return Deck(self.pages, at) if 0 <= at < len(self.pages) else None
 
 
-@dataclass(frozen=True)
+@datatype
 class Talk:
     title: str
     topics: tuple[Topic, ...]

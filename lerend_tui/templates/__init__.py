@@ -6,10 +6,11 @@ Built-in templates live as TOML files in `lerend_tui/templates/`; a facilitator'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import partial
+from collections.abc import Iterator, Mapping
+from dataclasses import field
 from pathlib import Path
 
+from lerend_tui.common.datatypes import datatype
 from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
 
 PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
@@ -27,7 +28,7 @@ PHASE_LABELS: dict[str, str] = {
 DEFAULT_TEMPLATE = "bijeenkomst"
 
 
-@dataclass(frozen=True)
+@datatype
 class PhaseStep:
     """A step of a phase before it runs, as a template and a plan hold it (frozen: a plan changes a step by
     replacing it). A work format's `Step` also names its roles; the record's `StepRecord` its time taken."""
@@ -38,7 +39,7 @@ class PhaseStep:
     round: bool = False
 
 
-@dataclass(frozen=True)
+@datatype
 class TemplatePhase:
     """A phase as a template file describes it, never changed once read. A plan copies it into a
     `plans.plan.PlannedPhase`, which the facilitator edits and which adds the work format and who brings what."""
@@ -54,7 +55,7 @@ class TemplatePhase:
     the beamer."""
 
 
-@dataclass(frozen=True)
+@datatype
 class MeetingTemplate:
     name: str
     title: str
@@ -132,9 +133,31 @@ def _talk_topics(phase: Fields, check: bool) -> tuple[str, ...]:
     return topics
 
 
-@dataclass
+class Templates(Mapping[str, MeetingTemplate]):
+    """The templates by name: the built-in ones, each read when first asked for (starting a meeting reads only
+    its own), and the user's, read at once so that a broken one is reported at start. A user's template with a
+    built-in one's name takes its place; a built-in template's name is its file's (`test_templates`)."""
+
+    def __init__(self, builtin: list[Path], own: list[MeetingTemplate]) -> None:
+        self._read = {template.name: template for template in own}
+        self._builtin = {path.stem: path for path in builtin}
+        self._names = [*self._builtin, *(name for name in self._read if name not in self._builtin)]
+
+    def __getitem__(self, name: str) -> MeetingTemplate:
+        if name not in self._read:
+            self._read[name] = parse_template(self._builtin[name], check_talk=False)
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+@datatype(frozen=False)
 class TemplateCatalogue:
-    templates: dict[str, MeetingTemplate]
+    templates: Templates
     problems: list[DataError]
 
     def get(self, name: str) -> MeetingTemplate:
@@ -154,11 +177,5 @@ def builtin_template_files() -> list[Path]:
 
 def load_templates(user_folder: Path | None = None) -> TemplateCatalogue:
     """Built-in templates, then the user's; a broken user file is reported and skipped."""
-    templates: dict[str, MeetingTemplate] = {}
-    problems: list[DataError] = []
-    for folder in (BUILTIN_TEMPLATES, user_folder):
-        if folder is not None:
-            found, broken = read_folder(folder, partial(parse_template, check_talk=folder is not BUILTIN_TEMPLATES))
-            templates.update((template.name, template) for template in found)
-            problems += broken
-    return TemplateCatalogue(templates, problems)
+    own, problems = read_folder(user_folder, parse_template) if user_folder is not None else ([], [])
+    return TemplateCatalogue(Templates(builtin_template_files(), own), problems)

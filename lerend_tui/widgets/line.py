@@ -8,7 +8,10 @@ from textual.widgets import Static
 
 
 class Line(Static):
-    _shown: Content | str | None = None
+    def __init__(self, content: Content | str = "", *, id: str | None = None, classes: str | None = None) -> None:
+        """`content` as `show` shows it (text as it is, never markup), so showing it again changes nothing."""
+        super().__init__(Content(content) if isinstance(content, str) else content, id=id, classes=classes)
+        self._shown = content
 
     def show(self, content: Content | str) -> None:
         if content != self._shown:

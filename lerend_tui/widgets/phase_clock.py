@@ -20,12 +20,18 @@ STATE_CLASSES = {
 
 
 class PhaseClock(Horizontal):
-    """Digits three lines high; in a wide and tall terminal the CSS shows the larger block digits instead."""
+    """Digits three lines high; in a wide and tall terminal the CSS shows the larger block digits instead.
+    It is made showing `reading`, so that its first `show` changes nothing: every change of the state's class
+    styles the clock anew."""
+
+    def __init__(self, reading: Reading, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes=STATE_CLASSES[reading.state])
+        self._first = reading
 
     def compose(self) -> ComposeResult:
-        yield Digits("00:00", id="digits")
-        yield BigClock("00:00", id="big-digits")
-        yield Line(id="timer-words")
+        yield Digits(self._first.text, id="digits")
+        yield BigClock(self._first.text, id="big-digits")
+        yield Line(self._first.words, id="timer-words")
 
     def show(self, reading: Reading) -> None:
         """Update the digits, words and colour; each only when it changes (this runs four times a second)."""

@@ -50,10 +50,10 @@ class TalkPage(Vertical):
         self._shown: Slide | None = None
 
     def compose(self) -> ComposeResult:
-        yield Line(classes="talk-title", markup=False)
+        yield Line(classes="talk-title")
         yield BigText(wrap=True, classes="talk-heading")
         yield Static(classes="talk-body", markup=False)
-        yield Line(classes="talk-where", markup=False)
+        yield Line(classes="talk-where")
 
     def show(self, slide: Slide) -> None:
         """Show `slide`; drawn anew only when it changed."""

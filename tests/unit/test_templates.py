@@ -2,7 +2,7 @@
 
 import pytest
 
-from lerend_tui.templates import load_templates
+from lerend_tui.templates import builtin_template_files, load_templates, parse_template
 
 TEMPLATES = load_templates().templates
 ADOPTIE_QUESTIONS = ("Wat is gedrag en hoe werkt het?", "Wat is verandering en hoe werkt dat?",
@@ -42,3 +42,9 @@ def test_the_adoptie_template_gives_the_step_its_own_time():
     assert sum(phase.minutes for phase in adoptie) >= 60
     round_step = next(step for phase in adoptie for step in phase.steps if step.round)
     assert "stok achter de deur" in round_step.title
+
+
+def test_a_built_in_templates_name_is_its_files():
+    """The catalogue finds a built-in template by its file's name before reading it (`Templates`)."""
+    for path in builtin_template_files():
+        assert parse_template(path).name == path.stem
