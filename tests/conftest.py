@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import random
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +31,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # ended anyway, but Pilot waits for each one after every key: in tests they jump to their end.
 # Read by every App when it is made; the env var TEXTUAL_ANIMATIONS is read too early to set here.
 textual.constants.TEXTUAL_ANIMATIONS = "none"
+
+# A Pilot test makes and drops an app of some hundred thousand objects, most of them in cycles (a widget and its
+# parent): at Python's default threshold the collector passes through the new objects every 700 of them, some
+# 5,000 passes in tests/pilot/test_plan_screen.py, a fifth of its time. Every 10,000 it is some 250 passes and a
+# tenth of the time. What a test checks is the same; the older generations are collected as before (once the
+# young one has been passed through 10 times, the oldest once it has grown by a quarter).
+gc.set_threshold(10_000)
 
 
 @pytest.fixture

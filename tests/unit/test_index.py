@@ -8,7 +8,9 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+import time
 from datetime import timedelta
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,7 @@ CONFLICT_NAMES = (
 )
 
 
+@cache  # the same text for the same arguments: the state machine writes the same few over and over
 def meeting_text(title: str, notes: str, day: int, ran: bool = True, network: str = "zuid") -> str:
     record = sample_record(title, (notes, "", "", "", ""))
     record.planned_start += timedelta(days=day)
@@ -48,7 +51,7 @@ def meeting_text(title: str, notes: str, day: int, ran: bool = True, network: st
 
 
 def fresh_scan(folder: Path):
-    """What the files say, read without any index: the oracle."""
+    """What the files say, read without any index: the oracle. Also each file's record (None if unreadable)."""
     names = sorted(path.name for path in folder.glob("*.toml"))
     copies = {name for name in names if conflict_original(name) in names}
     readable, problems = {}, []
@@ -62,17 +65,13 @@ def fresh_scan(folder: Path):
     conflicts: dict[str, list[str]] = {}
     for name in sorted(copies):
         conflicts.setdefault(Path(conflict_original(name)).stem, []).append(name)
-    return meetings, problems, conflicts
+    return meetings, problems, conflicts, readable
 
 
 def assert_answers_as_files(index: MeetingIndex, folder: Path) -> None:
-    meetings, problems, conflicts = fresh_scan(folder)
+    meetings, problems, conflicts, readable = fresh_scan(folder)
     for path in sorted(folder.glob("*.toml")):  # one file at a time first: each looks at its own file only
-        try:
-            expected = parse_record(path)
-        except DataError:
-            expected = None
-        assert index.record(path.stem) == expected, path.name
+        assert index.record(path.stem) == readable.get(path.name), path.name
     listing = index.listing()
     as_indexed = index.listing(as_indexed=True)  # as the index last saw them: just now
     assert (as_indexed.meetings, as_indexed.conflicts, [str(problem) for problem in as_indexed.problems]) == (
@@ -246,10 +245,21 @@ def test_search_within_a_network(store):
     assert found(store, "leeg", ids=["2026-11-03-c"], network="zuid") == ["2026-11-03-c"]
 
 
+@pytest.fixture
+def settled_store(store: MeetingStore) -> MeetingStore:
+    """`store` with its files as a sync tool brings them, written an hour ago: the index trusts what it read of
+    them, where it reads a file of the last two seconds again at every search (`storage.index.RACY_NS`)."""
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for path in store.folder.glob("*.toml"):
+        os.utime(path, ns=(an_hour_ago, an_hour_ago))
+    return store
+
+
+# The files settled: each of the 200 queries costs only its SQL, the part this test is about.
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=st.text(alphabet=st.sampled_from('"*()^:+-AND OR NOT NEAR{}[]\'\\ëéa1'), max_size=30) | st.text())
-def test_no_query_breaks_the_sql(store, query):
-    store.index.search(query)  # never raises
+def test_no_query_breaks_the_sql(settled_store, query):
+    settled_store.index.search(query)  # never raises
 
 
 @pytest.mark.parametrize(("query", "expected"), [
