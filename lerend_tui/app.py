@@ -490,7 +490,6 @@ class FollowerApp(GuardedApp):
         from lerend_tui.storage.live import Doorbell, LiveReader
 
         self._doorbell = Doorbell(paths.live)
-
         self.live_state = LiveReader(paths.live, self._tell_unreadable)
         self._follower = Follower(self.live_state)
 
