@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import field
 from functools import partial
 from importlib import resources
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lerend_tui.common.datatypes import datatype
-from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
+from lerend_tui.common.validation import DataError, Fields, Problems, ReadWhenAsked, read_folder, read_toml
 from lerend_tui.templates import PHASE_KINDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -186,7 +186,10 @@ def parse_workform(path: Path, *, builtin: bool = False) -> Workform:
 
 @datatype(frozen=False)
 class Catalogue:
-    workforms: dict[str, Workform]
+    workforms: Mapping[str, Workform]
+    """By id: the built-in ones, each read when first asked for (a meeting's report names a few), and the
+    user's, read at once; a user's work format with a built-in one's id takes its place. A work format's id is
+    its file's name (`parse_workform`)."""
     problems: list[DataError] = field(default_factory=list)
 
     def get(self, id_: str) -> Workform:
@@ -221,14 +224,11 @@ def builtin_workform_files() -> list[Path]:
 
 
 def load_catalogue(user_folder: Path | None = None) -> Catalogue:
-    """Built-in work formats, then the user's (which add or override by `id`); broken files are skipped."""
-    catalogue = Catalogue({})
-    for folder, parse in ((BUILTIN_FOLDER, partial(parse_workform, builtin=True)), (user_folder, parse_workform)):
-        if folder is not None:
-            found, problems = read_folder(folder, parse)
-            catalogue.workforms.update((workform.id, workform) for workform in found)
-            catalogue.problems += problems
-    return catalogue
+    """Built-in work formats, and the user's (which add or override by `id`); a broken file of the user's is
+    skipped and reported."""
+    own, problems = read_folder(user_folder, parse_workform) if user_folder is not None else ([], [])
+    return Catalogue(ReadWhenAsked(builtin_workform_files(), partial(parse_workform, builtin=True),
+                                   {workform.id: workform for workform in own}), problems)
 
 
 def check_files(paths: list[Path]) -> list[DataError]:

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from copy import deepcopy
 from datetime import date, datetime, time
 from pathlib import Path
@@ -305,6 +305,33 @@ def read_folder(folder: Path, parse: Callable[[Path], T]) -> tuple[list[T], list
         except Exception as error:  # a bug must not cost the facilitator the other files
             problems.append(DataError(path, f"kan het bestand niet lezen (onverwachte fout: {type(error).__name__})"))
     return found, problems
+
+
+class ReadWhenAsked(Mapping[str, T]):
+    """Files by name (a file's stem), each parsed when first asked for, beside things read already, which take
+    the place of a file of the same name: the built-in templates or work formats, of which a start needs one or
+    none, beside the user's, read at once so that a broken one is reported at start. Safe from any thread (at
+    worst two threads parse the same file)."""
+
+    def __init__(self, files: Iterable[Path], parse: Callable[[Path], T], read: Mapping[str, T]) -> None:
+        self._read = dict(read)
+        self._files = {path.stem: path for path in files}
+        self._parse = parse
+        self._names = [*self._files, *(name for name in self._read if name not in self._files)]
+
+    def __getitem__(self, name: str) -> T:
+        if name not in self._read:
+            self._read[name] = self._parse(self._files[name])
+        return self._read[name]
+
+    def __contains__(self, name: object) -> bool:  # without reading the file (Mapping's would)
+        return name in self._read or name in self._files
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 _MISSING = object()

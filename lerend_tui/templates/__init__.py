@@ -6,12 +6,13 @@ Built-in templates live as TOML files in `lerend_tui/templates/`; a facilitator'
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import field
+from functools import partial
 from pathlib import Path
 
 from lerend_tui.common.datatypes import datatype
-from lerend_tui.common.validation import DataError, Fields, Problems, read_folder, read_toml
+from lerend_tui.common.validation import DataError, Fields, Problems, ReadWhenAsked, read_folder, read_toml
 
 PHASE_KINDS = ("checkin", "reflectie", "inhoud", "coaching", "afsluiting", "adoptie", "kickoff", "evaluatie")
 PHASE_LABELS: dict[str, str] = {
@@ -133,31 +134,12 @@ def _talk_topics(phase: Fields, check: bool) -> tuple[str, ...]:
     return topics
 
 
-class Templates(Mapping[str, MeetingTemplate]):
-    """The templates by name: the built-in ones, each read when first asked for (starting a meeting reads only
-    its own), and the user's, read at once so that a broken one is reported at start. A user's template with a
-    built-in one's name takes its place; a built-in template's name is its file's (`test_templates`)."""
-
-    def __init__(self, builtin: list[Path], own: list[MeetingTemplate]) -> None:
-        self._read = {template.name: template for template in own}
-        self._builtin = {path.stem: path for path in builtin}
-        self._names = [*self._builtin, *(name for name in self._read if name not in self._builtin)]
-
-    def __getitem__(self, name: str) -> MeetingTemplate:
-        if name not in self._read:
-            self._read[name] = parse_template(self._builtin[name], check_talk=False)
-        return self._read[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
 @datatype(frozen=False)
 class TemplateCatalogue:
-    templates: Templates
+    templates: Mapping[str, MeetingTemplate]
+    """By name: the built-in ones, each read when first asked for (starting a meeting reads only its own), and
+    the user's, read at once; a user's template with a built-in one's name takes its place. A built-in template's
+    name is its file's (`test_templates`)."""
     problems: list[DataError]
 
     def get(self, name: str) -> MeetingTemplate:
@@ -178,4 +160,5 @@ def builtin_template_files() -> list[Path]:
 def load_templates(user_folder: Path | None = None) -> TemplateCatalogue:
     """Built-in templates, then the user's; a broken user file is reported and skipped."""
     own, problems = read_folder(user_folder, parse_template) if user_folder is not None else ([], [])
-    return TemplateCatalogue(Templates(builtin_template_files(), own), problems)
+    return TemplateCatalogue(ReadWhenAsked(builtin_template_files(), partial(parse_template, check_talk=False),
+                                           {template.name: template for template in own}), problems)

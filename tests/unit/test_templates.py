@@ -45,6 +45,6 @@ def test_the_adoptie_template_gives_the_step_its_own_time():
 
 
 def test_a_built_in_templates_name_is_its_files():
-    """The catalogue finds a built-in template by its file's name before reading it (`Templates`)."""
+    """The catalogue finds a built-in template by its file's name before reading it (`ReadWhenAsked`)."""
     for path in builtin_template_files():
         assert parse_template(path).name == path.stem

@@ -224,3 +224,27 @@ def test_check_files_on_builtin_folder_is_clean():
     catalogue = load_catalogue(None)
     folder = next(iter(catalogue.workforms.values())).path.parent
     assert check_files([folder]) == []
+
+
+def test_a_built_in_work_format_is_read_when_first_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A meeting's report names two or three work formats: loading the catalogue reads none of the sixty built-in
+    files, and a name reads its own file only; the user's files are read at once (a broken one is reported)."""
+    import lerend_tui.catalogue.workforms as workforms
+
+    read: list[str] = []
+
+    def reading(path: Path, builtin: bool = False) -> Workform:
+        read.append(path.stem)
+        return parse_workform(path, builtin=builtin)
+
+    monkeypatch.setattr(workforms, "parse_workform", reading)
+    (tmp_path / "kapot.toml").write_text("id = \n", encoding="utf-8")
+    catalogue = load_catalogue(tmp_path)
+    assert read == ["kapot"] and [problem.path.name for problem in catalogue.problems] == ["kapot.toml"]
+    assert len(catalogue) == len(workforms.builtin_workform_files()) and "troika-consulting" in catalogue.workforms
+    assert read == ["kapot"]
+    assert catalogue.name_of("troika-consulting") == "Trojka-consult"
+    assert catalogue.name_of("troika-consulting") == "Trojka-consult"
+    assert read == ["kapot", "troika-consulting"]
+    assert len(list(catalogue)) == len(catalogue)  # going through all of them reads the rest, once each
+    assert Counter(read) == Counter(["kapot", *(path.stem for path in workforms.builtin_workform_files())])
