@@ -65,13 +65,15 @@ class LerendScreen(Screen[ScreenResultType]):
         """`read(True)`, what the meeting index had (see `MeetingIndex.listing`'s `as_indexed`), shown as soon as
         it is read, then `read(False)`, what the files say, shown again only when that differs: with a thousand
         meetings, looking at every file while the screen is first drawn takes some 100 ms, and drawing a long
-        list twice (and what its highlighted row opens) as long again."""
+        list twice (and what its highlighted row opens) as long again. The files are looked at once what was
+        shown has been drawn, so that the reads it started (the review's report) go first."""
 
         def then_the_files(indexed: Read) -> object:
             def show_when_changed(files: Read) -> object:
                 return None if files == indexed else show(files)
 
-            self.read_then_show(lambda: read(False), show_when_changed, group=f"{group} (de bestanden)")
+            self.call_after_refresh(self.read_then_show, lambda: read(False), show_when_changed,
+                                    group=f"{group} (de bestanden)")
             return show(indexed)
 
         self.read_then_show(lambda: read(True), then_the_files, group=group)

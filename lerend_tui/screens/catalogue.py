@@ -15,7 +15,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.catalogue.workforms import Catalogue, Workform
@@ -23,6 +23,7 @@ from lerend_tui.common.text import count_text
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen, single_key_actions
 from lerend_tui.templates import PHASE_KINDS, PHASE_LABELS
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.widgets.workform_card import CARD_CSS, WorkformCard
 
@@ -91,7 +92,7 @@ class CatalogueScreen(KeyedScreen, LerendScreen[Workform | None]):
         with Horizontal(id="browse"):
             yield OptionList(id="workforms")
             yield WorkformCard(WIDEN_FILTER, id="card")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.refilter()

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.catalogue.picker import (
@@ -29,6 +29,7 @@ from lerend_tui.catalogue.workforms import Catalogue, Workform
 from lerend_tui.common.datatypes import datatype
 from lerend_tui.screens.base import LerendModal
 from lerend_tui.templates import PHASE_KINDS, PHASE_LABELS
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 from lerend_tui.widgets.workform_card import CARD_CSS, WorkformCard
 
@@ -91,7 +92,7 @@ class DrawScreen(LerendModal[DrawResult | None]):
                 yield Button("Opnieuw loten", id="again", compact=True)
                 yield Button("Kies uit de lijst", id="browse", compact=True)
                 yield Button("Annuleren", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#candidates").display = False

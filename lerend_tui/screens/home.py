@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.validation import DataError
@@ -24,6 +24,7 @@ from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.storage.index import Listing, MeetingFacts
 from lerend_tui.storage.meetings import unfinished_of
 from lerend_tui.templates import DEFAULT_TEMPLATE
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 
 PRINCIPLES = "uitgangspunten"
@@ -116,7 +117,7 @@ class HomeScreen(KeyedScreen, LerendScreen[None]):
                                     id="principles")
                 principles.border_title = "Uitgangspunten"
                 yield principles
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         for problem in self.services.templates.problems:

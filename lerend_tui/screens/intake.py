@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from lerend_tui.network.intake import HEADINGS, ITEMS, WHEN_NOT, WHEN_YES, Advice, Intake, IntakeItem, advise
 from lerend_tui.network.store import Network, Participant
@@ -22,6 +22,7 @@ from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.confirm import ConfirmScreen
 from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.widgets.checklist import Checklist
+from lerend_tui.widgets.footer import Footer
 
 VERDICT_CLASSES = {"past": "-fits", "twijfel": "-doubt", "past niet": "-no-fit"}
 
@@ -78,7 +79,7 @@ class IntakeScreen(KeyedScreen, LerendScreen[bool]):
         advice = Static(id="advice")
         advice.border_title = "Advies · past een lerend netwerk bij de vraag?"
         yield advice  # below the lists, outside the scroll: always in sight while ticking
-        yield Footer(compact=True)
+        yield Footer()
 
     @staticmethod
     def _checklist(side: str, items: tuple[IntakeItem, ...], answers: dict[str, bool]) -> Checklist:

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from lerend_tui.common.sanitise import clean
 from lerend_tui.common.text import decimal
@@ -29,6 +29,7 @@ from lerend_tui.storage.lock import release
 from lerend_tui.storage.meetings import MeetingStore, Version
 from lerend_tui.templates import PHASE_LABELS
 from lerend_tui.widgets.agenda import Agenda
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.guidance import Guidance
 from lerend_tui.widgets.line import Line
 from lerend_tui.widgets.phase_clock import PhaseClock
@@ -158,7 +159,7 @@ class MeetingScreen(KeyedScreen, HoldsEdits, LerendScreen[None]):
                 notes.border_subtitle = "Enter: typen · Esc: klaar"
                 yield notes
                 yield Line(id="items")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._read_network_dates()

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.sanitise import clean
@@ -43,6 +43,7 @@ from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.screens.series import SeriesScreen
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 
 ROLE_HEADINGS = {"inbrenger": "casus", "inhoud": "inhoud", "gespreksleider": "gespreksleider"}
@@ -329,7 +330,7 @@ class NetworkScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                 journey_panel = self._panel("journey", "De vijf stappen van het lerend netwerk")
                 journey_panel.border_subtitle = "Ctrl+R: reeks inplannen"
                 yield journey_panel
-        yield Footer(compact=True)
+        yield Footer()
 
     @staticmethod
     def _panel(id_: str, title: str) -> Static:

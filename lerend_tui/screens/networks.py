@@ -13,7 +13,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.text import count_text
@@ -22,6 +22,7 @@ from lerend_tui.meeting.running import SetupError, parse_participants
 from lerend_tui.network.store import Network, NetworkError
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 
 
@@ -77,7 +78,7 @@ class NetworksScreen(KeyedScreen, LerendScreen[None]):
                 yield FormField(placeholder="Anouk, Bram, Chris", id="participants")
                 yield Static(id="new-error")
                 yield Button("Maak netwerk", variant="primary", id="create", compact=True)
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.load_networks()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.validation import MAX_MINUTES, DataError
@@ -39,6 +39,7 @@ from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.editing import SavesWhileEditing
 from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.templates import PHASE_KINDS, PHASE_LABELS
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class PlanScreen(KeyedScreen, SavesWhileEditing, LerendScreen[None]):
                     yield FormField(", ".join(plan.participants), placeholder="Anouk, Bram, Chris",
                                     id="plan-participants")
                 yield Static(id="form-error")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.show_plan()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.text import dutch_date
@@ -29,6 +29,7 @@ from lerend_tui.plans.plan import (
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.templates import DEFAULT_TEMPLATE
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class PlansScreen(KeyedScreen, LerendScreen[None]):
                 yield FormField(placeholder=f"zoals het sjabloon ({DEFAULT_START}) of de bijeenkomst", id="start")
                 yield Button("Maken", id="make", variant="primary", compact=True)
                 yield Static(id="new-error")
-        yield Footer(compact=True)
+        yield Footer()
 
     def _sources(self, meetings: list[MeetingFacts]) -> list[tuple[str, str]]:
         """What a new plan can start from: each template, then each earlier meeting, newest first."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Markdown, OptionList, Static
+from textual.widgets import Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerend_tui.common.datatypes import datatype
@@ -23,6 +23,7 @@ from lerend_tui.screens.export import ExportScreen
 from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.storage.index import Hit, Listing, MeetingFacts
 from lerend_tui.storage.meetings import StoredMeeting
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.form_field import FormField
 
 ROWS_SHOWN = 100
@@ -74,7 +75,7 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
                 scroll.border_title = "Verslag"
                 scroll.border_subtitle = "Ctrl+S: opslaan of kopiëren om te mailen"
                 yield Markdown(id="report")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         index = self.services.meetings.index

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from lerend_tui.screens.base import LerendScreen
 from lerend_tui.screens.keys import KeyedScreen
 from lerend_tui.talk import Deck
+from lerend_tui.widgets.footer import Footer
 from lerend_tui.widgets.talk_page import TALK_PAGE_CSS, TalkPage
 
 
@@ -33,7 +34,7 @@ class TalkScreen(KeyedScreen, LerendScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static("[b]Over lerende netwerken[/b] · de lezing, zoals de beamer haar toont", id="topbar")
         yield TalkPage(id="talk-page")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show()

@@ -17,11 +17,16 @@ for `search`. A sync tool's conflict copy (`conflicts`) is kept too, and answere
 meeting, never as a meeting of its own. A list can be shown at once as the index last saw the files, then
 again once they are looked at (`listing(as_indexed=True)`); a single record looks at its own file only.
 
-One connection, behind a lock: safe from any thread (the screens read in a worker, see `read_then_show`).
+One connection, behind a lock: safe from any thread (the screens read in a worker, see `read_then_show`). The
+folder is looked at before the lock is taken: a thousand `stat`s take a few ms in a thread of their own, but
+some hundreds while the UI thread is busy (each gives Python's GIL away and waits to get it back), and the
+reads a screen shows meanwhile (a report, a list as indexed) need not wait for that. A look at the folder that
+began before the one the index last took in is not taken in after it.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -194,6 +199,9 @@ class MeetingIndex:
         self.file = file
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._looks = itertools.count(1)
+        self._taken_in = 0
+        """The number of the latest look at the whole folder the index took in (`_Look`)."""
 
     # -- the answers -----------------------------------------------------------------------------------
 
@@ -249,14 +257,15 @@ class MeetingIndex:
         """`read` of the index brought up to date: of file `only`, or of every file unless not to `refresh`
         (an index that never saw the files sees them anyway). An index file that fails (corrupt, read-only,
         gone) is built anew once, then replaced by an index in memory."""
+        look = self._look() if refresh and only is None else None  # before the lock: see the module
         with self._lock:
             for attempt in range(3):
                 connection = self._connect(fresh=attempt == 1)
                 try:
                     if not self._ever_refreshed(connection):
-                        self._refresh(connection)
+                        self._refresh(connection, look=self._look())  # all of it, as the files are now
                     elif refresh:
-                        self._refresh(connection, only)
+                        self._refresh(connection, only, look)
                     return read(connection)
                 except sqlite3.Error as error:
                     if self.file is None:
@@ -322,13 +331,27 @@ class MeetingIndex:
 
     # -- bringing the index up to date ----------------------------------------------------------------
 
-    def _refresh(self, connection: sqlite3.Connection, only: str | None = None) -> None:
-        """Read every file that is new or changed since it was indexed; forget every file that is gone. With
-        `only`, that one file's name: only it."""
+    def _look(self) -> _Look:
+        """The folder's files as they are now, numbered."""
+        number = next(self._looks)
         try:
-            names = _meeting_files(self.folder) if only is None else _meeting_file(self.folder, only)
+            return _Look(number, _meeting_files(self.folder))
         except OSError:
-            names = {}
+            return _Look(number, {})
+
+    def _refresh(self, connection: sqlite3.Connection, only: str | None = None, look: _Look | None = None) -> None:
+        """Read every file that is new or changed since it was indexed, as `look` found them; forget every file
+        that is gone. With `only`, that one file's name: only it, as it is now."""
+        if only is not None:
+            try:
+                names = _meeting_file(self.folder, only)
+            except OSError:
+                names = {}
+        else:
+            assert look is not None
+            if look.number < self._taken_in:  # a later look is in the index already
+                return
+            self._taken_in, names = look.number, look.files
         known = {name: (size, modified, read_at) for name, size, modified, read_at
                  in _all(connection, "name, size, mtime_ns, read_ns", "FROM files WHERE ? IS NULL OR name = ?",
                          (only, only))}
@@ -348,24 +371,21 @@ class MeetingIndex:
     # -- the queries ----------------------------------------------------------------------------------
 
     def _listing(self, connection: sqlite3.Connection, finished: int | None = None) -> Listing:
+        readable = f"f.start_us IS NOT NULL AND {_IS_COPY} IS NULL"
+        newest = "" if finished is None else (  # and the newest finished ones, as many as `finished`
+            f" AND (NOT f.finished OR f.key IN (SELECT f.key FROM files f WHERE {readable} AND f.finished "
+            f"ORDER BY f.start_us DESC, f.name LIMIT {int(finished)}))")
+        shown = sorted(_all(connection, "f.start_us, f.name, f.mtime_ns, json(d.facts)",
+                            f"FROM files f JOIN details d ON d.key = f.key WHERE {readable}{newest}"),
+                       key=lambda row: (-row[0], row[1]))  # newest first; by name where equal
+        meetings = [MeetingFacts.from_data(self.folder / name, facts, _when(modified))
+                    for _, name, modified, facts in shown]
         conflicts: dict[str, list[Path]] = {}
-        readable: list[tuple[int, bool, str, int, int]] = []
-        rows = sorted(_all(connection, f"name, key, mtime_ns, start_us, finished, {_IS_COPY}",
-                           "FROM files f WHERE start_us IS NOT NULL OR original IS NOT NULL"))
-        for name, key, modified, start, done, copy_of in rows:
-            if copy_of is not None:
-                conflicts.setdefault(Path(copy_of).stem, []).append(self.folder / name)
-            elif start is not None:
-                readable.append((start, bool(done), name, modified, key))
-        readable.sort(key=lambda row: row[0], reverse=True)  # newest first; stable: by name where equal
-        shown = [row for row in readable if not row[1]]  # every unfinished one, and the newest finished ones
-        shown += [row for row in readable if row[1]][:finished]
-        shown.sort(key=lambda row: (-row[0], row[2]))
-        facts = dict(_all(connection, "key, json(facts)", "FROM details WHERE key IN (SELECT value FROM json_each(?))",
-                          (json.dumps([row[4] for row in shown]),)))
-        meetings = [MeetingFacts.from_data(self.folder / name, facts[key], _when(modified))
-                    for _, _, name, modified, key in shown]
-        return Listing(meetings, self._problems(connection), conflicts, len(readable) - len(meetings))
+        copies = _all(connection, f"f.name, {_IS_COPY}", f"FROM files f WHERE {_IS_COPY} IS NOT NULL")
+        for name, copy_of in sorted(copies):
+            conflicts.setdefault(Path(copy_of).stem, []).append(self.folder / name)
+        count = connection.execute(f"SELECT COUNT(*) FROM files f WHERE {readable}").fetchone()[0]
+        return Listing(meetings, self._problems(connection), conflicts, count - len(meetings))
 
     def _problems(self, connection: sqlite3.Connection) -> list[DataError]:
         return [_problem_of(self.folder / name, problem) for name, problem
@@ -444,6 +464,14 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+@datatype
+class _Look:
+    """The files of the folder at one moment, as `_meeting_files` found them; `number` counts the looks."""
+
+    number: int
+    files: dict[str, tuple[int, int]]
 
 
 def _meeting_files(folder: Path) -> dict[str, tuple[int, int]]:

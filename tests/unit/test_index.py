@@ -26,7 +26,7 @@ from lerend_tui.storage.conflicts import conflict_original
 from lerend_tui.storage.index import SCHEMA, MeetingFacts, MeetingIndex, index_file_name
 from lerend_tui.storage.meetings import MeetingStore, atomic_write_text
 
-from ..samples import sample_record
+from ..samples import finished, sample_record
 
 WORDS = ("wijkagent", "ideeën", "cliënt", "zelfregie", "koffie", "ideaal")
 """Words the notes are made of: with accents, and two that share a prefix ("ide")."""
@@ -40,8 +40,10 @@ CONFLICT_NAMES = (
 
 
 @cache  # the same text for the same arguments: the state machine writes the same few over and over
-def meeting_text(title: str, notes: str, day: int, ran: bool = True, network: str = "zuid") -> str:
+def meeting_text(title: str, notes: str, day: int, ran: bool = True, network: str = "zuid", done: bool = False) -> str:
     record = sample_record(title, (notes, "", "", "", ""))
+    if done:
+        finished(record, [10] * len(record.phases))
     record.planned_start += timedelta(days=day)
     record.network = network
     record.items.append(Item("stok", f"{title} belt", "Bram", record.phases[1].title))
@@ -81,6 +83,11 @@ def assert_answers_as_files(index: MeetingIndex, folder: Path) -> None:
                                 for name, record in meetings]
     assert [str(problem) for problem in listing.problems] == problems
     assert {id_: [path.name for path in paths] for id_, paths in listing.conflicts.items()} == conflicts
+    newest = index.listing(finished=1)  # every unfinished meeting and the newest finished one, in the same order
+    first_finished = [facts for facts in listing.meetings if facts.finished][:1]
+    kept = [facts for facts in listing.meetings if not facts.finished or facts in first_finished]
+    assert (newest.meetings, newest.left_out, newest.conflicts) == (
+        kept, len(listing.meetings) - len(kept), listing.conflicts)
     assert index.records() == {Path(name).stem: record for name, record in meetings}
     for word in WORDS:
         expected = {Path(name).stem for name, record in meetings if word in record.phases[0].notes}
@@ -121,9 +128,10 @@ class IndexMatchesFiles(RuleBasedStateMachine):
         assert_answers_as_files(self.index, self.folder)
 
     @rule(slot=st.integers(0, 4), title=st.sampled_from(("Zuid", "Noord", "Café")), word=st.sampled_from(WORDS),
-          day=st.integers(0, 2), ran=st.booleans(), settled=st.booleans())
-    def create_or_edit(self, slot, title, word, day, ran, settled) -> None:
-        self.write(f"2026-11-2{slot}-meeting.toml", meeting_text(title, word, day, ran), settled)
+          day=st.integers(0, 2), state=st.sampled_from(("gepland", "bezig", "afgerond")), settled=st.booleans())
+    def create_or_edit(self, slot, title, word, day, state, settled) -> None:
+        text = meeting_text(title, word, day, ran=state != "gepland", done=state == "afgerond")
+        self.write(f"2026-11-2{slot}-meeting.toml", text, settled)
 
     @precondition(lambda self: self.names())
     @rule(data=st.data(), settled=st.booleans())
@@ -180,8 +188,6 @@ test_index_matches_the_files = IndexMatchesFiles.TestCase
 
 
 def test_a_listing_of_the_newest_finished_meetings_keeps_every_unfinished_one(paths):
-    from ..samples import finished
-
     for day in range(6):
         record = sample_record(f"Avond {day}")
         record.planned_start += timedelta(days=day)
