@@ -3,6 +3,7 @@ rendered as Markdown; and the report saved or copied to mail to the group."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from textual import on
@@ -62,6 +63,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         """The list's rows by option id: a meeting's path, or a hit's number."""
         self.shown: StoredMeeting | None = None
         """The meeting whose report is shown."""
+        self._reported: tuple[_Row | None, datetime | None] | None = None
+        """The row whose report was asked for last, and when its file was written."""
 
     def compose(self) -> ComposeResult:
         yield Static("[b]Terugblik[/b] · eerdere bijeenkomsten, hun notities en verslag", id="topbar")
@@ -96,6 +99,7 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         meetings = self.query_one("#meetings", OptionList)
         if keep is not None and str(keep) in self.rows:
             meetings.highlighted = meetings.get_option_index(str(keep))
+        self.show_report()  # now, not once the list is drawn and its message comes round
         if current is None:  # the first time (after that, the focus stays where the facilitator is)
             meetings.focus()
 
@@ -157,8 +161,13 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
 
     @on(OptionList.OptionHighlighted, "#meetings")
     def show_report(self) -> None:
-        """The highlighted meeting's report, read from the index in the background; at the phase found."""
+        """The highlighted meeting's report, read from the index in the background; at the phase found. Once
+        per row highlighted (the list's message comes after `_show_meetings` asked already)."""
         row = self.current
+        asked = (row, row.meeting.modified if row is not None else None)  # a report changed by hand is read anew
+        if asked == self._reported:
+            return
+        self._reported = asked
         meeting = row.meeting if row is not None else None
         self.read_then_show(lambda: self._read_report(meeting.id) if meeting is not None else None,
                             lambda found: self._show_report(row, found), group="report")

@@ -4,7 +4,8 @@ Textual's footer rebuilds itself (removes and mounts a widget per key) at every 
 once per change even when several come before the next frame. A rebuild takes 20 to 40 ms, and opening the
 review made six of them (its search field, then its list, take the focus; its list and report fill), which
 held up the report by some 150 ms. This one rebuilds at most once per frame, and not at all when the keys,
-their descriptions and which of them are enabled stay as they were.
+their descriptions and which of them are enabled stay as they were; and it rebuilds in its own turn, where
+Textual's made the screen wait for it before the screen handled its next message (a list's highlighted row).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Footer(TextualFooter):
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen and not self._rebuild_asked:
             self._rebuild_asked = True
-            self.call_after_refresh(self._rebuild)
+            self.call_after_refresh(self.call_later, self._rebuild)  # the screen awaits what it calls after a refresh
 
     async def _rebuild(self) -> None:
         self._rebuild_asked = False  # a change from here on asks for another
