@@ -30,6 +30,10 @@ from lerend_tui.widgets.form_field import FormField
 ROWS_SHOWN = 100
 """The meetings the list shows, the newest first (a list of thousands takes long to draw): the search finds
 every meeting."""
+ROWS_FIRST = 16
+"""The rows the list gets at once, more than it shows at 120×36; the rest follow once the highlighted meeting's
+report is drawn. Textual's list measures every row it holds, again at each layout while the report is put up:
+with a hundred rows the report came some 100 ms later than with ten."""
 
 
 @datatype
@@ -61,6 +65,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         self.listing = Listing([], [], {})
         self.rows: dict[str, _Row] = {}
         """The list's rows by option id: a meeting's path, or a hit's number."""
+        self._rows_to_come: list[Option] = []
+        """The list's options after its first `ROWS_FIRST`, added once the report is drawn."""
         self.shown: StoredMeeting | None = None
         """The meeting whose report is shown."""
         self._reported: tuple[_Row | None, datetime | None] | None = None
@@ -98,6 +104,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
             self._show_rows([_Row(meeting) for meeting in listing.meetings], query)
         meetings = self.query_one("#meetings", OptionList)
         if keep is not None and str(keep) in self.rows:
+            if list(self.rows).index(str(keep)) >= ROWS_FIRST:
+                self._add_rows_to_come()
             meetings.highlighted = meetings.get_option_index(str(keep))
         self.show_report()  # now, not once the list is drawn and its message comes round
         if current is None:  # the first time (after that, the focus stays where the facilitator is)
@@ -119,7 +127,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
                                    "synchronisatieprogramma maakte; kies welke blijft"), disabled=True)
                     for meeting, copies in self.listing.conflicts.items() for copy in copies]
         options += [Option(Content(f"⚠ onleesbaar: {problem}"), disabled=True) for problem in self.listing.problems]
-        meetings.set_options(options)  # at once: the list lays out all its options anew after each change
+        meetings.set_options(options[:ROWS_FIRST])  # in one call: the list lays out all it holds after each change
+        self._rows_to_come = options[ROWS_FIRST:]
         total = len(self.listing.meetings) + self.listing.left_out
         found = total if rows and rows[0].hit is None else len({row.meeting.path for row in rows})
         meetings.border_subtitle = f"{found} van {total}"
@@ -181,6 +190,16 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         return record, markdown_report(record, workform_name=self.services.catalogue.name_of)
 
     async def _show_report(self, row: _Row | None, found: tuple[MeetingRecord, str] | None) -> None:
+        await self._draw_report(row, found)
+        if self._rows_to_come:
+            self.call_after_refresh(self._add_rows_to_come)  # once the report is on the screen
+
+    def _add_rows_to_come(self) -> None:
+        rows, self._rows_to_come = self._rows_to_come, []
+        if rows:
+            self.query_one("#meetings", OptionList).add_options(rows)
+
+    async def _draw_report(self, row: _Row | None, found: tuple[MeetingRecord, str] | None) -> None:
         report = self.query_one("#report", Markdown)
         scroll = self.query_one("#report-scroll", VerticalScroll)
         if row is None or found is None:

@@ -202,3 +202,35 @@ async def test_export_to_a_folder_that_cannot_be_written_says_so_and_stays_open(
         await press_and_settle(pilot, "ctrl+s")
         assert app.screen is export
         assert "Kon" in str(export.query_one("#export-message").render())
+
+
+async def test_a_long_list_gets_its_first_rows_at_once_and_the_rest_once_the_report_is_drawn(paths, clock):
+    """Forty meetings: every one is listed in the end, newest first; opened on the thirtieth, that one is
+    highlighted and its report shown (it is not among the rows the list gets first)."""
+    from datetime import timedelta
+
+    from lerend_tui.screens.review import ROWS_FIRST
+
+    from ..samples import sample_record
+
+    store = MeetingStore.of(paths, make=True)
+    saved = []
+    for number in range(40):
+        record = sample_record(f"Avond {number}")
+        record.planned_start += timedelta(days=number)
+        saved.append(store.create(record))
+    app = home_app(paths, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ReviewScreen())
+        await finish_reading(pilot)
+        await pilot.pause()
+        assert [row.split("  ")[1].split("\n")[0] for row in options(app)] == [f"Avond {n}" for n in range(39, -1, -1)]
+        await pilot.press("escape")
+        chosen = saved[9]  # the 31st row, newest first
+        assert ROWS_FIRST < 30  # the row it opens on is not among the first
+        app.push_screen(ReviewScreen(chosen))
+        await finish_reading(pilot)
+        await pilot.pause()
+        meetings = app.screen.query_one("#meetings", OptionList)
+        assert meetings.highlighted == 30 and len(options(app)) == 40
+        assert app.screen.query_one("#report", Markdown).source.startswith("# Avond 9")
