@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import ModalScreen, Screen, ScreenResultType
@@ -65,18 +65,23 @@ class LerendScreen(Screen[ScreenResultType]):
         """`read(True)`, what the meeting index had (see `MeetingIndex.listing`'s `as_indexed`), shown as soon as
         it is read, then `read(False)`, what the files say, shown again only when that differs: with a thousand
         meetings, looking at every file while the screen is first drawn takes some 100 ms, and drawing a long
-        list twice (and what its highlighted row opens) as long again. The files are looked at once what was
-        shown has been drawn, so that the reads it started (the review's report) go first."""
+        list twice (and what its highlighted row opens) as long again. The files are looked at when
+        `look_at_the_files` says."""
 
         def then_the_files(indexed: Read) -> object:
             def show_when_changed(files: Read) -> object:
                 return None if files == indexed else show(files)
 
-            self.call_after_refresh(self.read_then_show, lambda: read(False), show_when_changed,
-                                    group=f"{group} (de bestanden)")
+            self.look_at_the_files(partial(self.read_then_show, lambda: read(False), show_when_changed,
+                                           group=f"{group} (de bestanden)"))
             return show(indexed)
 
         self.read_then_show(lambda: read(True), then_the_files, group=group)
+
+    def look_at_the_files(self, look: Callable[[], object]) -> None:
+        """Call `look`, `read_indexed_then_show`'s look at the files, once what the index had has been drawn: a
+        thousand files take some 10 ms to look at alone, but slow down a screen that is still drawing."""
+        self.call_after_refresh(look)
 
 
 class LerendModal(LerendScreen[ScreenResultType], ModalScreen[ScreenResultType]):

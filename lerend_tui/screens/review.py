@@ -3,6 +3,7 @@ rendered as Markdown; and the report saved or copied to mail to the group."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -67,6 +68,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         """The list's rows by option id: a meeting's path, or a hit's number."""
         self._rows_to_come: list[Option] = []
         """The list's options after its first `ROWS_FIRST`, added once the report is drawn."""
+        self._looks_to_come: list[Callable[[], object]] | None = []
+        """The looks at the files asked for before the first report was drawn (None: it has been)."""
         self.shown: StoredMeeting | None = None
         """The meeting whose report is shown."""
         self._reported: tuple[_Row | None, datetime | None] | None = None
@@ -193,6 +196,16 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
         await self._draw_report(row, found)
         if self._rows_to_come:
             self.call_after_refresh(self._add_rows_to_come)  # once the report is on the screen
+        looks, self._looks_to_come = self._looks_to_come or [], None
+        for look in looks:
+            super().look_at_the_files(look)
+
+    def look_at_the_files(self, look: Callable[[], object]) -> None:
+        """Once the first report is drawn (or found missing): it is what the review was opened for."""
+        if self._looks_to_come is None:
+            super().look_at_the_files(look)
+        else:
+            self._looks_to_come.append(look)
 
     def _add_rows_to_come(self) -> None:
         rows, self._rows_to_come = self._rows_to_come, []
