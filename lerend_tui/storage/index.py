@@ -47,7 +47,7 @@ from lerend_tui.common.validation import DataError, Problem, read_toml
 from lerend_tui.meeting.record import MeetingRecord, record_of_table
 from lerend_tui.storage.conflicts import conflict_original
 
-SCHEMA = 3
+SCHEMA = 4
 """The index's own layout (`PRAGMA user_version`); an index of another one is built anew."""
 RACY_NS = 2_000_000_000
 """A file modified this close to when it was read may have changed again within the same timestamp (FAT
@@ -593,7 +593,9 @@ def _forget(connection: sqlite3.Connection, key: int) -> None:
 def _word_rows(record: MeetingRecord) -> dict[int, tuple[str, int | None, str]]:
     """Slot → (the words to search, the phase's index, its title): the meeting itself (its title, theme,
     goal, template and participants, and the items of no phase it has), its check-out, and each phase (its
-    title, work format, notes and the items noted in it)."""
+    notes, the items noted in it and its work format). An item whose words its phase's notes hold already (the
+    notes make the items) is not added again, and a phase's title is left out (a hit names it): a snippet shows
+    the notes as they were typed."""
     texts: dict[int, list[str]] = {0: [record.title, record.theme, record.goal, record.template,
                                        *record.participants],
                                    1: [f"{entry.name} {entry.word}" for entry in record.checkout]}
@@ -603,10 +605,15 @@ def _word_rows(record: MeetingRecord) -> dict[int, tuple[str, int | None, str]]:
         slot = min(2 + index, ROWS_PER_FILE - 1)
         slots.setdefault(phase.title, slot)
         phases.setdefault(slot, (index, phase.title))
-        texts.setdefault(slot, []).extend([phase.title, phase.workform, phase.notes])
+        texts.setdefault(slot, []).append(phase.notes)
     for item in record.items:
-        texts[slots.get(item.phase, 0)].append(f"{item.text} {item.owner}")
-    return {slot: ("\n".join(words), *phases[slot]) for slot, words in texts.items()}
+        words = texts[slots.get(item.phase, 0)]
+        said = f"{item.text} {item.owner}" if item.owner not in item.text else item.text
+        if not any(said in text for text in words):
+            words.append(said)
+    for index, phase in enumerate(record.phases):
+        texts[min(2 + index, ROWS_PER_FILE - 1)].append(phase.workform)
+    return {slot: ("\n".join(word for word in words if word), *phases[slot]) for slot, words in texts.items()}
 
 
 def _microseconds(moment: datetime) -> int:

@@ -227,10 +227,22 @@ def test_search_ignores_accents_and_case_and_matches_prefixes(store):
     assert found(store, "wijkavond energiek") == ["2026-11-01-a"]  # in its title and its check-out
 
 
+def test_a_snippet_shows_an_item_made_by_the_notes_once(paths):
+    """The notes make the items: the words of an item are in its phase's notes already, and a snippet shows
+    them as they were typed, once."""
+    from lerend_tui.meeting.items import parse_items
+
+    record = sample_record("Zaal", ("Eerste regel\nActie: @Bram belt de zaal", "", "", "", ""))
+    record.items = parse_items(record.phases[0].notes, record.phases[0].title)
+    atomic_write_text(paths.meetings / "2026-11-01-zaal.toml", record.to_toml())
+    [hit] = MeetingStore.of(paths).index.search("belt")
+    assert hit.text == "Eerste regel Actie: @Bram belt de zaal" and hit.phase_title == "Opstart en check-in"
+
+
 def test_a_hit_names_its_phase_and_shows_the_words_in_context(store):
     hit = store.index.search("wijkagent")[0]
     assert (hit.phase, hit.phase_title) == (0, "Opstart en check-in")
-    assert hit.text == "Opstart en check-in Nieuwe ideeën voor de wijkagent @Anouk belt de gemeente Anouk"
+    assert hit.text == "Nieuwe ideeën voor de wijkagent @Anouk belt de gemeente"  # the owner is in the item's text
     assert ("wijkagent", True) in hit.parts
     assert {(hit.phase, hit.phase_title) for hit in store.index.search("wijkavond")} == {
         (None, ""), (1, "Reflectie of verbindende opdracht")}  # the title, and an item noted in phase 2
@@ -445,7 +457,7 @@ def test_notes_search_finds_the_one_meeting_and_a_hand_edit_a_moment_ago(paths, 
     path.write_text(path.read_text(encoding="utf-8").replace("Een ideaal plan", "Geen ideeën"), encoding="utf-8")
     assert cli.main([*data, "notes", "search", "ideeen"]) == 0
     out = capsys.readouterr().out
-    assert "2026-11-02-b  ·  Opstart en check-in\n    Opstart en check-in Geen «ideeën»" in out
+    assert "2026-11-02-b  ·  Opstart en check-in\n    Geen «ideeën»" in out
     assert "2026-11-01-a" in out
     assert cli.main([*data, "notes", "search", 'NEAR("x" AND']) == 1
     assert "Niets gevonden" in capsys.readouterr().out
