@@ -185,8 +185,8 @@ class ReviewScreen(KeyedScreen, LerendScreen[None]):
                             lambda found: self._show_report(row, found), group="report")
 
     def _read_report(self, meeting_id: str) -> tuple[MeetingRecord, str] | None:
-        """The meeting and its report, in a thread: the report names the work formats, which the catalogue
-        (some sixty files, read the first time) knows."""
+        """The meeting and its report, in a thread: the report names its work formats, whose files the catalogue
+        reads the first time each is named."""
         record = self.services.meetings.index.record(meeting_id)
         if record is None:
             return None

@@ -257,15 +257,15 @@ class MeetingIndex:
         """`read` of the index brought up to date: of file `only`, or of every file unless not to `refresh`
         (an index that never saw the files sees them anyway). An index file that fails (corrupt, read-only,
         gone) is built anew once, then replaced by an index in memory."""
-        look = self._look() if refresh and only is None else None  # before the lock: see the module
+        look = self._look(only) if refresh else None  # before the lock: see the module
         with self._lock:
             for attempt in range(3):
                 connection = self._connect(fresh=attempt == 1)
                 try:
                     if not self._ever_refreshed(connection):
-                        self._refresh(connection, look=self._look())  # all of it, as the files are now
-                    elif refresh:
-                        self._refresh(connection, only, look)
+                        self._refresh(connection, self._look())  # all of it, as the files are now
+                    elif look is not None:
+                        self._refresh(connection, look, only)
                     return read(connection)
                 except sqlite3.Error as error:
                     if self.file is None:
@@ -331,27 +331,23 @@ class MeetingIndex:
 
     # -- bringing the index up to date ----------------------------------------------------------------
 
-    def _look(self) -> _Look:
-        """The folder's files as they are now, numbered."""
-        number = next(self._looks)
+    def _look(self, only: str | None = None) -> _Look:
+        """The folder's files as they are now, a look at all of them numbered; with `only`, that one file's name:
+        only it (unnumbered)."""
+        number = next(self._looks) if only is None else 0
         try:
-            return _Look(number, _meeting_files(self.folder))
+            return _Look(number, _meeting_files(self.folder) if only is None else _meeting_file(self.folder, only))
         except OSError:
             return _Look(number, {})
 
-    def _refresh(self, connection: sqlite3.Connection, only: str | None = None, look: _Look | None = None) -> None:
+    def _refresh(self, connection: sqlite3.Connection, look: _Look, only: str | None = None) -> None:
         """Read every file that is new or changed since it was indexed, as `look` found them; forget every file
-        that is gone. With `only`, that one file's name: only it, as it is now."""
-        if only is not None:
-            try:
-                names = _meeting_file(self.folder, only)
-            except OSError:
-                names = {}
-        else:
-            assert look is not None
+        that is gone. With `only`, the file `look` looked at: only it."""
+        if only is None:
             if look.number < self._taken_in:  # a later look is in the index already
                 return
-            self._taken_in, names = look.number, look.files
+            self._taken_in = look.number
+        names = look.files
         known = {name: (size, modified, read_at) for name, size, modified, read_at
                  in _all(connection, "name, size, mtime_ns, read_ns", "FROM files WHERE ? IS NULL OR name = ?",
                          (only, only))}
@@ -601,18 +597,20 @@ def _word_rows(record: MeetingRecord) -> dict[int, tuple[str, int | None, str]]:
                                    1: [f"{entry.name} {entry.word}" for entry in record.checkout]}
     phases: dict[int, tuple[int | None, str]] = {0: (None, ""), 1: (None, CHECKOUT)}
     slots: dict[str, int] = {}
+    workforms: dict[int, list[str]] = {}
     for index, phase in enumerate(record.phases):
         slot = min(2 + index, ROWS_PER_FILE - 1)
         slots.setdefault(phase.title, slot)
         phases.setdefault(slot, (index, phase.title))
         texts.setdefault(slot, []).append(phase.notes)
+        workforms.setdefault(slot, []).append(phase.workform)
     for item in record.items:
         words = texts[slots.get(item.phase, 0)]
         said = f"{item.text} {item.owner}" if item.owner not in item.text else item.text
         if not any(said in text for text in words):
             words.append(said)
-    for index, phase in enumerate(record.phases):
-        texts[min(2 + index, ROWS_PER_FILE - 1)].append(phase.workform)
+    for slot, names in workforms.items():
+        texts[slot] += names
     return {slot: ("\n".join(word for word in words if word), *phases[slot]) for slot, words in texts.items()}
 
 
